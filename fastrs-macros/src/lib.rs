@@ -1,0 +1,67 @@
+//! Procedural macros for fastrs. Use them through the `fastrs` crate, whose re-exports carry
+//! the documentation.
+
+use proc_macro::TokenStream;
+
+mod attr;
+mod ctxt;
+mod expand;
+mod paths;
+mod route;
+mod scalar;
+
+use route::HttpMethod;
+
+/// `GET` route; see `fastrs::get`.
+#[proc_macro_attribute]
+pub fn get(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(route::expand(HttpMethod::Get, attr.into(), item.into()))
+}
+
+/// `POST` route; see `fastrs::post`.
+#[proc_macro_attribute]
+pub fn post(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(route::expand(HttpMethod::Post, attr.into(), item.into()))
+}
+
+/// `PUT` route; see `fastrs::put`.
+#[proc_macro_attribute]
+pub fn put(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(route::expand(HttpMethod::Put, attr.into(), item.into()))
+}
+
+/// `PATCH` route; see `fastrs::patch`.
+#[proc_macro_attribute]
+pub fn patch(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(route::expand(HttpMethod::Patch, attr.into(), item.into()))
+}
+
+/// `DELETE` route; see `fastrs::delete`.
+#[proc_macro_attribute]
+pub fn delete(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(route::expand(HttpMethod::Delete, attr.into(), item.into()))
+}
+
+/// `HEAD` route; see `fastrs::head`.
+#[proc_macro_attribute]
+pub fn head(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(route::expand(HttpMethod::Head, attr.into(), item.into()))
+}
+
+/// `OPTIONS` route; see `fastrs::options`.
+#[proc_macro_attribute]
+pub fn options(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(route::expand(HttpMethod::Options, attr.into(), item.into()))
+}
+
+/// `TRACE` route; see `fastrs::trace`.
+#[proc_macro_attribute]
+pub fn trace(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(route::expand(HttpMethod::Trace, attr.into(), item.into()))
+}
+
+/// `#[derive(Scalar)]`; see `fastrs::Scalar`.
+#[proc_macro_derive(Scalar)]
+pub fn derive_scalar(item: TokenStream) -> TokenStream {
+    expand::run(scalar::expand(item.into()))
+}

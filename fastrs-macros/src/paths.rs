@@ -1,0 +1,52 @@
+//! Every runtime path generated code names, written once (Rocket's `exports.rs`).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `::fastrs::__private`, the only door into the runtime.
+pub(crate) fn private() -> TokenStream {
+    quote!(::fastrs::__private)
+}
+
+macro_rules! private_paths {
+    ($($fn_name:ident => $item:ident),* $(,)?) => {$(
+        pub(crate) fn $fn_name() -> TokenStream {
+            let private = private();
+            quote!(#private::$item)
+        }
+    )*};
+}
+
+private_paths! {
+    arc => Arc,
+    bound => Bound,
+    check => Check,
+    cx => Cx,
+    inventory => inventory,
+    kind => Kind,
+    method => Method,
+    mount => mount,
+    num => Num,
+    param_spec => ParamSpec,
+    path_params => path_params,
+    probe => Probe,
+    registration => Registration,
+    request => Request,
+    respond => respond,
+    response => Response,
+    route => Route,
+    route_def => RouteDef,
+    route_options => RouteOptions,
+    scalar => Scalar,
+    scalar_error => ScalarError,
+    shared => Shared,
+    source => Source,
+    status_code => StatusCode,
+    parse_enum => parse_enum,
+}
+
+/// The probe traits, imported into a handler's body for method lookup.
+pub(crate) fn probe_traits() -> TokenStream {
+    let private = private();
+    quote!(#private::{ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _, ViaNoCheck as _})
+}

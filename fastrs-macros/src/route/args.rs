@@ -1,0 +1,110 @@
+//! `RouteArgs`: the route attribute's template and options, parsed with their spans.
+
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{LitBool, LitInt, LitStr, Token, bracketed};
+
+use super::template::PathTemplate;
+use crate::attr::{parse_flag, set_once};
+
+mod kw {
+    syn::custom_keyword!(status);
+    syn::custom_keyword!(tags);
+    syn::custom_keyword!(summary);
+    syn::custom_keyword!(description);
+    syn::custom_keyword!(operation_id);
+    syn::custom_keyword!(deprecated);
+    syn::custom_keyword!(include_in_schema);
+}
+
+/// `#[get("/items/<id>", status = 201, tags = ["items"], ...)]`.
+pub(crate) struct RouteArgs {
+    pub(crate) template: PathTemplate,
+    pub(crate) status: Option<LitInt>,
+    pub(crate) tags: Option<Vec<LitStr>>,
+    pub(crate) summary: Option<LitStr>,
+    pub(crate) description: Option<LitStr>,
+    pub(crate) operation_id: Option<LitStr>,
+    pub(crate) deprecated: Option<LitBool>,
+    pub(crate) include_in_schema: Option<LitBool>,
+}
+
+impl Parse for RouteArgs {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        if input.is_empty() {
+            return Err(input.error(
+                "expected the path template, such as `#[get(\"/items/<id>\")]`",
+            ));
+        }
+        let lit: LitStr = input
+            .parse()
+            .map_err(|e| syn::Error::new(e.span(), "expected the path template as a string, such as `\"/items/<id>\"`"))?;
+        let template = PathTemplate::parse(lit)?;
+        let mut args = RouteArgs {
+            template,
+            status: None,
+            tags: None,
+            summary: None,
+            description: None,
+            operation_id: None,
+            deprecated: None,
+            include_in_schema: None,
+        };
+        while !input.is_empty() {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            args.parse_option(input)?;
+        }
+        Ok(args)
+    }
+}
+
+impl RouteArgs {
+    fn parse_option(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
+        let lookahead = input.lookahead1();
+        if lookahead.peek(kw::status) {
+            let key = input.parse::<kw::status>()?;
+            input.parse::<Token![=]>()?;
+            let lit: LitInt = input.parse()?;
+            let code: u16 = lit.base10_parse().unwrap_or(0);
+            if !(100..=599).contains(&code) {
+                return Err(syn::Error::new(
+                    lit.span(),
+                    "`status` must be an HTTP status code, from 100 to 599",
+                ));
+            }
+            set_once(&mut self.status, lit, "status", key.span)
+        } else if lookahead.peek(kw::tags) {
+            let key = input.parse::<kw::tags>()?;
+            input.parse::<Token![=]>()?;
+            let content;
+            bracketed!(content in input);
+            let tags = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+            set_once(&mut self.tags, tags.into_iter().collect(), "tags", key.span)
+        } else if lookahead.peek(kw::summary) {
+            let key = input.parse::<kw::summary>()?;
+            input.parse::<Token![=]>()?;
+            set_once(&mut self.summary, input.parse()?, "summary", key.span)
+        } else if lookahead.peek(kw::description) {
+            let key = input.parse::<kw::description>()?;
+            input.parse::<Token![=]>()?;
+            set_once(&mut self.description, input.parse()?, "description", key.span)
+        } else if lookahead.peek(kw::operation_id) {
+            let key = input.parse::<kw::operation_id>()?;
+            input.parse::<Token![=]>()?;
+            set_once(&mut self.operation_id, input.parse()?, "operation_id", key.span)
+        } else if lookahead.peek(kw::deprecated) {
+            let key = input.parse::<kw::deprecated>()?;
+            let flag = parse_flag(input, key.span)?;
+            set_once(&mut self.deprecated, flag, "deprecated", key.span)
+        } else if lookahead.peek(kw::include_in_schema) {
+            let key = input.parse::<kw::include_in_schema>()?;
+            input.parse::<Token![=]>()?;
+            set_once(&mut self.include_in_schema, input.parse()?, "include_in_schema", key.span)
+        } else {
+            Err(lookahead.error())
+        }
+    }
+}

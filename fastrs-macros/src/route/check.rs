@@ -1,0 +1,150 @@
+//! Checks that need several facts at once: the template against the arguments, one body kind,
+//! options that fit their source. Each error is spanned on the culprit.
+
+use super::args::RouteArgs;
+use super::handler::{Handler, Param};
+use super::param_attr::SourceAttr;
+use crate::ctxt::Ctxt;
+
+/// Where a parameter's value comes from, once the template is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Resolved {
+    Path,
+    Query,
+    Header,
+    Cookie,
+    Body,
+    Form,
+    /// Unmarked and not in the template: the type decides (scalar: query; model: body).
+    Inferred,
+}
+
+/// Resolves each parameter's source and checks the route as a whole.
+pub(crate) fn resolve(args: &RouteArgs, handler: &Handler, cx: &mut Ctxt) -> Vec<Resolved> {
+    let names: Vec<String> = handler.params.iter().map(|p| p.ident.to_string()).collect();
+    for segment in &args.template.params {
+        if !names.contains(&segment.name) {
+            let listed = if names.is_empty() {
+                "the handler has no arguments".to_owned()
+            } else {
+                format!(
+                    "the handler's arguments are {}",
+                    names
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            cx.error_spanned_by(
+                &args.template.lit,
+                format!(
+                    "`<{}>` in the path has no matching argument; {listed}",
+                    segment.name
+                ),
+            );
+        }
+    }
+    let resolved: Vec<Resolved> = handler
+        .params
+        .iter()
+        .map(|p| resolve_one(args, p, cx))
+        .collect();
+    check_one_body(handler, &resolved, cx);
+    for (param, source) in handler.params.iter().zip(&resolved) {
+        check_options(param, *source, cx);
+    }
+    resolved
+}
+
+fn resolve_one(args: &RouteArgs, param: &Param, cx: &mut Ctxt) -> Resolved {
+    let name = param.ident.to_string();
+    let in_template = args.template.params.iter().any(|s| s.name == name);
+    match param.source {
+        None if in_template => Resolved::Path,
+        None => Resolved::Inferred,
+        Some((SourceAttr::Path, _)) if in_template => Resolved::Path,
+        Some((SourceAttr::Path, span)) => {
+            cx.push(syn::Error::new(
+                span,
+                format!(
+                    "`{name}` is marked `#[path]` but the path `{}` has no `<{name}>`",
+                    args.template.text()
+                ),
+            ));
+            Resolved::Path
+        }
+        Some((kind, span)) if in_template => {
+            cx.push(syn::Error::new(
+                span,
+                format!(
+                    "`{name}` is in the path as `<{name}>` but marked `#[{}]`; remove the attribute or rename one of them",
+                    kind.name()
+                ),
+            ));
+            Resolved::Path
+        }
+        Some((SourceAttr::Query, _)) => Resolved::Query,
+        Some((SourceAttr::Header, _)) => Resolved::Header,
+        Some((SourceAttr::Cookie, _)) => Resolved::Cookie,
+        Some((SourceAttr::Body, _)) => Resolved::Body,
+        Some((SourceAttr::Form, _)) => Resolved::Form,
+    }
+}
+
+/// A request has one body: JSON (`#[body]`) or a form (`#[form]`), not both.
+fn check_one_body(handler: &Handler, resolved: &[Resolved], cx: &mut Ctxt) {
+    let first_of = |kind: Resolved| {
+        handler
+            .params
+            .iter()
+            .zip(resolved)
+            .find(|(_, r)| **r == kind)
+            .map(|(p, _)| p)
+    };
+    if let (Some(json), Some(form)) = (first_of(Resolved::Body), first_of(Resolved::Form)) {
+        let (_, span) = form.source.expect("a form parameter has its attribute");
+        cx.push(syn::Error::new(
+            span,
+            format!(
+                "`{}` reads a form field but `{}` reads the JSON body; a request has one body, so use `#[form]` or `#[body]` for both",
+                form.ident, json.ident
+            ),
+        ));
+    }
+}
+
+fn check_options(param: &Param, source: Resolved, cx: &mut Ctxt) {
+    let o = &param.options;
+    if let Some(span) = o.embed
+        && source != Resolved::Body
+    {
+        cx.push(syn::Error::new(
+            span,
+            "`embed` applies to `#[body]` parameters only",
+        ));
+    }
+    if let Some(pattern) = &o.pattern
+        && let Err(e) = regex::Regex::new(&pattern.value())
+    {
+        let reason = e.to_string();
+        let reason = reason.lines().last().unwrap_or_default().trim();
+        cx.error_spanned_by(
+            pattern,
+            format!("`pattern` is not a valid regular expression: {reason}"),
+        );
+    }
+    for (key, lit) in [("min_length", &o.min_length), ("max_length", &o.max_length)] {
+        if let Some(lit) = lit
+            && lit.base10_parse::<usize>().is_err()
+        {
+            cx.error_spanned_by(lit, format!("`{key}` must be a whole number of characters or items"));
+        }
+    }
+    if let (Some(min), Some(max)) = (&o.min_length, &o.max_length)
+        && let (Ok(a), Ok(b)) = (min.base10_parse::<usize>(), max.base10_parse::<usize>())
+        && a > b
+    {
+        cx.error_spanned_by(max, format!("`max_length = {b}` is below `min_length = {a}`"));
+    }
+}

@@ -1,0 +1,397 @@
+//! Code generation for a checked route: the handler struct, its `Route` impl, its parameter
+//! specs and its `inventory` registration. Reads only the parsed model, never raw syntax.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::HttpMethod;
+use super::args::RouteArgs;
+use super::check::Resolved;
+use super::handler::{Handler, Param};
+use super::param_attr::NumLit;
+use crate::paths;
+
+/// The whole expansion after the user's function.
+pub(crate) fn generate(
+    method: HttpMethod,
+    args: &RouteArgs,
+    handler: &Handler,
+    resolved: &[Resolved],
+) -> TokenStream {
+    let fn_ident = &handler.func.sig.ident;
+    let vis = &handler.func.vis;
+    let template = args.template.text();
+    let doc = format!(
+        " The fastrs route `{} {template}`, served by [`{fn_ident}`].",
+        method.as_str()
+    );
+    let specs: Vec<TokenStream> = handler
+        .params
+        .iter()
+        .zip(resolved)
+        .map(|(p, r)| param_spec(p, *r))
+        .collect();
+    let route_def = route_def(method, args, handler);
+    let call = call_body(args, handler, resolved);
+    let route = paths::route();
+    let request = paths::request();
+    let response = paths::response();
+    let shared = paths::shared();
+    let arc = paths::arc();
+    let route_def_ty = paths::route_def();
+    let registration = paths::registration();
+    let inventory = paths::inventory();
+    quote! {
+        #[doc = #doc]
+        #[allow(non_camel_case_types)]
+        #vis struct #fn_ident {}
+
+        const _: () = {
+            #(#specs)*
+            #route_def
+
+            impl #route for #fn_ident {
+                fn def() -> &'static #route_def_ty {
+                    &__FASTRS_ROUTE
+                }
+
+                fn call(
+                    __fastrs_req: #request,
+                    __fastrs_app: #arc<#shared>,
+                ) -> impl ::core::future::Future<Output = #response> + ::core::marker::Send + 'static {
+                    #call
+                }
+            }
+
+            #inventory::submit! {
+                #registration(&__FASTRS_ROUTE)
+            }
+        };
+    }
+}
+
+fn spec_ident(param: &Param) -> syn::Ident {
+    format_ident!(
+        "__FASTRS_PARAM_{}",
+        param.ident.to_string().trim_start_matches("r#").to_uppercase()
+    )
+}
+
+/// The wire name: the alias, a header's name with hyphens, or the argument's name.
+fn wire_key(param: &Param, resolved: Resolved) -> String {
+    if let Some(alias) = &param.options.alias {
+        return alias.value();
+    }
+    let name = param.ident.to_string().trim_start_matches("r#").to_owned();
+    if resolved == Resolved::Header {
+        name.replace('_', "-")
+    } else {
+        name
+    }
+}
+
+fn source_variant(resolved: Resolved) -> syn::Ident {
+    format_ident!(
+        "{}",
+        match resolved {
+            Resolved::Path => "Path",
+            Resolved::Query => "Query",
+            Resolved::Header => "Header",
+            Resolved::Cookie => "Cookie",
+            Resolved::Body => "Body",
+            Resolved::Form => "Form",
+            Resolved::Inferred => "Inferred",
+        }
+    )
+}
+
+fn bound(lit: &NumLit) -> TokenStream {
+    let (bound, num) = (paths::bound(), paths::num());
+    let text = lit.text();
+    let value = match &lit.lit {
+        syn::Lit::Int(i) => {
+            let v: i128 = i.base10_parse().unwrap_or_default();
+            let v = Literal::i128_unsuffixed(if lit.negative { -v } else { v });
+            quote!(#num::Int(#v))
+        }
+        syn::Lit::Float(f) => {
+            let v: f64 = f.base10_parse().unwrap_or_default();
+            let v = Literal::f64_unsuffixed(if lit.negative { -v } else { v });
+            quote!(#num::Float(#v))
+        }
+        _ => unreachable!("NumLit holds numbers only"),
+    };
+    quote!(#bound { value: #value, text: #text })
+}
+
+/// `static __FASTRS_PARAM_X: ParamSpec = ParamSpec { ... };` with only the options given.
+fn param_spec(param: &Param, resolved: Resolved) -> TokenStream {
+    let ident = spec_ident(param);
+    let name = param.ident.to_string().trim_start_matches("r#").to_owned();
+    let key = wire_key(param, resolved);
+    let source = source_variant(resolved);
+    let (spec_ty, source_ty) = (paths::param_spec(), paths::source());
+    let o = &param.options;
+    let usize_lit = |l: &syn::LitInt| {
+        let v: usize = l.base10_parse().unwrap_or_default();
+        let v = Literal::usize_unsuffixed(v);
+        quote!(#v)
+    };
+    let options: Vec<(&str, Option<TokenStream>)> = vec![
+        ("has_default", o.default.as_ref().map(|_| quote!(true))),
+        ("ge", o.ge.as_ref().map(bound)),
+        ("gt", o.gt.as_ref().map(bound)),
+        ("le", o.le.as_ref().map(bound)),
+        ("lt", o.lt.as_ref().map(bound)),
+        ("min_length", o.min_length.as_ref().map(usize_lit)),
+        ("max_length", o.max_length.as_ref().map(usize_lit)),
+        ("pattern", o.pattern.as_ref().map(|l| quote!(#l))),
+        ("title", o.title.as_ref().map(|l| quote!(#l))),
+        ("description", o.description.as_ref().map(|l| quote!(#l))),
+        ("deprecated", o.deprecated.as_ref().map(|b| quote!(#b))),
+        ("include_in_schema", o.include_in_schema.as_ref().map(|b| quote!(#b))),
+        ("embed", o.embed.map(|_| quote!(true))),
+    ];
+    let options = options.into_iter().filter_map(|(option, value)| {
+        let setter = format_ident!("with_{option}");
+        value.map(|v| quote!(.#setter(#v)))
+    });
+    quote! {
+        static #ident: #spec_ty = #spec_ty::new(#name, #key, #source_ty::#source) #(#options)*;
+    }
+}
+
+fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenStream {
+    let (route_def, route_options, method_ty, mount) = (
+        paths::route_def(),
+        paths::route_options(),
+        paths::method(),
+        paths::mount(),
+    );
+    let fn_ident = &handler.func.sig.ident;
+    let name = fn_ident.to_string();
+    let variant = format_ident!("{}", method.variant());
+    let template = args.template.text();
+    let axum_path = &args.template.axum;
+    let openapi_path = &args.template.openapi;
+    let doc = &handler.doc;
+    let some_or_none = |v: Option<TokenStream>| {
+        v.map_or_else(
+            || quote!(::core::option::Option::None),
+            |v| quote!(::core::option::Option::Some(#v)),
+        )
+    };
+    let status = some_or_none(args.status.as_ref().map(|s| {
+        let v = Literal::u16_unsuffixed(s.base10_parse().unwrap_or(200));
+        quote!(#v)
+    }));
+    let tags = args.tags.iter().flatten();
+    let summary = some_or_none(args.summary.as_ref().map(|s| quote!(#s)));
+    let description = some_or_none(args.description.as_ref().map(|s| quote!(#s)));
+    let operation_id = some_or_none(args.operation_id.as_ref().map(|s| quote!(#s)));
+    let deprecated = args.deprecated.as_ref().is_some_and(syn::LitBool::value);
+    let include = args.include_in_schema.as_ref().is_none_or(syn::LitBool::value);
+    let params = handler.params.iter().map(spec_ident);
+    quote! {
+        static __FASTRS_ROUTE: #route_def = #route_def {
+            method: #method_ty::#variant,
+            template: #template,
+            axum_path: #axum_path,
+            openapi_path: #openapi_path,
+            name: #name,
+            module: ::core::module_path!(),
+            file: ::core::file!(),
+            line: ::core::line!(),
+            doc: #doc,
+            options: #route_options {
+                status: #status,
+                tags: &[#(#tags),*],
+                summary: #summary,
+                description: #description,
+                operation_id: #operation_id,
+                deprecated: #deprecated,
+                include_in_schema: #include,
+            },
+            params: &[#(&#params),*],
+            mount: #mount::<#fn_ident>,
+        };
+    }
+}
+
+/// The body of `Route::call`: read every parameter, answer 422 with all errors, or call the
+/// handler and answer its value.
+fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+    let fn_ident = &handler.func.sig.ident;
+    let (respond, status_code) = (paths::respond(), paths::status_code());
+    let status = match &args.status {
+        Some(s) => quote!(#status_code::from_u16(#s).ok()),
+        None => quote!(::core::option::Option::None),
+    };
+    let idents: Vec<&syn::Ident> = handler.params.iter().map(|p| &p.ident).collect();
+    if idents.is_empty() {
+        return quote! {
+            async move {
+                let _ = (__fastrs_req, __fastrs_app);
+                #respond(#fn_ident().await, #status)
+            }
+        };
+    }
+    let (cx, path_params, probe, kind, probe_traits) = (
+        paths::cx(),
+        paths::path_params(),
+        paths::probe(),
+        paths::kind(),
+        paths::probe_traits(),
+    );
+    let has_path = resolved.contains(&Resolved::Path);
+    let has_form = resolved.contains(&Resolved::Form);
+    let pairs: Vec<(&Param, Resolved)> = handler.params.iter().zip(resolved.iter().copied()).collect();
+    let body_terms: Vec<TokenStream> = pairs
+        .iter()
+        .filter_map(|(p, r)| {
+            let ty = &p.ty;
+            match r {
+                Resolved::Body => Some(quote!(1usize)),
+                Resolved::Inferred => Some(quote! {
+                    usize::from((&&&#probe::<#ty>::new()).__fastrs_kind() == #kind::Model)
+                }),
+                _ => None,
+            }
+        })
+        .collect();
+    let reads_body = has_form || !body_terms.is_empty();
+    let body_binding = if reads_body {
+        quote!(__fastrs_body)
+    } else {
+        quote!(_)
+    };
+    let parts_mut = if has_path { quote!(mut) } else { quote!() };
+    let path_setup = if has_path {
+        quote! {
+            let __fastrs_path = match #path_params(&mut __fastrs_parts).await {
+                ::core::result::Result::Ok(path) => path,
+                ::core::result::Result::Err(rejection) => return rejection,
+            };
+        }
+    } else {
+        quote!()
+    };
+    let path_arg = if has_path {
+        quote!(::core::option::Option::Some(&__fastrs_path))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let body_setup = if reads_body {
+        let count = if body_terms.is_empty() {
+            quote!(0usize)
+        } else {
+            quote!(#(#body_terms)+*)
+        };
+        let condition = if has_form {
+            quote!(true)
+        } else {
+            quote!(__fastrs_bodies > 0)
+        };
+        quote! {
+            let __fastrs_bodies: usize = #count;
+            if #condition {
+                if let ::core::result::Result::Err(rejection) =
+                    __fastrs_cx.read_body(__fastrs_body, __fastrs_bodies).await
+                {
+                    return rejection;
+                }
+            }
+        }
+    } else {
+        quote!()
+    };
+    let defaults = pairs.iter().filter_map(|(p, _)| default_fn(p));
+    let reads = pairs.iter().map(|(p, r)| read_param(p, *r));
+    quote! {
+        async move {
+            use #probe_traits;
+            let __fastrs_handler = #fn_ident;
+            #(#defaults)*
+            let (#parts_mut __fastrs_parts, #body_binding) = __fastrs_req.into_parts();
+            #path_setup
+            let mut __fastrs_cx = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app);
+            #body_setup
+            #(#reads)*
+            match (#(#idents,)*) {
+                (#(::core::option::Option::Some(#idents),)*) if __fastrs_cx.is_valid() => {
+                    #respond(__fastrs_handler(#(#idents),*).await, #status)
+                }
+                _ => __fastrs_cx.reject(),
+            }
+        }
+    }
+}
+
+fn default_ident(param: &Param) -> syn::Ident {
+    format_ident!(
+        "__fastrs_default_{}",
+        param.ident.to_string().trim_start_matches("r#")
+    )
+}
+
+/// `fn __fastrs_default_limit() -> u32 { 10 }` for a parameter with a default.
+fn default_fn(param: &Param) -> Option<TokenStream> {
+    let default = param.options.default.as_ref()?;
+    let ident = default_ident(param);
+    let ty = &param.ty;
+    let value = match default {
+        Some(expr) => quote!(#expr),
+        None => quote!(<#ty as ::core::default::Default>::default()),
+    };
+    Some(quote! {
+        fn #ident() -> #ty {
+            #value
+        }
+    })
+}
+
+/// `let name = <read>;` and, for values that may be models, garde's check.
+fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
+    let ident = &param.ident;
+    let ty = &param.ty;
+    let spec = spec_ident(param);
+    let default = if param.options.default.is_some() {
+        let f = default_ident(param);
+        quote!(::core::option::Option::Some(#f as fn() -> #ty))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let (probe, source) = (paths::probe(), paths::source());
+    let span = ty.span();
+    let read = match resolved {
+        Resolved::Path => quote_spanned! {span=>
+            __fastrs_cx.param::<#ty>(&#spec, #source::Path, #default)
+        },
+        Resolved::Body => quote_spanned! {span=>
+            __fastrs_cx.body::<#ty>(&#spec, #default)
+        },
+        Resolved::Inferred => quote_spanned! {span=>
+            (&&&#probe::<#ty>::new()).__fastrs_extract(&mut __fastrs_cx, &#spec, #default)
+        },
+        Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form => {
+            quote_spanned! {span=>
+                (&&#probe::<#ty>::new()).__fastrs_extract(&mut __fastrs_cx, &#spec, #default)
+            }
+        }
+    };
+    let validate = if resolved == Resolved::Path {
+        quote!()
+    } else {
+        let check = paths::check();
+        quote! {
+            if let ::core::option::Option::Some(__fastrs_value) = &#ident {
+                (&&#check::<#ty>::new()).__fastrs_validate(__fastrs_value, &mut __fastrs_cx, &#spec);
+            }
+        }
+    };
+    quote! {
+        let #ident: ::core::option::Option<#ty> = #read;
+        #validate
+    }
+}

@@ -1,0 +1,247 @@
+//! `App`: the routes of a program, checked at start-up and served.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::routing::MethodRouter;
+
+use crate::response::{method_not_allowed, not_found};
+use crate::route::{RouteDef, registered};
+
+/// The default limit of a request body: 2 MiB.
+pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// What every handler of one app shares.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Shared {
+    pub(crate) body_limit: usize,
+}
+
+/// An API: its routes, its settings, and how to serve it.
+///
+/// `App::new()` mounts every route of the program. Routes register themselves: a route in a
+/// library crate counts once the program uses that crate (a `use my_routes as _;` is enough
+/// when nothing else refers to it).
+///
+/// ```no_run
+/// use fastrs::prelude::*;
+///
+/// #[get("/")]
+/// async fn root() -> &'static str {
+///     "Hello"
+/// }
+///
+/// #[tokio::main]
+/// async fn main() -> std::io::Result<()> {
+///     App::new().title("Shop").serve("127.0.0.1:8000").await
+/// }
+/// ```
+#[derive(Debug)]
+pub struct App {
+    routes: Vec<&'static RouteDef>,
+    nested: Vec<(String, axum::Router)>,
+    body_limit: usize,
+    title: String,
+    version: String,
+}
+
+/// Why an app could not start: two routes that cannot both be served.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartupError(String);
+
+impl std::fmt::Display for StartupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StartupError {}
+
+impl Default for App {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl App {
+    /// An app with every route of the program.
+    pub fn new() -> Self {
+        Self::empty().mount(registered())
+    }
+
+    /// An app with no routes; add them with [`App::mount`].
+    pub fn empty() -> Self {
+        Self {
+            routes: Vec::new(),
+            nested: Vec::new(),
+            body_limit: crate::app::DEFAULT_BODY_LIMIT,
+            title: "FastAPI".to_owned(),
+            version: "0.1.0".to_owned(),
+        }
+    }
+
+    /// An app with the routes declared in module `module` and its submodules, such as
+    /// `module_path!()`. Several apps can live in one program this way, tests among them.
+    pub fn scoped(module: &str) -> Self {
+        let inside = |m: &str| {
+            m == module
+                || m.strip_prefix(module)
+                    .is_some_and(|rest| rest.starts_with("::"))
+        };
+        Self::empty().mount(registered().filter(|r| inside(r.module)))
+    }
+
+    /// Adds routes: `app.mount(fastrs::routes![read_item, create_item])`.
+    #[must_use]
+    pub fn mount(mut self, routes: impl IntoIterator<Item = &'static RouteDef>) -> Self {
+        self.routes.extend(routes);
+        self
+    }
+
+    /// Serves a plain axum `Router` under `prefix` (`"/"` merges it at the root).
+    #[must_use]
+    pub fn nest_axum(mut self, prefix: &str, router: axum::Router) -> Self {
+        self.nested.push((prefix.to_owned(), router));
+        self
+    }
+
+    /// The largest request body read, in bytes; a larger one answers 413 without being read.
+    /// Default: 2 MiB.
+    #[must_use]
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// The API's title (FastAPI's default is `FastAPI`).
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = title.into();
+        self
+    }
+
+    /// The API's version (default `0.1.0`).
+    #[must_use]
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = version.into();
+        self
+    }
+
+    /// The routes, sorted by path then method; duplicates still included.
+    pub fn routes(&self) -> Vec<&'static RouteDef> {
+        let mut routes = self.routes.clone();
+        routes.sort_by(|a, b| (a.axum_path, a.method).cmp(&(b.axum_path, b.method)));
+        routes.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        routes
+    }
+
+    /// Checks the routes and builds the axum router.
+    pub fn try_into_router(self) -> Result<axum::Router, StartupError> {
+        let routes = self.routes();
+        check_routes(&routes)?;
+        let shared = Arc::new(Shared {
+            body_limit: self.body_limit,
+        });
+        let mut by_path: BTreeMap<&str, MethodRouter> = BTreeMap::new();
+        for route in &routes {
+            let method_router = by_path.remove(route.axum_path).unwrap_or_default();
+            by_path.insert(route.axum_path, (route.mount)(method_router, &shared));
+        }
+        let mut router = axum::Router::new();
+        for (path, method_router) in by_path {
+            router = router.route(path, method_router.fallback(method_not_allowed));
+        }
+        for (prefix, nested) in self.nested {
+            router = match prefix.trim_end_matches('/') {
+                "" => router.merge(nested),
+                prefix => router.nest(prefix, nested),
+            };
+        }
+        Ok(router.fallback(not_found))
+    }
+
+    /// Builds the axum router, to serve it yourself or embed it in an axum app.
+    ///
+    /// # Panics
+    ///
+    /// When two routes cannot both be served; the message names both places.
+    pub fn into_router(self) -> axum::Router {
+        self.try_into_router()
+            .unwrap_or_else(|e| panic!("fastrs: cannot start: {e}"))
+    }
+
+    /// Serves the app on `addr` until SIGTERM or Ctrl-C, then finishes in-flight requests.
+    pub async fn serve(self, addr: impl tokio::net::ToSocketAddrs) -> std::io::Result<()> {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        self.serve_on(listener).await
+    }
+
+    /// Serves the app on a bound listener, as [`App::serve`] does.
+    pub async fn serve_on(self, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+        let banner = format!("{} {}", self.title, self.version);
+        let router = self.try_into_router().map_err(std::io::Error::other)?;
+        eprintln!("fastrs: {banner} serving on http://{}", listener.local_addr()?);
+        axum::serve(listener, router)
+            .with_graceful_shutdown(crate::serve::shutdown_signal())
+            .await
+    }
+}
+
+/// Refuses two routes with the same method and path, and paths that differ only by the
+/// names of their parameters, naming both places.
+fn check_routes(routes: &[&'static RouteDef]) -> Result<(), StartupError> {
+    let mut seen: BTreeMap<(String, crate::route::Method), &RouteDef> = BTreeMap::new();
+    let mut shapes: BTreeMap<String, &RouteDef> = BTreeMap::new();
+    for route in routes {
+        let shape = shape_of(route.axum_path);
+        if let Some(first) = seen.insert((shape.clone(), route.method), route) {
+            return Err(StartupError(format!(
+                "two routes answer `{} {}`: `{}` at {} and `{}` at {}",
+                route.method,
+                route.template,
+                first.name,
+                first.location(),
+                route.name,
+                route.location()
+            )));
+        }
+        if let Some(first) = shapes.get(&shape)
+            && first.axum_path != route.axum_path
+        {
+            return Err(StartupError(format!(
+                "the paths `{}` ({} at {}) and `{}` ({} at {}) differ only by parameter names; use the same names",
+                first.template,
+                first.name,
+                first.location(),
+                route.template,
+                route.name,
+                route.location()
+            )));
+        }
+        shapes.entry(shape).or_insert(route);
+    }
+    Ok(())
+}
+
+/// A path with its parameter names erased: `/items/{}`.
+fn shape_of(path: &str) -> String {
+    let mut shape = String::with_capacity(path.len());
+    let mut in_param = false;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                in_param = true;
+                shape.push('{');
+            }
+            '}' => {
+                in_param = false;
+                shape.push('}');
+            }
+            '*' if in_param => shape.push('*'),
+            _ if in_param => {}
+            c => shape.push(c),
+        }
+    }
+    shape
+}

@@ -1,0 +1,106 @@
+//! `HttpError`: FastAPI's `HTTPException`, answered as `{"detail": ...}`.
+
+use axum::response::{IntoResponse, Response};
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use serde_json::Value;
+
+/// An error answered with a status, a JSON body `{"detail": ...}` and optional headers.
+///
+/// This is FastAPI's `HTTPException`. The detail may be any JSON value.
+///
+/// ```
+/// use fastrs::{HttpError, http::StatusCode};
+///
+/// let err = HttpError::new(StatusCode::NOT_FOUND, "Item not found")
+///     .header("x-error", "missing-item");
+/// assert_eq!(err.status(), StatusCode::NOT_FOUND);
+/// assert_eq!(err.detail(), "Item not found");
+/// ```
+#[derive(Debug, Clone)]
+pub struct HttpError {
+    status: StatusCode,
+    detail: Value,
+    headers: HeaderMap,
+}
+
+impl HttpError {
+    /// An error with this status and detail. `detail` is any JSON value: a string, or
+    /// `serde_json::json!({...})` for a structured detail.
+    pub fn new(status: StatusCode, detail: impl Into<Value>) -> Self {
+        Self {
+            status,
+            detail: detail.into(),
+            headers: HeaderMap::new(),
+        }
+    }
+
+    /// An error whose detail is the status' reason phrase, as FastAPI answers
+    /// `HTTPException(status_code=...)` without a detail: `{"detail":"Not Found"}`.
+    pub fn from_status(status: StatusCode) -> Self {
+        Self::new(status, status.canonical_reason().unwrap_or(""))
+    }
+
+    /// Adds a response header. An invalid name or value panics: both are written in code.
+    #[must_use]
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .unwrap_or_else(|_| panic!("invalid header name `{name}`"));
+        let value = HeaderValue::from_str(value)
+            .unwrap_or_else(|_| panic!("invalid value for header `{name}`"));
+        self.headers.append(name, value);
+        self
+    }
+
+    /// The status answered.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The `detail` answered.
+    pub fn detail(&self) -> &Value {
+        &self.detail
+    }
+
+    /// The headers answered.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+}
+
+impl std::fmt::Display for HttpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.status, self.detail)
+    }
+}
+
+impl std::error::Error for HttpError {}
+
+#[derive(serde::Serialize)]
+struct Detail<'a, T: ?Sized> {
+    detail: &'a T,
+}
+
+/// Answers `status` with the JSON body `{"detail": detail}`.
+pub(crate) fn detail_response<T: serde::Serialize + ?Sized>(
+    status: StatusCode,
+    detail: &T,
+) -> Response {
+    let body = serde_json::to_vec(&Detail { detail }).expect("a JSON value always serializes");
+    (
+        status,
+        [(
+            http::header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
+}
+
+impl IntoResponse for HttpError {
+    fn into_response(self) -> Response {
+        let mut response = detail_response(self.status, &self.detail);
+        response.headers_mut().extend(self.headers);
+        response
+    }
+}

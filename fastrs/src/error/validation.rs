@@ -1,0 +1,147 @@
+//! FastAPI's 422: one [`ValidationError`] per problem, all answered together.
+
+use std::borrow::Cow;
+
+use axum::response::{IntoResponse, Response};
+use http::StatusCode;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::extract::Source;
+
+/// One step of an error's `loc`: a key or a list index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Loc {
+    /// An object key, a parameter name or a source (`"query"`).
+    Key(Cow<'static, str>),
+    /// A list index.
+    Index(usize),
+}
+
+impl From<&'static str> for Loc {
+    fn from(key: &'static str) -> Self {
+        Loc::Key(Cow::Borrowed(key))
+    }
+}
+
+impl From<String> for Loc {
+    fn from(key: String) -> Self {
+        Loc::Key(Cow::Owned(key))
+    }
+}
+
+impl From<usize> for Loc {
+    fn from(index: usize) -> Self {
+        Loc::Index(index)
+    }
+}
+
+/// One validation error, serialized as pydantic does: `type, loc, msg, input[, ctx]`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValidationError {
+    #[serde(rename = "type")]
+    kind: Cow<'static, str>,
+    loc: Vec<Loc>,
+    msg: Cow<'static, str>,
+    input: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ctx: Option<Value>,
+    #[serde(skip)]
+    source: Option<Source>,
+}
+
+impl ValidationError {
+    /// An error of pydantic `type` `kind` at `loc`, with its message and the input it refused.
+    pub fn new(
+        kind: impl Into<Cow<'static, str>>,
+        loc: Vec<Loc>,
+        msg: impl Into<Cow<'static, str>>,
+        input: Value,
+    ) -> Self {
+        Self {
+            kind: kind.into(),
+            loc,
+            msg: msg.into(),
+            input,
+            ctx: None,
+            source: None,
+        }
+    }
+
+    /// Adds pydantic's `ctx` object.
+    #[must_use]
+    pub fn with_ctx(mut self, ctx: Value) -> Self {
+        self.ctx = Some(ctx);
+        self
+    }
+
+    pub(crate) fn from_source(mut self, source: Source) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    pub(crate) fn source_rank(&self) -> u8 {
+        self.source.map_or(u8::MAX, Source::rank)
+    }
+
+    /// pydantic's error `type`, such as `int_parsing`.
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// Where the error is: `["query", "limit"]`.
+    pub fn loc(&self) -> &[Loc] {
+        &self.loc
+    }
+
+    /// The human message, such as `Field required`.
+    pub fn msg(&self) -> &str {
+        &self.msg
+    }
+
+    /// The refused input.
+    pub fn input(&self) -> &Value {
+        &self.input
+    }
+
+    /// pydantic's `ctx`, when the type has one.
+    pub fn ctx(&self) -> Option<&Value> {
+        self.ctx.as_ref()
+    }
+}
+
+/// Every validation error of one request, answered as 422 `{"detail":[...]}`.
+#[derive(Debug, Clone)]
+pub struct RequestValidationError {
+    errors: Vec<ValidationError>,
+}
+
+impl RequestValidationError {
+    /// The errors, in FastAPI's order: path, query, header, cookie, body.
+    pub fn new(mut errors: Vec<ValidationError>) -> Self {
+        if !errors.is_sorted_by_key(ValidationError::source_rank) {
+            errors.sort_by_key(ValidationError::source_rank);
+        }
+        Self { errors }
+    }
+
+    /// The errors, in the order they are answered.
+    pub fn errors(&self) -> &[ValidationError] {
+        &self.errors
+    }
+}
+
+impl std::fmt::Display for RequestValidationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} validation error(s)", self.errors.len())
+    }
+}
+
+impl std::error::Error for RequestValidationError {}
+
+impl IntoResponse for RequestValidationError {
+    fn into_response(self) -> Response {
+        super::http_error::detail_response(StatusCode::UNPROCESSABLE_ENTITY, &self.errors)
+    }
+}

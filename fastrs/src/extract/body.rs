@@ -1,0 +1,289 @@
+//! The request body: read once under a size limit, then JSON values or form fields from it.
+
+use std::cell::OnceCell;
+
+use axum::body::Body;
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use http::{StatusCode, header};
+use http_body_util::BodyExt;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::spec::{ParamSpec, Source};
+use super::{Cx, Found};
+use crate::error::{HttpError, Loc, ValidationError};
+use crate::validate::{Walker, absent, json_invalid};
+
+/// A type that can be read from the JSON body: anything `Deserialize` with a `JsonSchema`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from the JSON body",
+    label = "not a body type",
+    note = "a body type derives `serde::Deserialize` and `schemars::JsonSchema`"
+)]
+pub trait BodyParam: DeserializeOwned + schemars::JsonSchema + Send {}
+
+impl<T: DeserializeOwned + schemars::JsonSchema + Send> BodyParam for T {}
+
+/// The body as received, and what was parsed from it.
+#[derive(Default)]
+pub(crate) struct BodyData {
+    bytes: Bytes,
+    /// The content type is JSON (or absent, as FastAPI then tries JSON).
+    json: bool,
+    /// Several body parameters: each is a key of one object.
+    embed: bool,
+    /// The body parsed once as a JSON value, for embedded parameters and errors.
+    value: OnceCell<Result<Value, ()>>,
+    /// The body's problem was reported already (invalid JSON, not an object).
+    reported: bool,
+    form: OnceCell<Vec<(String, String)>>,
+}
+
+impl BodyData {
+    pub(crate) fn form_values<'a>(
+        &'a self,
+        key: &'a str,
+    ) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
+        self.form_pairs()
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub(crate) fn form_values_all(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.form_pairs().iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    fn form_pairs(&self) -> &[(String, String)] {
+        self.form.get_or_init(|| {
+            form_urlencoded::parse(&self.bytes)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect()
+        })
+    }
+
+    /// The body as a JSON value: parsed JSON, or the raw text when the content type is not
+    /// JSON (pydantic then refuses it with the text as input).
+    fn value(&self) -> &Result<Value, ()> {
+        self.value.get_or_init(|| {
+            if self.json {
+                serde_json::from_slice(&self.bytes).map_err(|_| ())
+            } else {
+                Ok(Value::String(String::from_utf8_lossy(&self.bytes).into_owned()))
+            }
+        })
+    }
+}
+
+fn is_json(content_type: Option<&http::HeaderValue>) -> bool {
+    let Some(ct) = content_type.and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let essence = ct.split(';').next().unwrap_or("").trim();
+    let Some((kind, subtype)) = essence.split_once('/') else {
+        return false;
+    };
+    kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json")
+            || subtype.to_ascii_lowercase().ends_with("+json"))
+}
+
+fn too_large() -> Response {
+    HttpError::from_status(StatusCode::PAYLOAD_TOO_LARGE).into_response()
+}
+
+impl Cx<'_> {
+    /// Reads the body, up to the app's limit. `params` is the number of body parameters: with
+    /// more than one, each is a key of the body object.
+    pub async fn read_body(&mut self, body: Body, params: usize) -> Result<(), Response> {
+        let limit = self.app.body_limit;
+        let declared = self
+            .parts
+            .headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|len| len > limit as u64) {
+            return Err(too_large());
+        }
+        let bytes = match http_body_util::Limited::new(body, limit).collect().await {
+            Ok(collected) => collected.to_bytes(),
+            Err(e) if e.is::<http_body_util::LengthLimitError>() => return Err(too_large()),
+            Err(_) => {
+                return Err(HttpError::new(StatusCode::BAD_REQUEST, "Error reading the body")
+                    .into_response());
+            }
+        };
+        self.body.json = is_json(self.parts.headers.get(header::CONTENT_TYPE));
+        self.body.embed = params > 1;
+        self.body.bytes = bytes;
+        Ok(())
+    }
+
+    /// Reads a JSON body parameter: the whole body, or its key when several parameters (or
+    /// `#[body(embed)]`) share the body.
+    pub fn body<T: BodyParam>(
+        &mut self,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+    ) -> Option<T> {
+        self.body_value(spec, default)
+    }
+
+    pub(crate) fn body_value<T: BodyParam>(
+        &mut self,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+    ) -> Option<T> {
+        let embed = self.body.embed || spec.embed;
+        let loc: Vec<Loc> = if embed {
+            vec![Loc::from("body"), Loc::from(spec.key)]
+        } else {
+            vec![Loc::from("body")]
+        };
+        match self.body_found::<T>(spec, embed, &loc) {
+            Found::Value(v) => Some(v),
+            Found::Invalid => None,
+            Found::Missing => match default.map(|d| d()).or_else(absent::<T>) {
+                Some(v) => Some(v),
+                None => {
+                    let error = ValidationError::new("missing", loc, "Field required", Value::Null);
+                    self.errors.push(error.from_source(Source::Body));
+                    None
+                }
+            },
+        }
+    }
+
+    fn body_found<T: BodyParam>(
+        &mut self,
+        spec: &'static ParamSpec,
+        embed: bool,
+        loc: &[Loc],
+    ) -> Found<T> {
+        if self.body.bytes.is_empty() {
+            return Found::Missing;
+        }
+        if !embed && self.body.json {
+            // The fast path: serde straight from the bytes.
+            match serde_json::from_slice::<T>(&self.body.bytes) {
+                Ok(v) => return Found::Value(v),
+                Err(e) if e.is_syntax() || e.is_eof() => {
+                    self.errors.push(json_invalid(&self.body.bytes, &e));
+                    return Found::Invalid;
+                }
+                Err(_) => {}
+            }
+        }
+        if self.body.value().is_err() {
+            if !std::mem::replace(&mut self.body.reported, true) {
+                let e = serde_json::from_slice::<Value>(&self.body.bytes)
+                    .expect_err("the body failed to parse before");
+                self.errors.push(json_invalid(&self.body.bytes, &e));
+            }
+            return Found::Invalid;
+        }
+        let Ok(whole) = self.body.value() else {
+            return Found::Invalid;
+        };
+        let value = if embed {
+            match whole {
+                Value::Object(fields) => match fields.get(spec.key) {
+                    Some(v) => v.clone(),
+                    None => return Found::Missing,
+                },
+                Value::Null => return Found::Missing,
+                other => {
+                    let other = other.clone();
+                    if !std::mem::replace(&mut self.body.reported, true) {
+                        let error = ValidationError::new(
+                            "model_attributes_type",
+                            vec![Loc::from("body")],
+                            "Input should be a valid dictionary or object to extract fields from",
+                            other,
+                        );
+                        self.errors.push(error.from_source(Source::Body));
+                    }
+                    return Found::Invalid;
+                }
+            }
+        } else {
+            whole.clone()
+        };
+        if value.is_null() {
+            return Found::Missing;
+        }
+        self.coerce::<T>(spec, value, loc, Source::Body)
+    }
+
+    /// The slow path: walks the value against `T`'s schema for pydantic's errors, with lax
+    /// coercions, then deserializes what passed.
+    pub(crate) fn coerce<T: BodyParam>(
+        &mut self,
+        spec: &'static ParamSpec,
+        mut value: Value,
+        loc: &[Loc],
+        source: Source,
+    ) -> Found<T> {
+        let schema = spec.schema::<T>().as_value();
+        let mut walker = Walker::new(schema, source);
+        let mut at = loc.to_vec();
+        if !walker.walk(schema, &mut value, &mut at) {
+            self.errors.extend(walker.errors);
+            return Found::Invalid;
+        }
+        match T::deserialize(&value) {
+            Ok(v) => Found::Value(v),
+            Err(e) => {
+                let error = ValidationError::new(
+                    "value_error",
+                    loc.to_vec(),
+                    format!("Value error, {e}"),
+                    value,
+                )
+                .with_ctx(serde_json::json!({ "error": {} }));
+                self.errors.push(error.from_source(source));
+                Found::Invalid
+            }
+        }
+    }
+
+    /// The value a parameter was read from, as received, for garde's errors.
+    pub(crate) fn received(&self, spec: &'static ParamSpec) -> (Vec<Loc>, Value) {
+        match spec.source {
+            Source::Body | Source::Inferred => {
+                let whole = match self.body.value() {
+                    Ok(v) => v.clone(),
+                    Err(()) => Value::Null,
+                };
+                if self.body.embed || spec.embed {
+                    let field = whole.get(spec.key).cloned().unwrap_or(Value::Null);
+                    (vec![Loc::from("body"), Loc::from(spec.key)], field)
+                } else {
+                    (vec![Loc::from("body")], whole)
+                }
+            }
+            source => (
+                vec![Loc::from(source.loc_name())],
+                self.model_input(spec, source),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_content_types() {
+        let hv = |s: &'static str| http::HeaderValue::from_static(s);
+        assert!(is_json(None));
+        assert!(is_json(Some(&hv("application/json"))));
+        assert!(is_json(Some(&hv("application/json; charset=utf-8"))));
+        assert!(is_json(Some(&hv("application/vnd.api+json"))));
+        assert!(!is_json(Some(&hv("text/plain"))));
+        assert!(!is_json(Some(&hv("application/x-www-form-urlencoded"))));
+    }
+}

@@ -1,0 +1,122 @@
+//! Reading parameters from a request: path, query, headers, cookies and the body.
+//!
+//! The route macros generate one call per parameter into [`Cx`]; every error is recorded and
+//! answered together as one 422.
+
+mod body;
+pub(crate) mod constraints;
+mod framework;
+mod model;
+mod param;
+pub(crate) mod probe;
+pub(crate) mod scalar;
+mod sources;
+mod spec;
+
+use std::cell::OnceCell;
+
+use axum::extract::RawPathParams;
+use axum::response::{IntoResponse, Response};
+use http::request::Parts;
+
+pub use body::BodyParam;
+pub use framework::FromCx;
+pub use model::ParamModel;
+pub use param::{At, Found, ParamType};
+pub use scalar::{Scalar, ScalarError};
+pub use spec::{Bound, Num, ParamSpec, Source};
+
+use crate::app::Shared;
+use crate::error::{RequestValidationError, ValidationError};
+
+/// One request being read by a generated handler.
+#[doc(hidden)]
+pub struct Cx<'r> {
+    parts: &'r Parts,
+    path: Option<&'r RawPathParams>,
+    query: OnceCell<Vec<(std::borrow::Cow<'r, str>, std::borrow::Cow<'r, str>)>>,
+    cookies: OnceCell<Vec<(&'r str, &'r str)>>,
+    body: body::BodyData,
+    pub(crate) app: &'r Shared,
+    errors: Vec<ValidationError>,
+}
+
+impl<'r> Cx<'r> {
+    /// Starts reading a request whose path parameters, if any, are `path`.
+    pub fn new(parts: &'r Parts, path: Option<&'r RawPathParams>, app: &'r Shared) -> Self {
+        Self {
+            parts,
+            path,
+            query: OnceCell::new(),
+            cookies: OnceCell::new(),
+            body: body::BodyData::default(),
+            app,
+            errors: Vec::new(),
+        }
+    }
+
+    /// The request's method, URI, headers and extensions.
+    pub fn parts(&self) -> &'r Parts {
+        self.parts
+    }
+
+    /// Reads a `T`, `Option<T>` or `Vec<T>` parameter from `source`.
+    pub fn param<T: ParamType>(
+        &mut self,
+        spec: &'static ParamSpec,
+        source: Source,
+        default: Option<fn() -> T>,
+    ) -> Option<T> {
+        let mut at = At {
+            spec,
+            source,
+            errors: &mut self.errors,
+        };
+        let found = match source {
+            Source::Path => {
+                let value = self
+                    .path
+                    .and_then(|p| p.iter().find(|(k, _)| *k == spec.key).map(|(_, v)| v));
+                T::from_values(value.into_iter(), &mut at)
+            }
+            Source::Query | Source::Inferred => {
+                let pairs = self.query.get_or_init(|| sources::parse_query(self.parts));
+                T::from_values(sources::values_of(pairs, spec.key), &mut at)
+            }
+            Source::Header => T::from_values(sources::header_values(self.parts, spec.key), &mut at),
+            Source::Cookie => {
+                let cookies = self.cookies.get_or_init(|| sources::parse_cookies(self.parts));
+                let values = cookies.iter().filter(|(k, _)| *k == spec.key).map(|(_, v)| *v);
+                T::from_values(values, &mut at)
+            }
+            Source::Form => T::from_values(self.body.form_values(spec.key), &mut at),
+            Source::Body => unreachable!("body parameters are read by `Cx::body`"),
+        };
+        match found {
+            Found::Value(v) => Some(v),
+            Found::Invalid => None,
+            Found::Missing => match default.map(|d| d()).or_else(T::missing) {
+                Some(v) => Some(v),
+                None => {
+                    at.missing();
+                    None
+                }
+            },
+        }
+    }
+
+    /// Records `error`.
+    pub fn push_error(&mut self, error: ValidationError) {
+        self.errors.push(error);
+    }
+
+    /// Whether no parameter was refused so far.
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The 422 answer with every recorded error.
+    pub fn reject(self) -> Response {
+        RequestValidationError::new(self.errors).into_response()
+    }
+}

@@ -1,0 +1,297 @@
+//! `Scalar`: a value read from one string of the path, query, a header or a cookie.
+
+use std::borrow::Cow;
+
+use serde_json::{Value, json};
+
+use super::spec::Num;
+
+/// Why a string is not a valid value, as a pydantic error `type`, message and `ctx`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScalarError {
+    /// pydantic's error type, such as `int_parsing`.
+    pub kind: &'static str,
+    /// pydantic's message.
+    pub msg: Cow<'static, str>,
+    /// pydantic's `ctx`, when the type has one.
+    pub ctx: Option<Value>,
+}
+
+impl ScalarError {
+    /// An error with no `ctx`.
+    pub fn new(kind: &'static str, msg: impl Into<Cow<'static, str>>) -> Self {
+        Self {
+            kind,
+            msg: msg.into(),
+            ctx: None,
+        }
+    }
+
+    /// Adds a `ctx`.
+    #[must_use]
+    pub fn with_ctx(mut self, ctx: Value) -> Self {
+        self.ctx = Some(ctx);
+        self
+    }
+}
+
+/// A value that can be parsed from one string: a path segment, a query value, a header or a
+/// cookie.
+///
+/// Implemented for the integers, floats, `bool`, `String`, `char` and `uuid::Uuid`. Derive it
+/// with `#[derive(fastrs::Scalar)]` for an enum of unit variants (the wire names are serde's) or
+/// for a newtype around a scalar.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a path, query, header or cookie value",
+    label = "not a scalar value",
+    note = "the trait `fastrs::Scalar` is missing: numbers, `bool`, `String`, `char` and `Uuid` implement it, and `#[derive(fastrs::Scalar)]` adds it to an enum of unit variants or a newtype",
+    note = "a struct of several values can be a parameter model: mark it `#[query]`, `#[header]` or `#[cookie]` and derive `Deserialize` and `JsonSchema`"
+)]
+pub trait Scalar: Sized + Send {
+    /// Parses the raw (already percent-decoded) string.
+    fn parse(raw: &str) -> Result<Self, ScalarError>;
+
+    /// The value as a number, for `ge`, `gt`, `le` and `lt`.
+    fn as_number(&self) -> Option<Num> {
+        None
+    }
+
+    /// The value as a string, for `min_length`, `max_length` and `pattern`.
+    fn as_str(&self) -> Option<&str> {
+        None
+    }
+}
+
+pub(crate) const INT_PARSING: &str =
+    "Input should be a valid integer, unable to parse string as an integer";
+pub(crate) const FLOAT_PARSING: &str =
+    "Input should be a valid number, unable to parse string as a number";
+pub(crate) const BOOL_PARSING: &str = "Input should be a valid boolean, unable to interpret input";
+
+/// Parses an integer as pydantic does from a string: surrounding whitespace, `_` between digits
+/// and a fraction of zeros (`"5.00"`) are accepted.
+pub(crate) fn parse_int(raw: &str) -> Option<i128> {
+    let s = raw.trim();
+    if let Ok(i) = s.parse::<i128>() {
+        return Some(i);
+    }
+    let s = match s.split_once('.') {
+        Some((int, frac)) if !int.is_empty() && frac.bytes().all(|b| b == b'0') => int,
+        _ => s,
+    };
+    let bytes = s.as_bytes();
+    let underscores_ok = bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'_'
+            || (i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+    });
+    if !underscores_ok {
+        return None;
+    }
+    let cleaned: Cow<'_, str> = if s.contains('_') {
+        Cow::Owned(s.replace('_', ""))
+    } else {
+        Cow::Borrowed(s)
+    };
+    cleaned.parse::<i128>().ok()
+}
+
+/// Parses a float as Python's `float()` does from a string.
+pub(crate) fn parse_float(raw: &str) -> Option<f64> {
+    let s = raw.trim();
+    if let Ok(f) = s.parse::<f64>() {
+        return Some(f);
+    }
+    if s.contains('_') {
+        return s.replace('_', "").parse::<f64>().ok();
+    }
+    None
+}
+
+/// pydantic's strings for `true` and `false`.
+pub(crate) fn parse_bool(raw: &str) -> Option<bool> {
+    match raw.to_ascii_lowercase().as_str() {
+        "1" | "on" | "t" | "true" | "y" | "yes" => Some(true),
+        "0" | "off" | "f" | "false" | "n" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// An integer out of the Rust type's range gets the bound it broke, as the documentation
+/// states the type's range as `minimum` and `maximum`.
+pub(crate) fn out_of_range(i: i128, min: i128, max: i128) -> ScalarError {
+    if i < min {
+        ScalarError::new(
+            "greater_than_equal",
+            format!("Input should be greater than or equal to {min}"),
+        )
+        .with_ctx(json!({ "ge": Num::Int(min).to_json() }))
+    } else {
+        ScalarError::new(
+            "less_than_equal",
+            format!("Input should be less than or equal to {max}"),
+        )
+        .with_ctx(json!({ "le": Num::Int(max).to_json() }))
+    }
+}
+
+macro_rules! int_scalar {
+    ($($t:ty),*) => {$(
+        impl Scalar for $t {
+            fn parse(raw: &str) -> Result<Self, ScalarError> {
+                let i = parse_int(raw).ok_or_else(|| ScalarError::new("int_parsing", INT_PARSING))?;
+                <$t>::try_from(i).map_err(|_| out_of_range(i, <$t>::MIN as i128, <$t>::MAX as i128))
+            }
+            fn as_number(&self) -> Option<Num> {
+                Some(Num::Int(*self as i128))
+            }
+        }
+    )*};
+}
+
+int_scalar!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
+impl Scalar for i128 {
+    fn parse(raw: &str) -> Result<Self, ScalarError> {
+        parse_int(raw).ok_or_else(|| ScalarError::new("int_parsing", INT_PARSING))
+    }
+    fn as_number(&self) -> Option<Num> {
+        Some(Num::Int(*self))
+    }
+}
+
+macro_rules! float_scalar {
+    ($($t:ty),*) => {$(
+        impl Scalar for $t {
+            fn parse(raw: &str) -> Result<Self, ScalarError> {
+                parse_float(raw)
+                    .map(|f| f as $t)
+                    .ok_or_else(|| ScalarError::new("float_parsing", FLOAT_PARSING))
+            }
+            fn as_number(&self) -> Option<Num> {
+                Some(Num::Float(*self as f64))
+            }
+        }
+    )*};
+}
+
+float_scalar!(f32, f64);
+
+impl Scalar for bool {
+    fn parse(raw: &str) -> Result<Self, ScalarError> {
+        parse_bool(raw).ok_or_else(|| ScalarError::new("bool_parsing", BOOL_PARSING))
+    }
+}
+
+impl Scalar for String {
+    fn parse(raw: &str) -> Result<Self, ScalarError> {
+        Ok(raw.to_owned())
+    }
+    fn as_str(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl Scalar for char {
+    fn parse(raw: &str) -> Result<Self, ScalarError> {
+        let mut chars = raw.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Ok(c),
+            (None, _) => {
+                let (kind, msg, ctx) = super::constraints::string_too_short(1);
+                Err(ScalarError::new(kind, msg).with_ctx(ctx))
+            }
+            (Some(_), Some(_)) => {
+                let (kind, msg, ctx) = super::constraints::string_too_long(1);
+                Err(ScalarError::new(kind, msg).with_ctx(ctx))
+            }
+        }
+    }
+}
+
+#[cfg(feature = "uuid")]
+impl Scalar for uuid::Uuid {
+    fn parse(raw: &str) -> Result<Self, ScalarError> {
+        uuid::Uuid::parse_str(raw).map_err(|e| {
+            let detail = uuid_error(raw, &e);
+            ScalarError::new("uuid_parsing", format!("Input should be a valid UUID, {detail}"))
+                .with_ctx(json!({ "error": detail }))
+        })
+    }
+}
+
+/// pydantic's wording for a bad UUID: the first invalid character, else the uuid crate's reason.
+#[cfg(feature = "uuid")]
+fn uuid_error(raw: &str, e: &uuid::Error) -> String {
+    let body = raw
+        .strip_prefix("urn:uuid:")
+        .or_else(|| raw.strip_prefix('{').and_then(|r| r.strip_suffix('}')))
+        .unwrap_or(raw);
+    let offset = raw.len() - body.len() - usize::from(raw.starts_with('{'));
+    match body
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_hexdigit() || c == '-'))
+    {
+        Some((i, c)) => format!("invalid character: found `{c}` at {}", offset + i),
+        None => e.to_string(),
+    }
+}
+
+/// Parses a unit enum from its serde name, for `#[derive(Scalar)]`.
+#[doc(hidden)]
+pub fn parse_enum<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, ScalarError> {
+    use serde::de::IntoDeserializer;
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        raw.into_deserializer();
+    T::deserialize(de).map_err(|_| {
+        let expected = expected_list(&enum_variants::<T>());
+        ScalarError::new("enum", format!("Input should be {expected}"))
+            .with_ctx(json!({ "expected": expected }))
+    })
+}
+
+/// pydantic's `'a', 'b' or 'c'`.
+pub(crate) fn expected_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|v| format!("'{v}'")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The serde names of an enum's variants, read from its `Deserialize` impl.
+#[doc(hidden)]
+pub fn enum_variants<T: serde::de::DeserializeOwned>() -> Vec<String> {
+    let mut names = Vec::new();
+    let _ = T::deserialize(VariantNames(&mut names));
+    names
+}
+
+/// A deserializer that records the variant names serde passes to `deserialize_enum`.
+struct VariantNames<'a>(&'a mut Vec<String>);
+
+impl<'de> serde::Deserializer<'de> for VariantNames<'_> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(serde::de::Error::custom("not an enum"))
+    }
+
+    fn deserialize_enum<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.0.extend(variants.iter().map(|v| (*v).to_owned()));
+        Err(serde::de::Error::custom("variant names recorded"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct identifier ignored_any
+    }
+}

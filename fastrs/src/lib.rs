@@ -1,0 +1,134 @@
+//! FastAPI's way of building HTTP APIs, in Rust.
+//!
+//! An endpoint is a typed async function under a route attribute. fastrs reads and validates
+//! every parameter, answers bad input with FastAPI's own 422 format, and serves the app on
+//! axum, tokio and hyper.
+//!
+//! ```
+//! use fastrs::prelude::*;
+//!
+//! #[derive(Deserialize, Serialize, JsonSchema, Validate)]
+//! struct Item {
+//!     #[garde(length(min = 1, max = 50))]
+//!     name: String,
+//!     #[garde(range(min = 0.01))]
+//!     price: f64,
+//! }
+//!
+//! /// Read one item.
+//! #[get("/items/<item_id>")]
+//! async fn read_item(
+//!     item_id: u64,                                        // in the template: a path parameter
+//!     q: Option<String>,                                   // a scalar: a query parameter
+//!     #[query(default = 10, ge = 1, le = 100)] limit: u32, // options: checked at run time
+//! ) -> Json<serde_json::Value> {
+//!     Json(serde_json::json!({ "item_id": item_id, "q": q, "limit": limit }))
+//! }
+//!
+//! #[post("/items", status = 201)]
+//! async fn create_item(item: Item) -> Json<Item> {            // a model: the JSON body
+//!     Json(item)
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")] async fn main() {
+//! let client = fastrs::testing::TestClient::new(App::empty().mount(fastrs::routes![read_item, create_item]));
+//! let response = client.get("/items/foo").query([("limit", "abc")]).send().await;
+//! assert_eq!(response.status(), 422);
+//! assert_eq!(
+//!     response.text(),
+//!     r#"{"detail":[{"type":"int_parsing","loc":["path","item_id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"foo"},{"type":"int_parsing","loc":["query","limit"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"abc"}]}"#
+//! );
+//! # }
+//! ```
+//!
+//! The guide in `docs/` has a chapter per topic; [`get`] lists where each parameter comes from.
+
+mod app;
+pub mod error;
+mod extract;
+mod response;
+mod route;
+mod serve;
+pub mod testing;
+mod validate;
+
+pub use app::{App, DEFAULT_BODY_LIMIT, StartupError};
+pub use axum::Json;
+pub use error::{HttpError, RequestValidationError, ValidationError};
+pub use extract::{BodyParam, FromCx, ParamModel, ParamType, Scalar, ScalarError};
+pub use route::{Method, Route, RouteDef, RouteOptions};
+
+/// The `http` crate: `StatusCode`, `HeaderMap`, `HeaderValue` and the rest.
+pub use http;
+
+/// axum, for embedding a fastrs app in axum and axum routers in fastrs.
+pub use axum;
+
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::get;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::post;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::put;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::patch;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::delete;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::head;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::options;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::trace;
+#[doc = include_str!("docs/scalar.md")]
+pub use fastrs_macros::Scalar;
+
+/// The routes named, for [`App::mount`]: `fastrs::routes![read_item, items::create_item]`.
+///
+/// Each name is the path of a function under a route attribute.
+#[macro_export]
+macro_rules! routes {
+    ($($route:path),* $(,)?) => {
+        [$(<$route as $crate::Route>::def()),*]
+    };
+}
+
+/// What an app needs day to day: `use fastrs::prelude::*;`.
+pub mod prelude {
+    pub use crate::{
+        App, HttpError, Json, Scalar, delete, get, head, options, patch, post, put, trace,
+    };
+    pub use garde::Validate;
+    pub use schemars::JsonSchema;
+    pub use serde::{Deserialize, Serialize};
+}
+
+/// What generated code names; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::app::Shared;
+    pub use crate::extract::probe::{
+        Check, Kind, Probe, ViaFramework, ViaGarde, ViaModel, ViaNoCheck, ViaParam,
+    };
+    pub use crate::extract::scalar::{enum_variants, parse_enum};
+    pub use crate::extract::{Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source};
+    pub use crate::response::respond;
+    pub use crate::route::{Method, Registration, Route, RouteDef, RouteOptions, mount};
+    pub use axum::body::Body;
+    pub use axum::extract::{RawPathParams, Request};
+    pub use axum::response::Response;
+    pub use http::StatusCode;
+    pub use inventory;
+    pub use std::sync::Arc;
+
+    /// The path parameters axum matched, or its 400 when they are not valid UTF-8.
+    pub async fn path_params(
+        parts: &mut http::request::Parts,
+    ) -> Result<RawPathParams, Response> {
+        use axum::extract::FromRequestParts;
+        use axum::response::IntoResponse;
+        RawPathParams::from_request_parts(parts, &())
+            .await
+            .map_err(IntoResponse::into_response)
+    }
+}

@@ -1,0 +1,52 @@
+//! Turning a handler's return value into the response: status option, 204, panics.
+
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+
+use axum::response::{IntoResponse, Response};
+use futures_util::FutureExt;
+use http::{StatusCode, header};
+
+/// Answers the handler's value; a route's `status` replaces a plain 200.
+#[doc(hidden)]
+pub fn respond<R: IntoResponse>(value: R, status: Option<StatusCode>) -> Response {
+    let mut response = value.into_response();
+    if let Some(status) = status
+        && response.status() == StatusCode::OK
+    {
+        *response.status_mut() = status;
+    }
+    let status = response.status();
+    if status == StatusCode::NO_CONTENT
+        || status == StatusCode::NOT_MODIFIED
+        || status.is_informational()
+    {
+        *response.body_mut() = axum::body::Body::empty();
+        response.headers_mut().remove(header::CONTENT_TYPE);
+        response.headers_mut().remove(header::CONTENT_LENGTH);
+    }
+    response
+}
+
+/// FastAPI's answer to an unhandled error: 500, plain text.
+pub(crate) fn internal_error() -> Response {
+    (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response()
+}
+
+/// Runs a handler; a panic answers 500 and the server goes on.
+pub(crate) async fn catch_panic(fut: impl Future<Output = Response>) -> Response {
+    match AssertUnwindSafe(fut).catch_unwind().await {
+        Ok(response) => response,
+        Err(_) => internal_error(),
+    }
+}
+
+/// `{"detail":"Not Found"}` for a path no route matches.
+pub(crate) async fn not_found() -> Response {
+    crate::HttpError::from_status(StatusCode::NOT_FOUND).into_response()
+}
+
+/// `{"detail":"Method Not Allowed"}`; axum adds the `Allow` header.
+pub(crate) async fn method_not_allowed() -> Response {
+    crate::HttpError::from_status(StatusCode::METHOD_NOT_ALLOWED).into_response()
+}

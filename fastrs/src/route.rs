@@ -1,0 +1,151 @@
+//! Routes as the macros register them: constant data collected through `inventory`.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::response::Response;
+use axum::routing::{MethodFilter, MethodRouter};
+
+use crate::app::Shared;
+use crate::extract::ParamSpec;
+
+/// An HTTP method a route answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    /// `GET` (also answers `HEAD`, without the body).
+    Get,
+    /// `POST`.
+    Post,
+    /// `PUT`.
+    Put,
+    /// `PATCH`.
+    Patch,
+    /// `DELETE`.
+    Delete,
+    /// `HEAD`.
+    Head,
+    /// `OPTIONS`.
+    Options,
+    /// `TRACE`.
+    Trace,
+}
+
+impl Method {
+    /// The method as written on the wire: `GET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
+            Method::Trace => "TRACE",
+        }
+    }
+
+    pub(crate) fn filter(self) -> MethodFilter {
+        match self {
+            Method::Get => MethodFilter::GET,
+            Method::Post => MethodFilter::POST,
+            Method::Put => MethodFilter::PUT,
+            Method::Patch => MethodFilter::PATCH,
+            Method::Delete => MethodFilter::DELETE,
+            Method::Head => MethodFilter::HEAD,
+            Method::Options => MethodFilter::OPTIONS,
+            Method::Trace => MethodFilter::TRACE,
+        }
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A route's options, as given to its attribute; the OpenAPI document is built from them.
+#[derive(Debug, Clone, Copy)]
+pub struct RouteOptions {
+    /// `status`: the status of a successful answer (200 unless given).
+    pub status: Option<u16>,
+    /// `tags`.
+    pub tags: &'static [&'static str],
+    /// `summary`; the title-cased function name unless given.
+    pub summary: Option<&'static str>,
+    /// `description`; the doc comment unless given.
+    pub description: Option<&'static str>,
+    /// `operation_id`; the function name unless given.
+    pub operation_id: Option<&'static str>,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// `include_in_schema = false` hides the route from the documentation.
+    pub include_in_schema: bool,
+}
+
+/// One route, as its macro declared it.
+#[derive(Debug)]
+pub struct RouteDef {
+    /// The method answered.
+    pub method: Method,
+    /// The template as written: `/items/<id>`.
+    pub template: &'static str,
+    /// axum's form: `/items/{id}`, `/files/{*path}`.
+    pub axum_path: &'static str,
+    /// OpenAPI's form: `/items/{id}`.
+    pub openapi_path: &'static str,
+    /// The handler function's name.
+    pub name: &'static str,
+    /// `module_path!()` of the handler.
+    pub module: &'static str,
+    /// `file!()` of the handler.
+    pub file: &'static str,
+    /// `line!()` of the handler.
+    pub line: u32,
+    /// The doc comment of the handler.
+    pub doc: &'static str,
+    /// The route's options.
+    pub options: RouteOptions,
+    /// The handler's parameters, in declaration order.
+    pub params: &'static [&'static ParamSpec],
+    #[doc(hidden)]
+    pub mount: fn(MethodRouter, &Arc<Shared>) -> MethodRouter,
+}
+
+impl RouteDef {
+    /// `file:line` of the handler.
+    pub fn location(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+}
+
+/// A route submitted to `inventory` by its macro.
+#[doc(hidden)]
+pub struct Registration(pub &'static RouteDef);
+
+inventory::collect!(Registration);
+
+/// All routes of the program.
+pub(crate) fn registered() -> impl Iterator<Item = &'static RouteDef> {
+    inventory::iter::<Registration>.into_iter().map(|r| r.0)
+}
+
+/// Implemented by the struct each route macro generates, named after the handler.
+pub trait Route {
+    /// The route's constant data.
+    fn def() -> &'static RouteDef;
+
+    /// Reads the request, calls the handler and answers.
+    #[doc(hidden)]
+    fn call(req: Request, app: Arc<Shared>) -> impl Future<Output = Response> + Send + 'static;
+}
+
+/// Adds route `R` to the method router of its path.
+#[doc(hidden)]
+pub fn mount<R: Route>(router: MethodRouter, app: &Arc<Shared>) -> MethodRouter {
+    let app = Arc::clone(app);
+    let handler = move |req: Request| crate::response::catch_panic(R::call(req, Arc::clone(&app)));
+    router.on(R::def().method.filter(), handler)
+}
