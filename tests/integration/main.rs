@@ -1,1 +1,27 @@
-fn main(){}
+//! The one integration-test binary: every module tries fastrs as a user would.
+
+mod app;
+mod body;
+mod errors;
+mod example;
+mod params;
+mod responses;
+mod socket;
+mod ui;
+
+use fastrs::testing::{TestClient, TestResponse};
+
+/// Asserts the status and the exact body text.
+#[track_caller]
+fn assert_answer(response: &TestResponse, status: u16, body: &str) {
+    assert_eq!(
+        (response.status().as_u16(), response.text().as_str()),
+        (status, body),
+        "unexpected answer"
+    );
+}
+
+/// A client for the routes of one test module.
+fn client_for(module: &str) -> TestClient {
+    TestClient::new(fastrs::App::scoped(module))
+}

@@ -113,7 +113,7 @@ pub async fn read_item(
 /// List items, filtered by repeated tags (`?tag=a&tag=b`) and a colour.
 #[get("/items", tags = ["items"])]
 pub async fn list_items(
-    tag: Vec<String>,
+    #[query(default)] tag: Vec<String>,
     color: Option<Color>,
     #[query(max_length = 20, pattern = "^[a-z ]+$")] name: Option<String>,
 ) -> Json<serde_json::Value> {

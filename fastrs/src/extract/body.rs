@@ -10,6 +10,7 @@ use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::constraints::{check_json, to_error};
 use super::spec::{ParamSpec, Source};
 use super::{Cx, Found};
 use crate::error::{HttpError, Loc, ValidationError};
@@ -143,7 +144,16 @@ impl Cx<'_> {
             vec![Loc::from("body")]
         };
         match self.body_found::<T>(spec, embed, &loc) {
-            Found::Value(v) => Some(v),
+            Found::Value(v) => {
+                if spec.has_constraints() {
+                    let (loc, input) = self.received(spec);
+                    if let Some(failed) = check_json(spec, &input) {
+                        self.errors.push(to_error(failed, loc, input).from_source(Source::Body));
+                        return None;
+                    }
+                }
+                Some(v)
+            }
             Found::Invalid => None,
             Found::Missing => match default.map(|d| d()).or_else(absent::<T>) {
                 Some(v) => Some(v),

@@ -47,6 +47,23 @@ pub(crate) fn check_str(spec: &ParamSpec, s: &str) -> Option<(&'static str, Stri
     None
 }
 
+/// The first failed constraint of a JSON value (a singular `#[body]` value).
+pub(crate) fn check_json(spec: &ParamSpec, value: &Value) -> Option<(&'static str, String, Value)> {
+    match value {
+        Value::Number(n) => {
+            let num = n
+                .as_i64()
+                .map(|i| Num::Int(i.into()))
+                .or_else(|| n.as_u64().map(|u| Num::Int(u.into())))
+                .unwrap_or_else(|| Num::Float(n.as_f64().unwrap_or(f64::NAN)));
+            check_number(spec, num)
+        }
+        Value::String(s) => check_str(spec, s),
+        Value::Array(items) => check_list(spec, items.len()),
+        _ => None,
+    }
+}
+
 /// The failed list-length constraint.
 pub(crate) fn check_list(spec: &ParamSpec, len: usize) -> Option<(&'static str, String, Value)> {
     if let Some(min) = spec.min_length.filter(|&min| len < min) {

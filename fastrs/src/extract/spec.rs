@@ -253,6 +253,17 @@ impl ParamSpec {
         self
     }
 
+    /// Whether any of `ge`, `gt`, `le`, `lt`, `min_length`, `max_length`, `pattern` is set.
+    pub(crate) fn has_constraints(&self) -> bool {
+        self.ge.is_some()
+            || self.gt.is_some()
+            || self.le.is_some()
+            || self.lt.is_some()
+            || self.min_length.is_some()
+            || self.max_length.is_some()
+            || self.pattern.is_some()
+    }
+
     pub(crate) fn regex(&self) -> Option<&Regex> {
         let pattern = self.pattern?;
         Some(self.__regex.get_or_init(|| {

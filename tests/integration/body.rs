@@ -1,0 +1,296 @@
+//! The JSON body: one model, several embedded, singular values, garde rules, and every way a
+//! body can be refused.
+
+use fastrs::prelude::*;
+use serde_json::{Value, json};
+
+use crate::{assert_answer, client_for};
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
+struct Item {
+    #[garde(length(chars, min = 1, max = 5))]
+    name: String,
+    #[garde(range(min = 0.01))]
+    price: f64,
+    #[garde(length(max = 2))]
+    #[serde(default)]
+    tags: Vec<String>,
+    #[garde(skip)]
+    count: Option<u8>,
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct User {
+    #[garde(length(min = 2))]
+    full_name: String,
+    #[garde(custom(not_admin))]
+    login: String,
+}
+
+fn not_admin(value: &str, _: &()) -> garde::Result {
+    if value == "admin" {
+        return Err(garde::Error::new("admin is reserved"));
+    }
+    Ok(())
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
+struct Order {
+    #[garde(dive)]
+    items: Vec<Item>,
+}
+
+#[post("/items")]
+async fn create(item: Item) -> Json<Item> {
+    Json(item)
+}
+
+#[post("/optional")]
+async fn optional(item: Option<Item>) -> Json<Option<Item>> {
+    Json(item)
+}
+
+#[put("/embedded")]
+async fn embedded(item: Item, user: User, #[body(ge = 0, le = 10)] importance: i32) -> Json<Value> {
+    Json(json!({ "item": item, "user": user, "importance": importance }))
+}
+
+#[post("/embed-one")]
+async fn embed_one(#[body(embed)] item: Item) -> Json<Item> {
+    Json(item)
+}
+
+#[post("/users")]
+async fn users(user: User) -> Json<User> {
+    Json(user)
+}
+
+#[post("/orders")]
+async fn orders(order: Order) -> Json<Order> {
+    Json(order)
+}
+
+#[post("/numbers")]
+async fn numbers(#[body(min_length = 1)] values: Vec<i64>) -> Json<Vec<i64>> {
+    Json(values)
+}
+
+fn client() -> fastrs::testing::TestClient {
+    client_for(module_path!())
+}
+
+#[tokio::test]
+async fn a_model_is_the_body() {
+    let c = client();
+    let r = c.post("/items").json(&json!({"name": "Saw", "price": 9.5})).await;
+    assert_answer(&r, 200, r#"{"name":"Saw","price":9.5,"tags":[],"count":null}"#);
+    // pydantic's lax mode: numeric strings are numbers.
+    let r = c.post("/items").json(&json!({"name": "Saw", "price": "9.5", "count": "3"})).await;
+    assert_answer(&r, 200, r#"{"name":"Saw","price":9.5,"tags":[],"count":3}"#);
+    // `*+json` content types are JSON too.
+    let r = c
+        .post("/items")
+        .header("content-type", "application/vnd.api+json")
+        .body(r#"{"name":"Saw","price":1}"#)
+        .await;
+    assert_answer(&r, 200, r#"{"name":"Saw","price":1.0,"tags":[],"count":null}"#);
+}
+
+#[tokio::test]
+async fn type_errors_for_every_field_in_declaration_order() {
+    let c = client();
+    let r = c
+        .post("/items")
+        .json(&json!({"price": "x", "tags": "a", "count": 1.5}))
+        .await;
+    assert_answer(
+        &r,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"missing","loc":["body","name"],"msg":"Field required","input":{"price":"x","tags":"a","count":1.5}},"#,
+            r#"{"type":"float_parsing","loc":["body","price"],"msg":"Input should be a valid number, unable to parse string as a number","input":"x"},"#,
+            r#"{"type":"list_type","loc":["body","tags"],"msg":"Input should be a valid list","input":"a"},"#,
+            r#"{"type":"int_from_float","loc":["body","count"],"msg":"Input should be a valid integer, got a number with a fractional part","input":1.5}"#,
+            r#"]}"#
+        ),
+    );
+    let r = c.post("/items").json(&json!({"name": 5, "price": null, "count": "x"})).await;
+    assert_answer(
+        &r,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"string_type","loc":["body","name"],"msg":"Input should be a valid string","input":5},"#,
+            r#"{"type":"float_type","loc":["body","price"],"msg":"Input should be a valid number","input":null},"#,
+            r#"{"type":"int_parsing","loc":["body","count"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}"#,
+            r#"]}"#
+        ),
+    );
+}
+
+#[tokio::test]
+async fn garde_rules_become_pydantic_errors() {
+    let c = client();
+    let r = c
+        .post("/items")
+        .json(&json!({"name": "", "price": 0, "tags": ["a", "b", "c"]}))
+        .await;
+    assert_answer(
+        &r,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"string_too_short","loc":["body","name"],"msg":"String should have at least 1 character","input":"","ctx":{"min_length":1}},"#,
+            r#"{"type":"greater_than_equal","loc":["body","price"],"msg":"Input should be greater than or equal to 0.01","input":0,"ctx":{"ge":0.01}},"#,
+            r#"{"type":"too_long","loc":["body","tags"],"msg":"List should have at most 2 items after validation, not 3","input":["a","b","c"],"ctx":{"field_type":"List","max_length":2,"actual_length":3}}"#,
+            r#"]}"#
+        ),
+    );
+    let r = c.post("/items").json(&json!({"name": "toolong", "price": 1})).await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"string_too_long","loc":["body","name"],"msg":"String should have at most 5 characters","input":"toolong","ctx":{"max_length":5}}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn garde_locations_use_serde_names_and_indexes() {
+    let c = client();
+    let r = c.post("/users").json(&json!({"fullName": "A", "login": "admin"})).await;
+    assert_answer(
+        &r,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"string_too_short","loc":["body","fullName"],"msg":"String should have at least 2 characters","input":"A","ctx":{"min_length":2}},"#,
+            r#"{"type":"value_error","loc":["body","login"],"msg":"Value error, admin is reserved","input":"admin","ctx":{"error":{}}}"#,
+            r#"]}"#
+        ),
+    );
+    let r = c
+        .post("/orders")
+        .json(&json!({"items": [{"name": "ok", "price": 1}, {"name": "ok", "price": -1}]}))
+        .await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"greater_than_equal","loc":["body","items",1,"price"],"msg":"Input should be greater than or equal to 0.01","input":-1,"ctx":{"ge":0.01}}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn unknown_fields_are_forbidden_when_the_model_says_so() {
+    let r = client()
+        .post("/users")
+        .json(&json!({"fullName": "Ann", "login": "ann", "role": "x"}))
+        .await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"extra_forbidden","loc":["body","role"],"msg":"Extra inputs are not permitted","input":"x"}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn broken_and_wrong_bodies() {
+    let c = client();
+    let r = c
+        .post("/items")
+        .header("content-type", "application/json")
+        .body(r#"{"name": }"#)
+        .await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",9],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#,
+    );
+    let not_object = r#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":[1,2]}]}"#;
+    assert_answer(&c.post("/items").json(&json!([1, 2])).await, 422, not_object);
+    // A JSON body is read only with a JSON content type: text/plain is text.
+    let r = c
+        .post("/items")
+        .header("content-type", "text/plain")
+        .body(r#"{"name":"Saw","price":1}"#)
+        .await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":"{\"name\":\"Saw\",\"price\":1}"}]}"#,
+    );
+    let missing = r#"{"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]}"#;
+    assert_answer(&c.post("/items").await, 422, missing);
+    assert_answer(&c.post("/items").json(&Value::Null).await, 422, missing);
+}
+
+#[tokio::test]
+async fn an_optional_body_may_be_absent() {
+    let c = client();
+    assert_answer(&c.post("/optional").await, 200, "null");
+    assert_answer(
+        &c.post("/optional").json(&json!({"name": "a", "price": 1})).await,
+        200,
+        r#"{"name":"a","price":1.0,"tags":[],"count":null}"#,
+    );
+}
+
+#[tokio::test]
+async fn several_body_parameters_are_keys_of_one_object() {
+    let c = client();
+    let body = json!({"item": {"name": "a", "price": 1}, "user": {"fullName": "Ann", "login": "ann"}, "importance": 3});
+    assert_answer(
+        &c.put("/embedded").json(&body).await,
+        200,
+        r#"{"item":{"name":"a","price":1.0,"tags":[],"count":null},"user":{"fullName":"Ann","login":"ann"},"importance":3}"#,
+    );
+    let body = json!({"item": {"name": "", "price": 1}, "importance": 11});
+    assert_answer(
+        &c.put("/embedded").json(&body).await,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"string_too_short","loc":["body","item","name"],"msg":"String should have at least 1 character","input":"","ctx":{"min_length":1}},"#,
+            r#"{"type":"missing","loc":["body","user"],"msg":"Field required","input":null},"#,
+            r#"{"type":"less_than_equal","loc":["body","importance"],"msg":"Input should be less than or equal to 10","input":11,"ctx":{"le":10}}"#,
+            r#"]}"#
+        ),
+    );
+    assert_answer(
+        &c.put("/embedded").json(&json!("text")).await,
+        422,
+        r#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":"text"}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn embed_makes_a_single_model_a_key() {
+    let c = client();
+    assert_answer(
+        &c.post("/embed-one").json(&json!({"item": {"name": "a", "price": 2}})).await,
+        200,
+        r#"{"name":"a","price":2.0,"tags":[],"count":null}"#,
+    );
+    assert_answer(
+        &c.post("/embed-one").json(&json!({"name": "a", "price": 2})).await,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["body","item"],"msg":"Field required","input":null}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn singular_body_values_keep_their_constraints() {
+    let c = client();
+    assert_answer(&c.post("/numbers").json(&json!([1, 2])).await, 200, "[1,2]");
+    assert_answer(
+        &c.post("/numbers").json(&json!([])).await,
+        422,
+        r#"{"detail":[{"type":"too_short","loc":["body"],"msg":"List should have at least 1 item after validation, not 0","input":[],"ctx":{"field_type":"List","min_length":1,"actual_length":0}}]}"#,
+    );
+    assert_answer(
+        &c.post("/numbers").json(&json!([1, "x"])).await,
+        422,
+        r#"{"detail":[{"type":"int_parsing","loc":["body",1],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#,
+    );
+}

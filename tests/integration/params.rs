@@ -1,0 +1,308 @@
+//! Parameters from every source: path, query (scalars, `Option`, `Vec`, enums, models),
+//! headers and cookies, with their options.
+
+use fastrs::prelude::*;
+use serde_json::{Value, json};
+
+use crate::{assert_answer, client_for};
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Scalar, PartialEq)]
+#[serde(rename_all = "lowercase")]
+enum Color {
+    Red,
+    Green,
+    Blue,
+}
+
+#[derive(Debug, Scalar)]
+struct UserId(u32);
+
+#[get("/path/<id>/<name>")]
+async fn path_params(id: i64, name: String) -> Json<Value> {
+    Json(json!({ "id": id, "name": name }))
+}
+
+#[get("/files/<path..>")]
+async fn rest_of_path(path: String) -> String {
+    path
+}
+
+#[get("/scalars")]
+async fn scalars(
+    i: Option<i32>,
+    f: Option<f64>,
+    b: Option<bool>,
+    u: Option<uuid::Uuid>,
+    c: Option<char>,
+    color: Option<Color>,
+    user: Option<UserId>,
+) -> Json<Value> {
+    Json(json!({
+        "i": i, "f": f, "b": b, "u": u.map(|u| u.to_string()), "c": c,
+        "color": color, "user": user.map(|u| u.0),
+    }))
+}
+
+#[get("/required")]
+async fn required(r: u8) -> String {
+    r.to_string()
+}
+
+#[get("/lists")]
+async fn lists(
+    tag: Vec<String>,
+    #[query(min_length = 2, max_length = 3)] n: Option<Vec<i32>>,
+) -> Json<Value> {
+    Json(json!({ "tag": tag, "n": n }))
+}
+
+#[get("/options")]
+async fn options(
+    #[query(alias = "item-query")] q: Option<String>,
+    #[query(default = 10, gt = 0, lt = 100)] limit: u32,
+    #[query(ge = 1.5, le = 2.5)] ratio: Option<f64>,
+    #[query(min_length = 3, max_length = 5, pattern = "^[a-z]+$")] word: Option<String>,
+    #[query(default, description = "skipped items", title = "Skip", deprecated)] skip: u64,
+    #[query(include_in_schema = false)] hidden: Option<bool>,
+) -> Json<Value> {
+    Json(json!({ "q": q, "limit": limit, "ratio": ratio, "word": word, "skip": skip, "hidden": hidden }))
+}
+
+#[get("/headers")]
+async fn headers(
+    #[header] user_agent: String,
+    #[header] x_token: Vec<String>,
+    #[header(alias = "X-Custom")] custom: Option<i32>,
+    #[cookie] session: Option<String>,
+    #[cookie(alias = "ads-id")] ads: Option<u32>,
+) -> Json<Value> {
+    Json(json!({ "user_agent": user_agent, "x_token": x_token, "custom": custom, "session": session, "ads": ads }))
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
+#[serde(deny_unknown_fields)]
+struct Filter {
+    #[garde(range(min = 1, max = 100))]
+    limit: u32,
+    #[serde(default)]
+    #[garde(skip)]
+    tags: Vec<String>,
+    #[garde(skip)]
+    order: Option<Color>,
+}
+
+#[get("/model")]
+async fn query_model(#[query] filter: Filter) -> Json<Filter> {
+    Json(filter)
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+struct Agent {
+    user_agent: String,
+    x_trace: Option<String>,
+}
+
+#[get("/header-model")]
+async fn header_model(#[header] agent: Agent) -> Json<Agent> {
+    Json(agent)
+}
+
+fn client() -> fastrs::testing::TestClient {
+    client_for(module_path!())
+}
+
+#[tokio::test]
+async fn path_parameters_are_typed() {
+    let c = client();
+    assert_answer(&c.get("/path/42/ana").await, 200, r#"{"id":42,"name":"ana"}"#);
+    assert_answer(&c.get("/path/-7/b%20c").await, 200, r#"{"id":-7,"name":"b c"}"#);
+    assert_answer(
+        &c.get("/path/x/ana").await,
+        422,
+        r#"{"detail":[{"type":"int_parsing","loc":["path","id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#,
+    );
+    assert_answer(&c.get("/files/a/b/c.txt").await, 200, "a/b/c.txt");
+}
+
+#[tokio::test]
+async fn scalars_parse_as_pydantic_does() {
+    let c = client();
+    let r = c
+        .get("/scalars?i=%2042%20&f=1e3&b=YES&u=a8098c1a-f86e-11da-bd1a-00112444be1e&c=x&color=green&user=7")
+        .await;
+    assert_answer(
+        &r,
+        200,
+        r#"{"i":42,"f":1000.0,"b":true,"u":"a8098c1a-f86e-11da-bd1a-00112444be1e","c":"x","color":"green","user":7}"#,
+    );
+    assert_answer(&c.get("/scalars?i=5.00&b=off").await, 200, r#"{"i":5,"f":null,"b":false,"u":null,"c":null,"color":null,"user":null}"#);
+}
+
+#[tokio::test]
+async fn every_scalar_error_is_reported_in_order() {
+    let c = client();
+    let r = c
+        .get("/scalars?i=1.5&f=abc&b=maybe&u=xyz&c=ab&color=purple&user=-1")
+        .await;
+    assert_answer(
+        &r,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"int_parsing","loc":["query","i"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"1.5"},"#,
+            r#"{"type":"float_parsing","loc":["query","f"],"msg":"Input should be a valid number, unable to parse string as a number","input":"abc"},"#,
+            r#"{"type":"bool_parsing","loc":["query","b"],"msg":"Input should be a valid boolean, unable to interpret input","input":"maybe"},"#,
+            r#"{"type":"uuid_parsing","loc":["query","u"],"msg":"Input should be a valid UUID, invalid character: found `x` at 0","input":"xyz","ctx":{"error":"invalid character: found `x` at 0"}},"#,
+            r#"{"type":"string_too_long","loc":["query","c"],"msg":"String should have at most 1 character","input":"ab","ctx":{"max_length":1}},"#,
+            r#"{"type":"enum","loc":["query","color"],"msg":"Input should be 'red', 'green' or 'blue'","input":"purple","ctx":{"expected":"'red', 'green' or 'blue'"}},"#,
+            r#"{"type":"greater_than_equal","loc":["query","user"],"msg":"Input should be greater than or equal to 0","input":"-1","ctx":{"ge":0}}"#,
+            r#"]}"#
+        ),
+    );
+}
+
+#[tokio::test]
+async fn missing_and_out_of_range_values() {
+    let c = client();
+    assert_answer(
+        &c.get("/required").await,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["query","r"],"msg":"Field required","input":null}]}"#,
+    );
+    assert_answer(
+        &c.get("/required?r=300").await,
+        422,
+        r#"{"detail":[{"type":"less_than_equal","loc":["query","r"],"msg":"Input should be less than or equal to 255","input":"300","ctx":{"le":255}}]}"#,
+    );
+    assert_answer(&c.get("/required?r=1&r=2").await, 200, "2");
+}
+
+#[tokio::test]
+async fn repeated_query_keys_make_a_list() {
+    let c = client();
+    assert_answer(&c.get("/lists?tag=a&tag=b&n=1&n=2").await, 200, r#"{"tag":["a","b"],"n":[1,2]}"#);
+    assert_answer(
+        &c.get("/lists?n=1&n=x&n=3").await,
+        422,
+        concat!(
+            r#"{"detail":[{"type":"missing","loc":["query","tag"],"msg":"Field required","input":null},"#,
+            r#"{"type":"int_parsing","loc":["query","n",1],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#
+        ),
+    );
+    assert_answer(
+        &c.get("/lists?tag=a&n=1").await,
+        422,
+        r#"{"detail":[{"type":"too_short","loc":["query","n"],"msg":"List should have at least 2 items after validation, not 1","input":["1"],"ctx":{"field_type":"List","min_length":2,"actual_length":1}}]}"#,
+    );
+    assert_answer(
+        &c.get("/lists?tag=a&n=1&n=2&n=3&n=4").await,
+        422,
+        r#"{"detail":[{"type":"too_long","loc":["query","n"],"msg":"List should have at most 3 items after validation, not 4","input":["1","2","3","4"],"ctx":{"field_type":"List","max_length":3,"actual_length":4}}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn options_alias_default_and_constraints() {
+    let c = client();
+    assert_answer(
+        &c.get("/options?item-query=hi").await,
+        200,
+        r#"{"q":"hi","limit":10,"ratio":null,"word":null,"skip":0,"hidden":null}"#,
+    );
+    assert_answer(
+        &c.get("/options?q=ignored&limit=0&ratio=2.6&word=ab").await,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"greater_than","loc":["query","limit"],"msg":"Input should be greater than 0","input":"0","ctx":{"gt":0}},"#,
+            r#"{"type":"less_than_equal","loc":["query","ratio"],"msg":"Input should be less than or equal to 2.5","input":"2.6","ctx":{"le":2.5}},"#,
+            r#"{"type":"string_too_short","loc":["query","word"],"msg":"String should have at least 3 characters","input":"ab","ctx":{"min_length":3}}"#,
+            r#"]}"#
+        ),
+    );
+    assert_answer(
+        &c.get("/options?limit=100&ratio=1&word=abcdef").await,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"less_than","loc":["query","limit"],"msg":"Input should be less than 100","input":"100","ctx":{"lt":100}},"#,
+            r#"{"type":"greater_than_equal","loc":["query","ratio"],"msg":"Input should be greater than or equal to 1.5","input":"1","ctx":{"ge":1.5}},"#,
+            r#"{"type":"string_too_long","loc":["query","word"],"msg":"String should have at most 5 characters","input":"abcdef","ctx":{"max_length":5}}"#,
+            r#"]}"#
+        ),
+    );
+    assert_answer(
+        &c.get("/options?word=ABC").await,
+        422,
+        r#"{"detail":[{"type":"string_pattern_mismatch","loc":["query","word"],"msg":"String should match pattern '^[a-z]+$'","input":"ABC","ctx":{"pattern":"^[a-z]+$"}}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn headers_and_cookies() {
+    let c = client();
+    let r = c
+        .get("/headers")
+        .header("User-Agent", "test/1")
+        .header("x-token", "a")
+        .header("X-Token", "b")
+        .header("x-custom", "5")
+        .cookie("session", "s1")
+        .cookie("ads-id", "9")
+        .await;
+    assert_answer(
+        &r,
+        200,
+        r#"{"user_agent":"test/1","x_token":["a","b"],"custom":5,"session":"s1","ads":9}"#,
+    );
+    let r = c
+        .get("/headers")
+        .header("x-custom", "five")
+        .cookie("ads-id", "x")
+        .await;
+    assert_answer(
+        &r,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"missing","loc":["header","user-agent"],"msg":"Field required","input":null},"#,
+            r#"{"type":"missing","loc":["header","x-token"],"msg":"Field required","input":null},"#,
+            r#"{"type":"int_parsing","loc":["header","X-Custom"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"five"},"#,
+            r#"{"type":"int_parsing","loc":["cookie","ads-id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}"#,
+            r#"]}"#
+        ),
+    );
+}
+
+#[tokio::test]
+async fn query_parameter_models() {
+    let c = client();
+    assert_answer(
+        &c.get("/model?limit=5&tags=a&tags=b&order=red").await,
+        200,
+        r#"{"limit":5,"tags":["a","b"],"order":"red"}"#,
+    );
+    assert_answer(
+        &c.get("/model?limit=0&order=pink&x=1").await,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"greater_than_equal","loc":["query","limit"],"msg":"Input should be greater than or equal to 1","input":"0","ctx":{"ge":1}},"#,
+            r#"{"type":"enum","loc":["query","order"],"msg":"Input should be 'red', 'green' or 'blue'","input":"pink","ctx":{"expected":"'red', 'green' or 'blue'"}},"#,
+            r#"{"type":"extra_forbidden","loc":["query","x"],"msg":"Extra inputs are not permitted","input":"1"}"#,
+            r#"]}"#
+        ),
+    );
+    assert_answer(
+        &c.get("/model?tags=a").await,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["query","limit"],"msg":"Field required","input":{"tags":["a"]}}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn header_parameter_models_convert_underscores() {
+    let c = client();
+    let r = c.get("/header-model").header("user-agent", "ua").header("x-trace", "t").await;
+    assert_answer(&r, 200, r#"{"user_agent":"ua","x_trace":"t"}"#);
+}
