@@ -1,6 +1,6 @@
 //! Every runtime path generated code names, written once (Rocket's `exports.rs`).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::quote;
 
 /// `::fastrs::__private`, the only door into the runtime.
@@ -49,4 +49,23 @@ private_paths! {
 pub(crate) fn probe_traits() -> TokenStream {
     let private = private();
     quote!(#private::{ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _, ViaNoCheck as _})
+}
+
+/// Gives every token `span`, so that a type error inside generated code points at the user's
+/// type rather than at the attribute.
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), respan(group.stream(), span));
+                new.set_span(span);
+                TokenTree::Group(new)
+            }
+            mut other => {
+                other.set_span(span);
+                other
+            }
+        })
+        .collect()
 }

@@ -380,6 +380,7 @@ fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
             }
         }
     };
+    let read = paths::respan(read, span);
     let validate = if resolved == Resolved::Path {
         quote!()
     } else {

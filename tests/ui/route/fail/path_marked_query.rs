@@ -1,0 +1,8 @@
+use fastrs::prelude::*;
+
+#[get("/items/<id>")]
+async fn read_item(#[query] id: u64) -> String {
+    id.to_string()
+}
+
+fn main() {}
