@@ -1,0 +1,100 @@
+pub async fn create_item(item: Item) -> Json<Item> {
+    Json(item)
+}
+/// The fastrs route `POST /items`, served by [`create_item`].
+#[allow(non_camel_case_types)]
+pub struct create_item {}
+const _: () = {
+    static __FASTRS_PARAM_ITEM: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
+        "item",
+        "item",
+        ::fastrs::__private::Source::Inferred,
+    );
+    static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
+        method: ::fastrs::__private::Method::Post,
+        template: "/items",
+        axum_path: "/items",
+        openapi_path: "/items",
+        name: "create_item",
+        module: ::core::module_path!(),
+        file: ::core::file!(),
+        line: ::core::line!(),
+        doc: "",
+        options: ::fastrs::__private::RouteOptions {
+            status: ::core::option::Option::Some(201),
+            tags: &[],
+            summary: ::core::option::Option::None,
+            description: ::core::option::Option::None,
+            operation_id: ::core::option::Option::None,
+            deprecated: false,
+            include_in_schema: true,
+        },
+        params: &[&__FASTRS_PARAM_ITEM],
+        mount: ::fastrs::__private::mount::<create_item>,
+    };
+    impl ::fastrs::__private::Route for create_item {
+        fn def() -> &'static ::fastrs::__private::RouteDef {
+            &__FASTRS_ROUTE
+        }
+        fn call(
+            __fastrs_req: ::fastrs::__private::Request,
+            __fastrs_app: ::fastrs::__private::Arc<::fastrs::__private::Shared>,
+        ) -> impl ::core::future::Future<
+            Output = ::fastrs::__private::Response,
+        > + ::core::marker::Send + 'static {
+            async move {
+                use ::fastrs::__private::{
+                    ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
+                    ViaNoCheck as _,
+                };
+                let __fastrs_handler = create_item;
+                let (__fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
+                let mut __fastrs_cx = ::fastrs::__private::Cx::new(
+                    &__fastrs_parts,
+                    ::core::option::Option::None,
+                    &__fastrs_app,
+                );
+                let __fastrs_bodies: usize = usize::from(
+                    (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()
+                        == ::fastrs::__private::Kind::Model,
+                );
+                if __fastrs_bodies > 0 {
+                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
+                        .read_body(__fastrs_body, __fastrs_bodies)
+                        .await
+                    {
+                        return rejection;
+                    }
+                }
+                let item: ::core::option::Option<Item> = (&&&::fastrs::__private::Probe::<
+                    Item,
+                >::new())
+                    .__fastrs_extract(
+                        &mut __fastrs_cx,
+                        &__FASTRS_PARAM_ITEM,
+                        ::core::option::Option::None,
+                    );
+                if let ::core::option::Option::Some(__fastrs_value) = &item {
+                    (&&::fastrs::__private::Check::<Item>::new())
+                        .__fastrs_validate(
+                            __fastrs_value,
+                            &mut __fastrs_cx,
+                            &__FASTRS_PARAM_ITEM,
+                        );
+                }
+                match (item,) {
+                    (::core::option::Option::Some(item),) if __fastrs_cx.is_valid() => {
+                        ::fastrs::__private::respond(
+                            __fastrs_handler(item).await,
+                            ::fastrs::__private::StatusCode::from_u16(201).ok(),
+                        )
+                    }
+                    _ => __fastrs_cx.reject(),
+                }
+            }
+        }
+    }
+    ::fastrs::__private::inventory::submit! {
+        ::fastrs::__private::Registration(& __FASTRS_ROUTE)
+    }
+};

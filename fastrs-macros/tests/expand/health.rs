@@ -1,0 +1,52 @@
+async fn health() -> &'static str {
+    "ok"
+}
+/// The fastrs route `GET /health`, served by [`health`].
+#[allow(non_camel_case_types)]
+struct health {}
+const _: () = {
+    static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
+        method: ::fastrs::__private::Method::Get,
+        template: "/health",
+        axum_path: "/health",
+        openapi_path: "/health",
+        name: "health",
+        module: ::core::module_path!(),
+        file: ::core::file!(),
+        line: ::core::line!(),
+        doc: "",
+        options: ::fastrs::__private::RouteOptions {
+            status: ::core::option::Option::None,
+            tags: &[],
+            summary: ::core::option::Option::None,
+            description: ::core::option::Option::None,
+            operation_id: ::core::option::Option::None,
+            deprecated: false,
+            include_in_schema: true,
+        },
+        params: &[],
+        mount: ::fastrs::__private::mount::<health>,
+    };
+    impl ::fastrs::__private::Route for health {
+        fn def() -> &'static ::fastrs::__private::RouteDef {
+            &__FASTRS_ROUTE
+        }
+        fn call(
+            __fastrs_req: ::fastrs::__private::Request,
+            __fastrs_app: ::fastrs::__private::Arc<::fastrs::__private::Shared>,
+        ) -> impl ::core::future::Future<
+            Output = ::fastrs::__private::Response,
+        > + ::core::marker::Send + 'static {
+            async move {
+                let _ = (__fastrs_req, __fastrs_app);
+                ::fastrs::__private::respond(
+                    health().await,
+                    ::core::option::Option::None,
+                )
+            }
+        }
+    }
+    ::fastrs::__private::inventory::submit! {
+        ::fastrs::__private::Registration(& __FASTRS_ROUTE)
+    }
+};

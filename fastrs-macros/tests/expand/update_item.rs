@@ -1,0 +1,203 @@
+async fn update_item(
+    id: u64,
+    user_agent: Option<String>,
+    session: String,
+    item: Item,
+    importance: i32,
+) -> Json<Item> {
+    Json(item)
+}
+/// The fastrs route `PUT /items/<id>`, served by [`update_item`].
+#[allow(non_camel_case_types)]
+struct update_item {}
+const _: () = {
+    static __FASTRS_PARAM_ID: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
+        "id",
+        "id",
+        ::fastrs::__private::Source::Path,
+    );
+    static __FASTRS_PARAM_USER_AGENT: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
+        "user_agent",
+        "user-agent",
+        ::fastrs::__private::Source::Header,
+    );
+    static __FASTRS_PARAM_SESSION: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
+        "session",
+        "session-id",
+        ::fastrs::__private::Source::Cookie,
+    );
+    static __FASTRS_PARAM_ITEM: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
+        "item",
+        "item",
+        ::fastrs::__private::Source::Inferred,
+    );
+    static __FASTRS_PARAM_IMPORTANCE: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
+            "importance",
+            "importance",
+            ::fastrs::__private::Source::Body,
+        )
+        .with_gt(::fastrs::__private::Bound {
+            value: ::fastrs::__private::Num::Int(0),
+            text: "0",
+        });
+    static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
+        method: ::fastrs::__private::Method::Put,
+        template: "/items/<id>",
+        axum_path: "/items/{id}",
+        openapi_path: "/items/{id}",
+        name: "update_item",
+        module: ::core::module_path!(),
+        file: ::core::file!(),
+        line: ::core::line!(),
+        doc: "",
+        options: ::fastrs::__private::RouteOptions {
+            status: ::core::option::Option::None,
+            tags: &[],
+            summary: ::core::option::Option::None,
+            description: ::core::option::Option::None,
+            operation_id: ::core::option::Option::None,
+            deprecated: false,
+            include_in_schema: true,
+        },
+        params: &[
+            &__FASTRS_PARAM_ID,
+            &__FASTRS_PARAM_USER_AGENT,
+            &__FASTRS_PARAM_SESSION,
+            &__FASTRS_PARAM_ITEM,
+            &__FASTRS_PARAM_IMPORTANCE,
+        ],
+        mount: ::fastrs::__private::mount::<update_item>,
+    };
+    impl ::fastrs::__private::Route for update_item {
+        fn def() -> &'static ::fastrs::__private::RouteDef {
+            &__FASTRS_ROUTE
+        }
+        fn call(
+            __fastrs_req: ::fastrs::__private::Request,
+            __fastrs_app: ::fastrs::__private::Arc<::fastrs::__private::Shared>,
+        ) -> impl ::core::future::Future<
+            Output = ::fastrs::__private::Response,
+        > + ::core::marker::Send + 'static {
+            async move {
+                use ::fastrs::__private::{
+                    ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
+                    ViaNoCheck as _,
+                };
+                let __fastrs_handler = update_item;
+                let (mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
+                let __fastrs_path = match ::fastrs::__private::path_params(
+                        &mut __fastrs_parts,
+                    )
+                    .await
+                {
+                    ::core::result::Result::Ok(path) => path,
+                    ::core::result::Result::Err(rejection) => return rejection,
+                };
+                let mut __fastrs_cx = ::fastrs::__private::Cx::new(
+                    &__fastrs_parts,
+                    ::core::option::Option::Some(&__fastrs_path),
+                    &__fastrs_app,
+                );
+                let __fastrs_bodies: usize = usize::from(
+                    (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()
+                        == ::fastrs::__private::Kind::Model,
+                ) + 1usize;
+                if __fastrs_bodies > 0 {
+                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
+                        .read_body(__fastrs_body, __fastrs_bodies)
+                        .await
+                    {
+                        return rejection;
+                    }
+                }
+                let id: ::core::option::Option<u64> = __fastrs_cx
+                    .param::<
+                        u64,
+                    >(
+                        &__FASTRS_PARAM_ID,
+                        ::fastrs::__private::Source::Path,
+                        ::core::option::Option::None,
+                    );
+                let user_agent: ::core::option::Option<Option<String>> = (&&::fastrs::__private::Probe::<
+                    Option<String>,
+                >::new())
+                    .__fastrs_extract(
+                        &mut __fastrs_cx,
+                        &__FASTRS_PARAM_USER_AGENT,
+                        ::core::option::Option::None,
+                    );
+                if let ::core::option::Option::Some(__fastrs_value) = &user_agent {
+                    (&&::fastrs::__private::Check::<Option<String>>::new())
+                        .__fastrs_validate(
+                            __fastrs_value,
+                            &mut __fastrs_cx,
+                            &__FASTRS_PARAM_USER_AGENT,
+                        );
+                }
+                let session: ::core::option::Option<String> = (&&::fastrs::__private::Probe::<
+                    String,
+                >::new())
+                    .__fastrs_extract(
+                        &mut __fastrs_cx,
+                        &__FASTRS_PARAM_SESSION,
+                        ::core::option::Option::None,
+                    );
+                if let ::core::option::Option::Some(__fastrs_value) = &session {
+                    (&&::fastrs::__private::Check::<String>::new())
+                        .__fastrs_validate(
+                            __fastrs_value,
+                            &mut __fastrs_cx,
+                            &__FASTRS_PARAM_SESSION,
+                        );
+                }
+                let item: ::core::option::Option<Item> = (&&&::fastrs::__private::Probe::<
+                    Item,
+                >::new())
+                    .__fastrs_extract(
+                        &mut __fastrs_cx,
+                        &__FASTRS_PARAM_ITEM,
+                        ::core::option::Option::None,
+                    );
+                if let ::core::option::Option::Some(__fastrs_value) = &item {
+                    (&&::fastrs::__private::Check::<Item>::new())
+                        .__fastrs_validate(
+                            __fastrs_value,
+                            &mut __fastrs_cx,
+                            &__FASTRS_PARAM_ITEM,
+                        );
+                }
+                let importance: ::core::option::Option<i32> = __fastrs_cx
+                    .body::<
+                        i32,
+                    >(&__FASTRS_PARAM_IMPORTANCE, ::core::option::Option::None);
+                if let ::core::option::Option::Some(__fastrs_value) = &importance {
+                    (&&::fastrs::__private::Check::<i32>::new())
+                        .__fastrs_validate(
+                            __fastrs_value,
+                            &mut __fastrs_cx,
+                            &__FASTRS_PARAM_IMPORTANCE,
+                        );
+                }
+                match (id, user_agent, session, item, importance) {
+                    (
+                        ::core::option::Option::Some(id),
+                        ::core::option::Option::Some(user_agent),
+                        ::core::option::Option::Some(session),
+                        ::core::option::Option::Some(item),
+                        ::core::option::Option::Some(importance),
+                    ) if __fastrs_cx.is_valid() => {
+                        ::fastrs::__private::respond(
+                            __fastrs_handler(id, user_agent, session, item, importance)
+                                .await,
+                            ::core::option::Option::None,
+                        )
+                    }
+                    _ => __fastrs_cx.reject(),
+                }
+            }
+        }
+    }
+    ::fastrs::__private::inventory::submit! {
+        ::fastrs::__private::Registration(& __FASTRS_ROUTE)
+    }
+};
