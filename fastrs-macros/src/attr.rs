@@ -5,7 +5,12 @@ use syn::parse::ParseStream;
 use syn::{LitBool, Token};
 
 /// Stores an option, refusing a key given twice at that key's span.
-pub(crate) fn set_once<T>(slot: &mut Option<T>, value: T, key: &str, span: Span) -> syn::Result<()> {
+pub(crate) fn set_once<T>(
+    slot: &mut Option<T>,
+    value: T,
+    key: &str,
+    span: Span,
+) -> syn::Result<()> {
     if slot.is_some() {
         return Err(syn::Error::new(
             span,

@@ -23,7 +23,11 @@ pub(crate) fn expand(item: TokenStream) -> syn::Result<TokenStream> {
     );
     let body = match &input.data {
         Data::Enum(data) => {
-            if let Some(v) = data.variants.iter().find(|v| !matches!(v.fields, Fields::Unit)) {
+            if let Some(v) = data
+                .variants
+                .iter()
+                .find(|v| !matches!(v.fields, Fields::Unit))
+            {
                 return Err(syn::Error::new_spanned(
                     &v.fields,
                     format!(
@@ -38,7 +42,9 @@ pub(crate) fn expand(item: TokenStream) -> syn::Result<TokenStream> {
                 }
             }
         }
-        Data::Struct(data) if data.fields.len() == 1 && matches!(data.fields, Fields::Unnamed(_)) => {
+        Data::Struct(data)
+            if data.fields.len() == 1 && matches!(data.fields, Fields::Unnamed(_)) =>
+        {
             let inner = &data.fields.iter().next().expect("one field").ty;
             quote! {
                 fn parse(raw: &str) -> ::core::result::Result<Self, #scalar_error> {

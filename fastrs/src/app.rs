@@ -181,7 +181,10 @@ impl App {
     pub async fn serve_on(self, listener: tokio::net::TcpListener) -> std::io::Result<()> {
         let banner = format!("{} {}", self.title, self.version);
         let router = self.try_into_router().map_err(std::io::Error::other)?;
-        eprintln!("fastrs: {banner} serving on http://{}", listener.local_addr()?);
+        eprintln!(
+            "fastrs: {banner} serving on http://{}",
+            listener.local_addr()?
+        );
         axum::serve(listener, router)
             .with_graceful_shutdown(crate::serve::shutdown_signal())
             .await

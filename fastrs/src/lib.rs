@@ -64,24 +64,24 @@ pub use http;
 /// axum, for embedding a fastrs app in axum and axum routers in fastrs.
 pub use axum;
 
-#[doc = include_str!("docs/route.md")]
-pub use fastrs_macros::get;
-#[doc = include_str!("docs/route.md")]
-pub use fastrs_macros::post;
-#[doc = include_str!("docs/route.md")]
-pub use fastrs_macros::put;
-#[doc = include_str!("docs/route.md")]
-pub use fastrs_macros::patch;
+#[doc = include_str!("docs/scalar.md")]
+pub use fastrs_macros::Scalar;
 #[doc = include_str!("docs/route.md")]
 pub use fastrs_macros::delete;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::get;
 #[doc = include_str!("docs/route.md")]
 pub use fastrs_macros::head;
 #[doc = include_str!("docs/route.md")]
 pub use fastrs_macros::options;
 #[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::patch;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::post;
+#[doc = include_str!("docs/route.md")]
+pub use fastrs_macros::put;
+#[doc = include_str!("docs/route.md")]
 pub use fastrs_macros::trace;
-#[doc = include_str!("docs/scalar.md")]
-pub use fastrs_macros::Scalar;
 
 /// The routes named, for [`App::mount`]: `fastrs::routes![read_item, items::create_item]`.
 ///
@@ -122,13 +122,30 @@ pub mod __private {
     pub use std::sync::Arc;
 
     /// The path parameters axum matched, or its 400 when they are not valid UTF-8.
-    pub async fn path_params(
-        parts: &mut http::request::Parts,
-    ) -> Result<RawPathParams, Response> {
+    pub async fn path_params(parts: &mut http::request::Parts) -> Result<RawPathParams, Response> {
         use axum::extract::FromRequestParts;
         use axum::response::IntoResponse;
         RawPathParams::from_request_parts(parts, &())
             .await
             .map_err(IntoResponse::into_response)
     }
+}
+
+/// The guide's snippets, compiled and run as doctests.
+#[cfg(doctest)]
+mod guide {
+    #[doc = include_str!("../../docs/first-steps.md")]
+    struct FirstSteps;
+    #[doc = include_str!("../../docs/parameters.md")]
+    struct Parameters;
+    #[doc = include_str!("../../docs/body.md")]
+    struct Body;
+    #[doc = include_str!("../../docs/errors.md")]
+    struct Errors;
+    #[doc = include_str!("../../docs/responses.md")]
+    struct Responses;
+    #[doc = include_str!("../../docs/app.md")]
+    struct TheApp;
+    #[doc = include_str!("../../docs/testing.md")]
+    struct Testing;
 }

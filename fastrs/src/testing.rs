@@ -149,7 +149,9 @@ impl TestRequest<'_> {
     ///
     /// When `value` cannot be serialized.
     pub fn json<T: serde::Serialize + ?Sized>(mut self, value: &T) -> Self {
-        self.body = serde_json::to_vec(value).expect("a serializable body").into();
+        self.body = serde_json::to_vec(value)
+            .expect("a serializable body")
+            .into();
         self.headers.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),

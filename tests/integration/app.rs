@@ -65,9 +65,15 @@ async fn duplicate_routes_are_refused_naming_both_places() {
         .try_into_router()
         .unwrap_err()
         .to_string();
-    assert!(err.starts_with("two routes answer `GET /same`: `first` at "), "{err}");
+    assert!(
+        err.starts_with("two routes answer `GET /same`: `first` at "),
+        "{err}"
+    );
     assert!(err.contains("tests/integration/app.rs:"), "{err}");
-    assert!(err.contains("and `second` at tests/integration/app.rs:"), "{err}");
+    assert!(
+        err.contains("and `second` at tests/integration/app.rs:"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -88,7 +94,10 @@ async fn paths_differing_only_by_parameter_names_are_refused() {
 async fn a_fastrs_app_embeds_in_axum() {
     let fastrs_router = App::empty().mount(fastrs::routes![a, b]).into_router();
     let router = fastrs::axum::Router::new()
-        .route("/axum", fastrs::axum::routing::get(|| async { "from axum" }))
+        .route(
+            "/axum",
+            fastrs::axum::routing::get(|| async { "from axum" }),
+        )
         .nest("/api", fastrs_router);
     let c = TestClient::from_router(router);
     assert_answer(&c.get("/axum").await, 200, "from axum");
@@ -97,12 +106,18 @@ async fn a_fastrs_app_embeds_in_axum() {
 
 #[tokio::test]
 async fn axum_routers_embed_in_fastrs() {
-    let legacy = fastrs::axum::Router::new()
-        .route("/ping", fastrs::axum::routing::get(|| async { "pong" }));
+    let legacy =
+        fastrs::axum::Router::new().route("/ping", fastrs::axum::routing::get(|| async { "pong" }));
     let app = App::empty()
         .mount(fastrs::routes![a])
         .nest_axum("/legacy", legacy.clone())
-        .nest_axum("/", fastrs::axum::Router::new().route("/root-ping", fastrs::axum::routing::get(|| async { "root pong" })));
+        .nest_axum(
+            "/",
+            fastrs::axum::Router::new().route(
+                "/root-ping",
+                fastrs::axum::routing::get(|| async { "root pong" }),
+            ),
+        );
     let c = TestClient::new(app);
     assert_answer(&c.get("/legacy/ping").await, 200, "pong");
     assert_answer(&c.get("/root-ping").await, 200, "root pong");

@@ -83,10 +83,20 @@ fn client() -> fastrs::testing::TestClient {
 #[tokio::test]
 async fn a_model_is_the_body() {
     let c = client();
-    let r = c.post("/items").json(&json!({"name": "Saw", "price": 9.5})).await;
-    assert_answer(&r, 200, r#"{"name":"Saw","price":9.5,"tags":[],"count":null}"#);
+    let r = c
+        .post("/items")
+        .json(&json!({"name": "Saw", "price": 9.5}))
+        .await;
+    assert_answer(
+        &r,
+        200,
+        r#"{"name":"Saw","price":9.5,"tags":[],"count":null}"#,
+    );
     // pydantic's lax mode: numeric strings are numbers.
-    let r = c.post("/items").json(&json!({"name": "Saw", "price": "9.5", "count": "3"})).await;
+    let r = c
+        .post("/items")
+        .json(&json!({"name": "Saw", "price": "9.5", "count": "3"}))
+        .await;
     assert_answer(&r, 200, r#"{"name":"Saw","price":9.5,"tags":[],"count":3}"#);
     // `*+json` content types are JSON too.
     let r = c
@@ -94,7 +104,11 @@ async fn a_model_is_the_body() {
         .header("content-type", "application/vnd.api+json")
         .body(r#"{"name":"Saw","price":1}"#)
         .await;
-    assert_answer(&r, 200, r#"{"name":"Saw","price":1.0,"tags":[],"count":null}"#);
+    assert_answer(
+        &r,
+        200,
+        r#"{"name":"Saw","price":1.0,"tags":[],"count":null}"#,
+    );
 }
 
 #[tokio::test]
@@ -116,7 +130,10 @@ async fn type_errors_for_every_field_in_declaration_order() {
             r#"]}"#
         ),
     );
-    let r = c.post("/items").json(&json!({"name": 5, "price": null, "count": "x"})).await;
+    let r = c
+        .post("/items")
+        .json(&json!({"name": 5, "price": null, "count": "x"}))
+        .await;
     assert_answer(
         &r,
         422,
@@ -148,7 +165,10 @@ async fn garde_rules_become_pydantic_errors() {
             r#"]}"#
         ),
     );
-    let r = c.post("/items").json(&json!({"name": "toolong", "price": 1})).await;
+    let r = c
+        .post("/items")
+        .json(&json!({"name": "toolong", "price": 1}))
+        .await;
     assert_answer(
         &r,
         422,
@@ -159,7 +179,10 @@ async fn garde_rules_become_pydantic_errors() {
 #[tokio::test]
 async fn garde_locations_use_serde_names_and_indexes() {
     let c = client();
-    let r = c.post("/users").json(&json!({"fullName": "A", "login": "admin"})).await;
+    let r = c
+        .post("/users")
+        .json(&json!({"fullName": "A", "login": "admin"}))
+        .await;
     assert_answer(
         &r,
         422,
@@ -208,7 +231,11 @@ async fn broken_and_wrong_bodies() {
         r#"{"detail":[{"type":"json_invalid","loc":["body",9],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#,
     );
     let not_object = r#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":[1,2]}]}"#;
-    assert_answer(&c.post("/items").json(&json!([1, 2])).await, 422, not_object);
+    assert_answer(
+        &c.post("/items").json(&json!([1, 2])).await,
+        422,
+        not_object,
+    );
     // A JSON body is read only with a JSON content type: text/plain is text.
     let r = c
         .post("/items")
@@ -220,7 +247,8 @@ async fn broken_and_wrong_bodies() {
         422,
         r#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":"{\"name\":\"Saw\",\"price\":1}"}]}"#,
     );
-    let missing = r#"{"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]}"#;
+    let missing =
+        r#"{"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]}"#;
     assert_answer(&c.post("/items").await, 422, missing);
     assert_answer(&c.post("/items").json(&Value::Null).await, 422, missing);
 }
@@ -230,7 +258,9 @@ async fn an_optional_body_may_be_absent() {
     let c = client();
     assert_answer(&c.post("/optional").await, 200, "null");
     assert_answer(
-        &c.post("/optional").json(&json!({"name": "a", "price": 1})).await,
+        &c.post("/optional")
+            .json(&json!({"name": "a", "price": 1}))
+            .await,
         200,
         r#"{"name":"a","price":1.0,"tags":[],"count":null}"#,
     );
@@ -268,12 +298,16 @@ async fn several_body_parameters_are_keys_of_one_object() {
 async fn embed_makes_a_single_model_a_key() {
     let c = client();
     assert_answer(
-        &c.post("/embed-one").json(&json!({"item": {"name": "a", "price": 2}})).await,
+        &c.post("/embed-one")
+            .json(&json!({"item": {"name": "a", "price": 2}}))
+            .await,
         200,
         r#"{"name":"a","price":2.0,"tags":[],"count":null}"#,
     );
     assert_answer(
-        &c.post("/embed-one").json(&json!({"name": "a", "price": 2})).await,
+        &c.post("/embed-one")
+            .json(&json!({"name": "a", "price": 2}))
+            .await,
         422,
         r#"{"detail":[{"type":"missing","loc":["body","item"],"msg":"Field required","input":null}]}"#,
     );

@@ -49,6 +49,9 @@ async fn the_example_routes_answer() {
         200,
         r#"{"user_agent":"tests","x_token":["t1","t2"],"session":"abc"}"#,
     );
-    let r = c.post("/items").json(&json!({"name": "", "price": 0})).await;
+    let r = c
+        .post("/items")
+        .json(&json!({"name": "", "price": 0}))
+        .await;
     assert_eq!(r.status(), 422);
 }

@@ -65,7 +65,9 @@ async fn options(
     #[query(default, description = "skipped items", title = "Skip", deprecated)] skip: u64,
     #[query(include_in_schema = false)] hidden: Option<bool>,
 ) -> Json<Value> {
-    Json(json!({ "q": q, "limit": limit, "ratio": ratio, "word": word, "skip": skip, "hidden": hidden }))
+    Json(
+        json!({ "q": q, "limit": limit, "ratio": ratio, "word": word, "skip": skip, "hidden": hidden }),
+    )
 }
 
 #[get("/headers")]
@@ -76,7 +78,9 @@ async fn headers(
     #[cookie] session: Option<String>,
     #[cookie(alias = "ads-id")] ads: Option<u32>,
 ) -> Json<Value> {
-    Json(json!({ "user_agent": user_agent, "x_token": x_token, "custom": custom, "session": session, "ads": ads }))
+    Json(
+        json!({ "user_agent": user_agent, "x_token": x_token, "custom": custom, "session": session, "ads": ads }),
+    )
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
@@ -114,8 +118,16 @@ fn client() -> fastrs::testing::TestClient {
 #[tokio::test]
 async fn path_parameters_are_typed() {
     let c = client();
-    assert_answer(&c.get("/path/42/ana").await, 200, r#"{"id":42,"name":"ana"}"#);
-    assert_answer(&c.get("/path/-7/b%20c").await, 200, r#"{"id":-7,"name":"b c"}"#);
+    assert_answer(
+        &c.get("/path/42/ana").await,
+        200,
+        r#"{"id":42,"name":"ana"}"#,
+    );
+    assert_answer(
+        &c.get("/path/-7/b%20c").await,
+        200,
+        r#"{"id":-7,"name":"b c"}"#,
+    );
     assert_answer(
         &c.get("/path/x/ana").await,
         422,
@@ -135,7 +147,11 @@ async fn scalars_parse_as_pydantic_does() {
         200,
         r#"{"i":42,"f":1000.0,"b":true,"u":"a8098c1a-f86e-11da-bd1a-00112444be1e","c":"x","color":"green","user":7}"#,
     );
-    assert_answer(&c.get("/scalars?i=5.00&b=off").await, 200, r#"{"i":5,"f":null,"b":false,"u":null,"c":null,"color":null,"user":null}"#);
+    assert_answer(
+        &c.get("/scalars?i=5.00&b=off").await,
+        200,
+        r#"{"i":5,"f":null,"b":false,"u":null,"c":null,"color":null,"user":null}"#,
+    );
 }
 
 #[tokio::test]
@@ -180,7 +196,11 @@ async fn missing_and_out_of_range_values() {
 #[tokio::test]
 async fn repeated_query_keys_make_a_list() {
     let c = client();
-    assert_answer(&c.get("/lists?tag=a&tag=b&n=1&n=2").await, 200, r#"{"tag":["a","b"],"n":[1,2]}"#);
+    assert_answer(
+        &c.get("/lists?tag=a&tag=b&n=1&n=2").await,
+        200,
+        r#"{"tag":["a","b"],"n":[1,2]}"#,
+    );
     assert_answer(
         &c.get("/lists?n=1&n=x&n=3").await,
         422,
@@ -303,6 +323,10 @@ async fn query_parameter_models() {
 #[tokio::test]
 async fn header_parameter_models_convert_underscores() {
     let c = client();
-    let r = c.get("/header-model").header("user-agent", "ua").header("x-trace", "t").await;
+    let r = c
+        .get("/header-model")
+        .header("user-agent", "ua")
+        .header("x-trace", "t")
+        .await;
     assert_answer(&r, 200, r#"{"user_agent":"ua","x_trace":"t"}"#);
 }

@@ -91,8 +91,16 @@ async fn any_into_response_keeps_its_status_and_headers() {
 async fn the_status_option_applies_to_success_only() {
     let c = client();
     assert_answer(&c.post("/created").await, 201, r#"{"id":1}"#);
-    assert_answer(&c.post("/created-or-not?fail=false").await, 201, r#"{"id":2}"#);
-    assert_answer(&c.post("/created-or-not?fail=true").await, 409, r#"{"detail":"exists"}"#);
+    assert_answer(
+        &c.post("/created-or-not?fail=false").await,
+        201,
+        r#"{"id":2}"#,
+    );
+    assert_answer(
+        &c.post("/created-or-not?fail=true").await,
+        409,
+        r#"{"detail":"exists"}"#,
+    );
 }
 
 #[tokio::test]
@@ -113,7 +121,10 @@ async fn head_is_answered_for_get_routes() {
     assert_eq!(r.header("content-type"), Some("application/json"));
     assert_eq!(r.header("content-length"), Some("27"));
     let r = c.head("/only-head").await;
-    assert_eq!((r.status().as_u16(), r.header("x-head")), (200, Some("yes")));
+    assert_eq!(
+        (r.status().as_u16(), r.header("x-head")),
+        (200, Some("yes"))
+    );
 }
 
 #[tokio::test]

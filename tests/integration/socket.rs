@@ -12,7 +12,10 @@ fn raw_request(addr: std::net::SocketAddr, request: &str) -> String {
 }
 
 fn body_of(response: &str) -> &str {
-    response.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("")
+    response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b)
+        .unwrap_or("")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -40,7 +43,10 @@ async fn the_items_example_over_tcp() {
     .unwrap();
 
     let (bad, good, post) = answers;
-    assert!(bad.starts_with("HTTP/1.1 422 Unprocessable Entity\r\n"), "{bad}");
+    assert!(
+        bad.starts_with("HTTP/1.1 422 Unprocessable Entity\r\n"),
+        "{bad}"
+    );
     assert_eq!(
         body_of(&bad),
         r#"{"detail":[{"type":"int_parsing","loc":["path","item_id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"foo"},{"type":"int_parsing","loc":["query","limit"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"abc"}]}"#

@@ -122,8 +122,14 @@ pub async fn list_items(
         .unwrap()
         .iter()
         .filter(|(_, item)| tag.iter().all(|t| item.tags.contains(t)))
-        .filter(|(_, item)| name.as_ref().is_none_or(|n| item.name.to_lowercase().contains(n)))
-        .map(|(id, item)| StoredItem { id: *id, item: item.clone() })
+        .filter(|(_, item)| {
+            name.as_ref()
+                .is_none_or(|n| item.name.to_lowercase().contains(n))
+        })
+        .map(|(id, item)| StoredItem {
+            id: *id,
+            item: item.clone(),
+        })
         .collect();
     Json(serde_json::json!({ "items": items, "tag": tag, "color": color }))
 }
@@ -147,13 +153,20 @@ pub async fn update_item(
     let mut items = store().lock().unwrap();
     let slot = items.get_mut(&item_id).ok_or_else(not_found)?;
     *slot = item.clone();
-    Ok(Json(serde_json::json!({ "id": item_id, "item": item, "importance": importance })))
+    Ok(Json(
+        serde_json::json!({ "id": item_id, "item": item, "importance": importance }),
+    ))
 }
 
 /// Delete an item; answers 204 with no body.
 #[delete("/items/<item_id>", status = 204, tags = ["items"])]
 pub async fn delete_item(item_id: u64) -> Result<(), HttpError> {
-    store().lock().unwrap().remove(&item_id).map(|_| ()).ok_or_else(not_found)
+    store()
+        .lock()
+        .unwrap()
+        .remove(&item_id)
+        .map(|_| ())
+        .ok_or_else(not_found)
 }
 
 /// Search with a query parameter model; unknown parameters are refused.
@@ -180,7 +193,5 @@ pub async fn read_file(path: String) -> Json<serde_json::Value> {
 
 /// The app with every route above.
 pub fn app() -> App {
-    App::scoped(module_path!())
-        .title("Items")
-        .version("1.0.0")
+    App::scoped(module_path!()).title("Items").version("1.0.0")
 }

@@ -32,13 +32,16 @@ pub(crate) struct RouteArgs {
 impl Parse for RouteArgs {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         if input.is_empty() {
-            return Err(input.error(
-                "expected the path template, such as `#[get(\"/items/<id>\")]`",
-            ));
+            return Err(
+                input.error("expected the path template, such as `#[get(\"/items/<id>\")]`")
+            );
         }
-        let lit: LitStr = input
-            .parse()
-            .map_err(|e| syn::Error::new(e.span(), "expected the path template as a string, such as `\"/items/<id>\"`"))?;
+        let lit: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected the path template as a string, such as `\"/items/<id>\"`",
+            )
+        })?;
         let template = PathTemplate::parse(lit)?;
         let mut args = RouteArgs {
             template,
@@ -90,11 +93,21 @@ impl RouteArgs {
         } else if lookahead.peek(kw::description) {
             let key = input.parse::<kw::description>()?;
             input.parse::<Token![=]>()?;
-            set_once(&mut self.description, input.parse()?, "description", key.span)
+            set_once(
+                &mut self.description,
+                input.parse()?,
+                "description",
+                key.span,
+            )
         } else if lookahead.peek(kw::operation_id) {
             let key = input.parse::<kw::operation_id>()?;
             input.parse::<Token![=]>()?;
-            set_once(&mut self.operation_id, input.parse()?, "operation_id", key.span)
+            set_once(
+                &mut self.operation_id,
+                input.parse()?,
+                "operation_id",
+                key.span,
+            )
         } else if lookahead.peek(kw::deprecated) {
             let key = input.parse::<kw::deprecated>()?;
             let flag = parse_flag(input, key.span)?;
@@ -102,7 +115,12 @@ impl RouteArgs {
         } else if lookahead.peek(kw::include_in_schema) {
             let key = input.parse::<kw::include_in_schema>()?;
             input.parse::<Token![=]>()?;
-            set_once(&mut self.include_in_schema, input.parse()?, "include_in_schema", key.span)
+            set_once(
+                &mut self.include_in_schema,
+                input.parse()?,
+                "include_in_schema",
+                key.span,
+            )
         } else {
             Err(lookahead.error())
         }

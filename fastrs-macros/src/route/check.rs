@@ -138,13 +138,19 @@ fn check_options(param: &Param, source: Resolved, cx: &mut Ctxt) {
         if let Some(lit) = lit
             && lit.base10_parse::<usize>().is_err()
         {
-            cx.error_spanned_by(lit, format!("`{key}` must be a whole number of characters or items"));
+            cx.error_spanned_by(
+                lit,
+                format!("`{key}` must be a whole number of characters or items"),
+            );
         }
     }
     if let (Some(min), Some(max)) = (&o.min_length, &o.max_length)
         && let (Ok(a), Ok(b)) = (min.base10_parse::<usize>(), max.base10_parse::<usize>())
         && a > b
     {
-        cx.error_spanned_by(max, format!("`max_length = {b}` is below `min_length = {a}`"));
+        cx.error_spanned_by(
+            max,
+            format!("`max_length = {b}` is below `min_length = {a}`"),
+        );
     }
 }

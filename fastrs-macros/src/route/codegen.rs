@@ -74,7 +74,11 @@ pub(crate) fn generate(
 fn spec_ident(param: &Param) -> syn::Ident {
     format_ident!(
         "__FASTRS_PARAM_{}",
-        param.ident.to_string().trim_start_matches("r#").to_uppercase()
+        param
+            .ident
+            .to_string()
+            .trim_start_matches("r#")
+            .to_uppercase()
     )
 }
 
@@ -150,7 +154,10 @@ fn param_spec(param: &Param, resolved: Resolved) -> TokenStream {
         ("title", o.title.as_ref().map(|l| quote!(#l))),
         ("description", o.description.as_ref().map(|l| quote!(#l))),
         ("deprecated", o.deprecated.as_ref().map(|b| quote!(#b))),
-        ("include_in_schema", o.include_in_schema.as_ref().map(|b| quote!(#b))),
+        (
+            "include_in_schema",
+            o.include_in_schema.as_ref().map(|b| quote!(#b)),
+        ),
         ("embed", o.embed.map(|_| quote!(true))),
     ];
     let options = options.into_iter().filter_map(|(option, value)| {
@@ -191,7 +198,10 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
     let description = some_or_none(args.description.as_ref().map(|s| quote!(#s)));
     let operation_id = some_or_none(args.operation_id.as_ref().map(|s| quote!(#s)));
     let deprecated = args.deprecated.as_ref().is_some_and(syn::LitBool::value);
-    let include = args.include_in_schema.as_ref().is_none_or(syn::LitBool::value);
+    let include = args
+        .include_in_schema
+        .as_ref()
+        .is_none_or(syn::LitBool::value);
     let params = handler.params.iter().map(spec_ident);
     quote! {
         static __FASTRS_ROUTE: #route_def = #route_def {
@@ -246,7 +256,11 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
     );
     let has_path = resolved.contains(&Resolved::Path);
     let has_form = resolved.contains(&Resolved::Form);
-    let pairs: Vec<(&Param, Resolved)> = handler.params.iter().zip(resolved.iter().copied()).collect();
+    let pairs: Vec<(&Param, Resolved)> = handler
+        .params
+        .iter()
+        .zip(resolved.iter().copied())
+        .collect();
     let body_terms: Vec<TokenStream> = pairs
         .iter()
         .filter_map(|(p, r)| {

@@ -73,7 +73,10 @@ fn no_parameters() {
             "ok"
         }
     };
-    check("health", expand(HttpMethod::Get, quote!("/health"), item).unwrap());
+    check(
+        "health",
+        expand(HttpMethod::Get, quote!("/health"), item).unwrap(),
+    );
 }
 
 #[test]

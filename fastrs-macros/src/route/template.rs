@@ -63,7 +63,10 @@ impl PathTemplate {
             if params.iter().any(|p| p.name == param.name) {
                 return Err(err(
                     span,
-                    format!("`<{}>` appears twice in the path; each name can be used once", param.name),
+                    format!(
+                        "`<{}>` appears twice in the path; each name can be used once",
+                        param.name
+                    ),
                 ));
             }
             if param.rest {
@@ -148,9 +151,17 @@ mod tests {
         assert!(parse("items").unwrap_err().contains("must start with `/`"));
         assert!(parse("/a//b").unwrap_err().contains("empty segment"));
         assert!(parse("/a/<id").unwrap_err().contains("not closed"));
-        assert!(parse("/a/<p..>/b").unwrap_err().contains("must be the last segment"));
+        assert!(
+            parse("/a/<p..>/b")
+                .unwrap_err()
+                .contains("must be the last segment")
+        );
         assert!(parse("/a/<id>/<id>").unwrap_err().contains("appears twice"));
         assert!(parse("/a/x<id>").unwrap_err().contains("whole segment"));
-        assert!(parse("/a/<1d>").unwrap_err().contains("not a valid argument name"));
+        assert!(
+            parse("/a/<1d>")
+                .unwrap_err()
+                .contains("not a valid argument name")
+        );
     }
 }

@@ -76,7 +76,7 @@ impl ValidationError {
         self
     }
 
-    pub(crate) fn from_source(mut self, source: Source) -> Self {
+    pub(crate) fn at_source(mut self, source: Source) -> Self {
         self.source = Some(source);
         self
     }

@@ -53,7 +53,9 @@ impl BodyData {
     }
 
     pub(crate) fn form_values_all(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        self.form_pairs().iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.form_pairs()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     fn form_pairs(&self) -> &[(String, String)] {
@@ -71,7 +73,9 @@ impl BodyData {
             if self.json {
                 serde_json::from_slice(&self.bytes).map_err(|_| ())
             } else {
-                Ok(Value::String(String::from_utf8_lossy(&self.bytes).into_owned()))
+                Ok(Value::String(
+                    String::from_utf8_lossy(&self.bytes).into_owned(),
+                ))
             }
         })
     }
@@ -86,8 +90,7 @@ fn is_json(content_type: Option<&http::HeaderValue>) -> bool {
         return false;
     };
     kind.eq_ignore_ascii_case("application")
-        && (subtype.eq_ignore_ascii_case("json")
-            || subtype.to_ascii_lowercase().ends_with("+json"))
+        && (subtype.eq_ignore_ascii_case("json") || subtype.to_ascii_lowercase().ends_with("+json"))
 }
 
 fn too_large() -> Response {
@@ -112,8 +115,10 @@ impl Cx<'_> {
             Ok(collected) => collected.to_bytes(),
             Err(e) if e.is::<http_body_util::LengthLimitError>() => return Err(too_large()),
             Err(_) => {
-                return Err(HttpError::new(StatusCode::BAD_REQUEST, "Error reading the body")
-                    .into_response());
+                return Err(
+                    HttpError::new(StatusCode::BAD_REQUEST, "Error reading the body")
+                        .into_response(),
+                );
             }
         };
         self.body.json = is_json(self.parts.headers.get(header::CONTENT_TYPE));
@@ -148,7 +153,8 @@ impl Cx<'_> {
                 if spec.has_constraints() {
                     let (loc, input) = self.received(spec);
                     if let Some(failed) = check_json(spec, &input) {
-                        self.errors.push(to_error(failed, loc, input).from_source(Source::Body));
+                        self.errors
+                            .push(to_error(failed, loc, input).at_source(Source::Body));
                         return None;
                     }
                 }
@@ -159,7 +165,7 @@ impl Cx<'_> {
                 Some(v) => Some(v),
                 None => {
                     let error = ValidationError::new("missing", loc, "Field required", Value::Null);
-                    self.errors.push(error.from_source(Source::Body));
+                    self.errors.push(error.at_source(Source::Body));
                     None
                 }
             },
@@ -213,7 +219,7 @@ impl Cx<'_> {
                             "Input should be a valid dictionary or object to extract fields from",
                             other,
                         );
-                        self.errors.push(error.from_source(Source::Body));
+                        self.errors.push(error.at_source(Source::Body));
                     }
                     return Found::Invalid;
                 }
@@ -253,7 +259,7 @@ impl Cx<'_> {
                     value,
                 )
                 .with_ctx(serde_json::json!({ "error": {} }));
-                self.errors.push(error.from_source(source));
+                self.errors.push(error.at_source(source));
                 Found::Invalid
             }
         }

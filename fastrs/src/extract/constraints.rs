@@ -9,10 +9,28 @@ use crate::error::{Loc, ValidationError};
 pub(crate) fn check_number(spec: &ParamSpec, n: Num) -> Option<(&'static str, String, Value)> {
     use std::cmp::Ordering::*;
     let checks = [
-        (spec.le, "less_than_equal", "less than or equal to", "le", &[Less, Equal][..]),
+        (
+            spec.le,
+            "less_than_equal",
+            "less than or equal to",
+            "le",
+            &[Less, Equal][..],
+        ),
         (spec.lt, "less_than", "less than", "lt", &[Less][..]),
-        (spec.ge, "greater_than_equal", "greater than or equal to", "ge", &[Greater, Equal][..]),
-        (spec.gt, "greater_than", "greater than", "gt", &[Greater][..]),
+        (
+            spec.ge,
+            "greater_than_equal",
+            "greater than or equal to",
+            "ge",
+            &[Greater, Equal][..],
+        ),
+        (
+            spec.gt,
+            "greater_than",
+            "greater than",
+            "gt",
+            &[Greater][..],
+        ),
     ];
     for (bound, kind, words, key, ok) in checks {
         let Some(bound) = bound else { continue };

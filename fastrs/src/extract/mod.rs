@@ -85,8 +85,13 @@ impl<'r> Cx<'r> {
             }
             Source::Header => T::from_values(sources::header_values(self.parts, spec.key), &mut at),
             Source::Cookie => {
-                let cookies = self.cookies.get_or_init(|| sources::parse_cookies(self.parts));
-                let values = cookies.iter().filter(|(k, _)| *k == spec.key).map(|(_, v)| *v);
+                let cookies = self
+                    .cookies
+                    .get_or_init(|| sources::parse_cookies(self.parts));
+                let values = cookies
+                    .iter()
+                    .filter(|(k, _)| *k == spec.key)
+                    .map(|(_, v)| *v);
                 T::from_values(values, &mut at)
             }
             Source::Form => T::from_values(self.body.form_values(spec.key), &mut at),

@@ -61,7 +61,9 @@ impl Cx<'_> {
                 _ => name,
             };
             if is_list(&name) {
-                let entry = object.entry(name).or_insert_with(|| Value::Array(Vec::new()));
+                let entry = object
+                    .entry(name)
+                    .or_insert_with(|| Value::Array(Vec::new()));
                 if let Value::Array(items) = entry {
                     items.push(Value::String(value));
                 }
@@ -90,7 +92,9 @@ impl Cx<'_> {
                 .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
                 .collect(),
             Source::Cookie => {
-                let cookies = self.cookies.get_or_init(|| sources::parse_cookies(self.parts));
+                let cookies = self
+                    .cookies
+                    .get_or_init(|| sources::parse_cookies(self.parts));
                 cookies
                     .iter()
                     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))

@@ -53,7 +53,7 @@ impl At<'_> {
     }
 
     fn push(&mut self, error: ValidationError) {
-        self.errors.push(error.from_source(self.source));
+        self.errors.push(error.at_source(self.source));
     }
 
     /// Parses one string and checks the number and string constraints.

@@ -215,8 +215,11 @@ impl Scalar for uuid::Uuid {
     fn parse(raw: &str) -> Result<Self, ScalarError> {
         uuid::Uuid::parse_str(raw).map_err(|e| {
             let detail = uuid_error(raw, &e);
-            ScalarError::new("uuid_parsing", format!("Input should be a valid UUID, {detail}"))
-                .with_ctx(json!({ "error": detail }))
+            ScalarError::new(
+                "uuid_parsing",
+                format!("Input should be a valid UUID, {detail}"),
+            )
+            .with_ctx(json!({ "error": detail }))
         })
     }
 }

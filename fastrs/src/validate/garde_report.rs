@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use garde::i18n::{I18n, IpKind, InvalidCreditCard, InvalidEmail, InvalidPhoneNumber, InvalidUrl};
+use garde::i18n::{I18n, InvalidCreditCard, InvalidEmail, InvalidPhoneNumber, InvalidUrl, IpKind};
 use serde_json::{Value, json};
 
 use crate::error::{Loc, ValidationError};
@@ -118,7 +118,7 @@ impl Rejected {
                     }
                 }
                 let input = at.cloned().unwrap_or(Value::Null);
-                pydantic_error(error.message(), loc, input).from_source(source)
+                pydantic_error(error.message(), loc, input).at_source(source)
             })
             .collect()
     }

@@ -21,7 +21,7 @@ pub(crate) fn json_invalid(text: &[u8], err: &serde_json::Error) -> ValidationEr
         json!({}),
     )
     .with_ctx(json!({ "error": message }))
-    .from_source(Source::Body)
+    .at_source(Source::Body)
 }
 
 /// serde_json's 1-based line and column (the column in bytes) to a character offset.
@@ -30,7 +30,10 @@ fn char_offset(text: &str, line: usize, column: usize) -> usize {
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
             let byte = column.saturating_sub(1).min(l.len());
-            let byte = (0..=byte).rev().find(|&b| l.is_char_boundary(b)).unwrap_or(0);
+            let byte = (0..=byte)
+                .rev()
+                .find(|&b| l.is_char_boundary(b))
+                .unwrap_or(0);
             return offset + l[..byte].chars().count();
         }
         offset += l.chars().count();
@@ -73,10 +76,16 @@ mod tests {
     fn offsets_and_messages_match_python() {
         // json.loads('{"a": }') -> Expecting value: line 1 column 7 (char 6)
         assert_eq!(error_for(r#"{"a": }"#)["loc"], json!(["body", 6]));
-        assert_eq!(error_for(r#"{"a": }"#)["ctx"], json!({"error": "Expecting value"}));
+        assert_eq!(
+            error_for(r#"{"a": }"#)["ctx"],
+            json!({"error": "Expecting value"})
+        );
         // json.loads('{"a" 1}') -> Expecting ':' delimiter: (char 5)
         assert_eq!(error_for(r#"{"a" 1}"#)["loc"], json!(["body", 5]));
-        assert_eq!(error_for(r#"{"a" 1}"#)["ctx"]["error"], "Expecting ':' delimiter");
+        assert_eq!(
+            error_for(r#"{"a" 1}"#)["ctx"]["error"],
+            "Expecting ':' delimiter"
+        );
         // json.loads('{"a": 1') -> Expecting ',' delimiter: (char 7)
         assert_eq!(error_for(r#"{"a": 1"#)["loc"], json!(["body", 7]));
         // json.loads('{"é": x}') -> Expecting value (char 6), counted in characters

@@ -31,12 +31,12 @@ impl<'s> Walker<'s> {
 
     fn error(&mut self, kind: &'static str, loc: &[Loc], msg: &'static str, input: &Value) {
         let error = ValidationError::new(kind, loc.to_vec(), msg, input.clone());
-        self.errors.push(error.from_source(self.source));
+        self.errors.push(error.at_source(self.source));
     }
 
     fn failed(&mut self, failed: (&'static str, String, Value), loc: &[Loc], input: &Value) {
         let error = to_error(failed, loc.to_vec(), input.clone());
-        self.errors.push(error.from_source(self.source));
+        self.errors.push(error.at_source(self.source));
     }
 
     fn resolve(&self, schema: &'s Value) -> &'s Value {
@@ -54,7 +54,12 @@ impl<'s> Walker<'s> {
     }
 
     /// Walks `value` at `loc`; returns whether it is valid.
-    pub(crate) fn walk(&mut self, schema: &'s Value, value: &mut Value, loc: &mut Vec<Loc>) -> bool {
+    pub(crate) fn walk(
+        &mut self,
+        schema: &'s Value,
+        value: &mut Value,
+        loc: &mut Vec<Loc>,
+    ) -> bool {
         let before = self.errors.len();
         self.walk_inner(schema, value, loc);
         self.errors.len() == before
@@ -175,7 +180,7 @@ impl<'s> Walker<'s> {
             value.clone(),
         )
         .with_ctx(json!({ "expected": expected }));
-        self.errors.push(error.from_source(self.source));
+        self.errors.push(error.at_source(self.source));
     }
 
     fn integer(&mut self, schema: &Map<String, Value>, value: &mut Value, loc: &[Loc]) {
@@ -218,7 +223,7 @@ impl<'s> Walker<'s> {
             let e = out_of_range(i, min, max);
             let error = ValidationError::new(e.kind, loc.to_vec(), e.msg, value.clone())
                 .with_ctx(e.ctx.unwrap_or_default());
-            self.errors.push(error.from_source(self.source));
+            self.errors.push(error.at_source(self.source));
             return;
         }
         if !self.bounds(schema, i as f64, value, loc) {
@@ -258,7 +263,12 @@ impl<'s> Walker<'s> {
         let checks = [
             ("maximum", "less_than_equal", "less than or equal to", "le"),
             ("exclusiveMaximum", "less_than", "less than", "lt"),
-            ("minimum", "greater_than_equal", "greater than or equal to", "ge"),
+            (
+                "minimum",
+                "greater_than_equal",
+                "greater than or equal to",
+                "ge",
+            ),
             ("exclusiveMinimum", "greater_than", "greater than", "gt"),
         ];
         for (keyword, kind, words, key) in checks {
@@ -380,7 +390,12 @@ impl<'s> Walker<'s> {
                         continue;
                     }
                     loc.push(Loc::from(key.clone()));
-                    self.error("extra_forbidden", loc, "Extra inputs are not permitted", extra);
+                    self.error(
+                        "extra_forbidden",
+                        loc,
+                        "Extra inputs are not permitted",
+                        extra,
+                    );
                     loc.pop();
                 }
             }

@@ -1,0 +1,68 @@
+//! FastAPI's names: `item_id` is titled `Item Id`, `read_item` is summarised `Read Item`.
+
+/// pydantic's title of a field or parameter: words split on `_`, each capitalised, joined by
+/// spaces (`item_id` → `Item Id`).
+pub fn title(name: &str) -> String {
+    name.split('_')
+        .filter(|w| !w.is_empty())
+        .map(capitalize)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// FastAPI's summary of an operation without one: the function name titled
+/// (`read_item` → `Read Item`).
+pub fn summary(function: &str) -> String {
+    title(function)
+}
+
+/// FastAPI's generated operation id: the function name, then the path with every
+/// non-word character replaced by `_`, then the lowercase method
+/// (`read_item`, `/items/{item_id}`, `GET` → `read_item_items__item_id__get`).
+pub fn fastapi_operation_id(function: &str, openapi_path: &str, method: &str) -> String {
+    let path: String = openapi_path
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{function}{path}_{}", method.to_lowercase())
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_as_pydantic() {
+        assert_eq!(title("item_id"), "Item Id");
+        assert_eq!(title("q"), "Q");
+        assert_eq!(title("user_agent"), "User Agent");
+        assert_eq!(summary("read_item"), "Read Item");
+    }
+
+    #[test]
+    fn operation_ids_as_fastapi() {
+        assert_eq!(
+            fastapi_operation_id("read_item", "/items/{item_id}", "GET"),
+            "read_item_items__item_id__get"
+        );
+        assert_eq!(fastapi_operation_id("root", "/", "GET"), "root__get");
+        assert_eq!(
+            fastapi_operation_id("create_item", "/items/", "POST"),
+            "create_item_items__post"
+        );
+    }
+}
