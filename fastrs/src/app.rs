@@ -179,6 +179,17 @@ impl App {
 
     /// Serves the app on a bound listener, as [`App::serve`] does.
     pub async fn serve_on(self, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+        self.serve_with_shutdown(listener, crate::serve::shutdown_signal())
+            .await
+    }
+
+    /// Serves the app on a bound listener until `signal` completes, then stops accepting and
+    /// finishes the requests in flight before returning.
+    pub async fn serve_with_shutdown(
+        self,
+        listener: tokio::net::TcpListener,
+        signal: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         let banner = format!("{} {}", self.title, self.version);
         let router = self.try_into_router().map_err(std::io::Error::other)?;
         eprintln!(
@@ -186,7 +197,7 @@ impl App {
             listener.local_addr()?
         );
         axum::serve(listener, router)
-            .with_graceful_shutdown(crate::serve::shutdown_signal())
+            .with_graceful_shutdown(signal)
             .await
     }
 }

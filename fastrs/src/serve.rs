@@ -22,5 +22,5 @@ pub(crate) async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    eprintln!("fastrs: shutting down, finishing in-flight requests");
+    eprintln!("fastrs: shutting down, finishing the requests in flight");
 }

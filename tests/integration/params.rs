@@ -330,3 +330,110 @@ async fn header_parameter_models_convert_underscores() {
         .await;
     assert_answer(&r, 200, r#"{"user_agent":"ua","x_trace":"t"}"#);
 }
+
+#[get("/paint/<color>")]
+async fn paint(color: Color) -> Json<Color> {
+    Json(color)
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+struct Session {
+    session_id: String,
+    theme: Option<String>,
+}
+
+#[get("/cookie-model")]
+async fn cookie_model(#[cookie] session: Session) -> Json<Session> {
+    Json(session)
+}
+
+#[post("/login")]
+async fn login(#[form] username: String, #[form(min_length = 8)] password: String) -> String {
+    format!("{username}:{}", password.len())
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Signup {
+    username: String,
+    age: u8,
+}
+
+#[post("/signup")]
+async fn signup(#[form] data: Signup) -> Json<Signup> {
+    Json(data)
+}
+
+#[tokio::test]
+async fn enums_in_the_path() {
+    let c = client();
+    assert_answer(&c.get("/paint/blue").await, 200, r#""blue""#);
+    assert_answer(
+        &c.get("/paint/pink").await,
+        422,
+        r#"{"detail":[{"type":"enum","loc":["path","color"],"msg":"Input should be 'red', 'green' or 'blue'","input":"pink","ctx":{"expected":"'red', 'green' or 'blue'"}}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn cookie_parameter_models() {
+    let c = client();
+    let r = c
+        .get("/cookie-model")
+        .cookie("session_id", "abc")
+        .cookie("theme", "dark")
+        .await;
+    assert_answer(&r, 200, r#"{"session_id":"abc","theme":"dark"}"#);
+    let r = c.get("/cookie-model").cookie("theme", "dark").await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["cookie","session_id"],"msg":"Field required","input":{"theme":"dark"}}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn form_fields_and_form_models() {
+    let c = client();
+    let form = |body: &'static str| {
+        c.post("/login")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+    };
+    assert_answer(
+        &form("username=ann+lee&password=secret123").await,
+        200,
+        "ann lee:9",
+    );
+    assert_answer(
+        &form("password=short").await,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"missing","loc":["body","username"],"msg":"Field required","input":null},"#,
+            r#"{"type":"string_too_short","loc":["body","password"],"msg":"String should have at least 8 characters","input":"short","ctx":{"min_length":8}}"#,
+            r#"]}"#
+        ),
+    );
+    let r = c
+        .post("/signup")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("username=ann&age=300&admin=1")
+        .await;
+    assert_answer(
+        &r,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"less_than_equal","loc":["body","age"],"msg":"Input should be less than or equal to 255","input":"300","ctx":{"le":255}},"#,
+            r#"{"type":"extra_forbidden","loc":["body","admin"],"msg":"Extra inputs are not permitted","input":"1"}"#,
+            r#"]}"#
+        ),
+    );
+    let r = c
+        .post("/signup")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("username=ann&age=30")
+        .await;
+    assert_answer(&r, 200, r#"{"username":"ann","age":30}"#);
+}

@@ -17,7 +17,11 @@ fn error(kind: &str, loc: Value, msg: String, input: Value) -> Value {
 }
 
 fn unprocessable(errors: Vec<Value>) -> Response {
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "detail": errors }))).into_response()
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(json!({ "detail": errors })),
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]

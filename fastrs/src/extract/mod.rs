@@ -9,6 +9,7 @@ mod framework;
 mod model;
 mod param;
 pub(crate) mod probe;
+mod rules;
 pub(crate) mod scalar;
 mod sources;
 mod spec;

@@ -1,0 +1,24 @@
+//! garde's rules on a value once it is read: each failed rule is one FastAPI error.
+
+use super::{Cx, ParamSpec, Source};
+use crate::validate::garde_errors;
+
+impl Cx<'_> {
+    /// Runs garde on a value read for `spec` and records one error per failed rule.
+    pub fn validate<T: garde::Validate>(&mut self, value: &T, spec: &'static ParamSpec)
+    where
+        T::Context: Default,
+    {
+        if let Err(rejected) = garde_errors(value) {
+            let (base, input) = self.received(spec);
+            let source = match spec.source {
+                Source::Inferred => Source::Body,
+                other => other,
+            };
+            let errors = rejected.into_errors(&base, &input, source);
+            for error in errors {
+                self.push_error(error);
+            }
+        }
+    }
+}
