@@ -1,10 +1,6 @@
 //! Turning a handler's return value into the response: status option, 204, panics.
 
-use std::future::Future;
-use std::panic::AssertUnwindSafe;
-
 use axum::response::{IntoResponse, Response};
-use futures_util::FutureExt;
 use http::{StatusCode, header};
 
 /// Answers the handler's value; a route's `status` replaces a plain 200.
@@ -31,14 +27,6 @@ pub fn respond<R: IntoResponse>(value: R, status: Option<StatusCode>) -> Respons
 /// FastAPI's answer to an unhandled error: 500, plain text.
 pub(crate) fn internal_error() -> Response {
     (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response()
-}
-
-/// Runs a handler; a panic answers 500 and the server goes on.
-pub(crate) async fn catch_panic(fut: impl Future<Output = Response>) -> Response {
-    match AssertUnwindSafe(fut).catch_unwind().await {
-        Ok(response) => response,
-        Err(_) => internal_error(),
-    }
 }
 
 /// `{"detail":"Not Found"}` for a path no route matches.

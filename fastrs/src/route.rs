@@ -1,11 +1,18 @@
 //! Routes as the macros register them: constant data collected through `inventory`.
 
+use std::convert::Infallible;
 use std::future::Future;
+use std::marker::PhantomData;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use axum::extract::Request;
 use axum::response::Response;
 use axum::routing::{MethodFilter, MethodRouter};
+use futures_util::FutureExt;
+use tower::Service;
 
 use crate::app::Shared;
 use crate::extract::ParamSpec;
@@ -144,8 +151,47 @@ pub trait Route {
 
 /// Adds route `R` to the method router of its path.
 #[doc(hidden)]
-pub fn mount<R: Route>(router: MethodRouter, app: &Arc<Shared>) -> MethodRouter {
-    let app = Arc::clone(app);
-    let handler = move |req: Request| crate::response::catch_panic(R::call(req, Arc::clone(&app)));
-    router.on(R::def().method.filter(), handler)
+pub fn mount<R: Route + 'static>(router: MethodRouter, app: &Arc<Shared>) -> MethodRouter {
+    let service = RouteService::<R> {
+        app: Arc::clone(app),
+        route: PhantomData,
+    };
+    router.on_service(R::def().method.filter(), service)
+}
+
+/// Route `R` as a tower service: the request goes to the generated handler whole, and a panic
+/// answers 500.
+struct RouteService<R> {
+    app: Arc<Shared>,
+    route: PhantomData<fn() -> R>,
+}
+
+impl<R> Clone for RouteService<R> {
+    fn clone(&self) -> Self {
+        Self {
+            app: Arc::clone(&self.app),
+            route: PhantomData,
+        }
+    }
+}
+
+impl<R: Route> Service<Request> for RouteService<R> {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        // Combinators rather than `async` wrappers: an `async` block would keep a slot for the
+        // moved-from handler future and double the size of what is boxed.
+        let handler = AssertUnwindSafe(R::call(req, Arc::clone(&self.app)));
+        Box::pin(
+            handler
+                .catch_unwind()
+                .map(|answer| Ok(answer.unwrap_or_else(|_| crate::response::internal_error()))),
+        )
+    }
 }

@@ -82,8 +82,14 @@ impl BodyData {
 }
 
 fn is_json(content_type: Option<&http::HeaderValue>) -> bool {
-    let Some(ct) = content_type.and_then(|v| v.to_str().ok()) else {
+    let Some(ct) = content_type else {
         return true;
+    };
+    if ct.as_bytes() == b"application/json" {
+        return true;
+    }
+    let Ok(ct) = ct.to_str() else {
+        return false;
     };
     let essence = ct.split(';').next().unwrap_or("").trim();
     let Some((kind, subtype)) = essence.split_once('/') else {
@@ -102,13 +108,8 @@ impl Cx<'_> {
     /// more than one, each is a key of the body object.
     pub async fn read_body(&mut self, body: Body, params: usize) -> Result<(), Response> {
         let limit = self.app.body_limit;
-        let declared = self
-            .parts
-            .headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
-        if declared.is_some_and(|len| len > limit as u64) {
+        // A `Content-Length` over the limit is refused before a byte of the body is read.
+        if http_body::Body::size_hint(&body).lower() > limit as u64 {
             return Err(too_large());
         }
         let bytes = match http_body_util::Limited::new(body, limit).collect().await {

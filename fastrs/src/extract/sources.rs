@@ -4,13 +4,59 @@ use std::borrow::Cow;
 
 use http::request::Parts;
 
-/// The query string's pairs, percent-decoded, in order. Parsed once per request.
+/// The query string's pairs, percent-decoded, in order. Parsed once per request; a key or
+/// value with nothing to decode is borrowed.
 pub(crate) fn parse_query(parts: &Parts) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
-    parts
-        .uri
-        .query()
-        .map(|q| form_urlencoded::parse(q.as_bytes()).collect())
-        .unwrap_or_default()
+    parts.uri.query().map(parse_pairs).unwrap_or_default()
+}
+
+/// `a=1&b=x+y` as `application/x-www-form-urlencoded` pairs.
+pub(crate) fn parse_pairs(query: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key), decode(value))
+        })
+        .collect()
+}
+
+/// Decodes `+` and `%XX`; invalid UTF-8 becomes U+FFFD, as in Starlette.
+fn decode(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| b == b'%' || b == b'+') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len()
+                && hex(bytes[i + 1]).is_some()
+                && hex(bytes[i + 2]).is_some() =>
+            {
+                out.push(hex(bytes[i + 1]).unwrap_or(0) * 16 + hex(bytes[i + 2]).unwrap_or(0));
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    match String::from_utf8(out) {
+        Ok(s) => Cow::Owned(s),
+        Err(e) => Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    }
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// Every value sent under `key`, in order.
@@ -51,4 +97,43 @@ pub(crate) fn parse_cookies(parts: &Parts) -> Vec<(&str, &str)> {
             Some((name.trim(), value))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(q: &str) -> Vec<(String, String)> {
+        parse_pairs(q)
+            .into_iter()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn decodes_like_form_urlencoded() {
+        for q in [
+            "a=1&b=x+y",
+            "q=%20%41%e2%82%ac&&x",
+            "k%3D=v%26w",
+            "bad=%zz%4",
+            "u=%ff",
+            "=v&k=",
+        ] {
+            let expected: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            assert_eq!(pairs(q), expected, "{q}");
+        }
+    }
+
+    #[test]
+    fn borrows_what_needs_no_decoding() {
+        let parsed = parse_pairs("limit=10&q=hello");
+        assert!(
+            parsed
+                .iter()
+                .all(|(k, v)| matches!(k, Cow::Borrowed(_)) && matches!(v, Cow::Borrowed(_)))
+        );
+    }
 }
