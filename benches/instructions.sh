@@ -13,35 +13,19 @@ command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 cargo build --release -q -p fastrs-benches
 
+# shellcheck source=benches/scenarios.sh
+source benches/scenarios.sh
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"; kill $(jobs -p) 2>/dev/null || true' EXIT
-
-# name | method | path | body | expected status (the same scenarios as run.sh)
-scenarios=(
-  "plain|GET|/plain||200"
-  "json|GET|/json||200"
-  "read item|GET|/items/42?q=hello&limit=20||200"
-  "read item 422 (path)|GET|/items/abc||422"
-  "read item 422 (limit)|GET|/items/1?limit=0||422"
-  "create item|POST|/items|{\"name\":\"Hammer\",\"price\":9.99,\"tags\":[\"tools\",\"hardware\"]}|201"
-  "create item 422|POST|/items|{\"name\":\"\",\"price\":0,\"tags\":[]}|422"
-)
 
 # Instructions per request of scenario $1 on server $2: zero the counters, load, dump.
 count() {
   local s=$1 name=$2 pid=$3
   IFS='|' read -r label method path body expected <<<"$s"
   local url="http://127.0.0.1:$PORT$path" script="$work/req.lua"
-  {
-    echo "wrk.method = \"$method\""
-    if [ -n "$body" ]; then
-      echo "wrk.body = '$body'"
-      echo 'wrk.headers["Content-Type"] = "application/json"'
-    fi
-  } >"$script"
-  local status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -X "$method" -H 'content-type: application/json' ${body:+-d "$body"} "$url")
-  [ "$status" = "$expected" ] || { echo "$name $label: expected $expected, got $status" >&2; exit 1; }
+  write_request "$method" "$body" "$script"
+  check_status "$name" "$label" "$method" "$url" "$body" "$expected"
   wrk -t1 -c8 -d1s -s "$script" "$url" >/dev/null
   callgrind_control -z "$pid" >/dev/null 2>&1
   local requests

@@ -18,19 +18,12 @@ TICKS=$(getconf CLK_TCK)
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 cargo build --release -q -p fastrs-benches
 
+# shellcheck source=benches/scenarios.sh
+source benches/scenarios.sh
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"; kill $(jobs -p) 2>/dev/null || true' EXIT
 
-# name | method | path | body | expected status
-scenarios=(
-  "plain|GET|/plain||200"
-  "json|GET|/json||200"
-  "read item|GET|/items/42?q=hello&limit=20||200"
-  "read item 422 (path)|GET|/items/abc||422"
-  "read item 422 (limit)|GET|/items/1?limit=0||422"
-  "create item|POST|/items|{\"name\":\"Hammer\",\"price\":9.99,\"tags\":[\"tools\",\"hardware\"]}|201"
-  "create item 422|POST|/items|{\"name\":\"\",\"price\":0,\"tags\":[]}|422"
-)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -46,19 +39,8 @@ measure() {
   local s=$1 name=$2 port=$3
   IFS='|' read -r label method path body expected <<<"$s"
   local script="$work/req.lua" url="http://127.0.0.1:$port$path"
-  {
-    echo "wrk.method = \"$method\""
-    if [ -n "$body" ]; then
-      echo "wrk.body = '$body'"
-      echo 'wrk.headers["Content-Type"] = "application/json"'
-    fi
-  } >"$script"
-  local status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -X "$method" -H 'content-type: application/json' ${body:+-d "$body"} "$url")
-  if [ "$status" != "$expected" ]; then
-    echo "$name $label: expected $expected, got $status" >&2
-    exit 1
-  fi
+  write_request "$method" "$body" "$script"
+  check_status "$name" "$label" "$method" "$url" "$body" "$expected"
   taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d1s -s "$script" "$url" >/dev/null
   local before after out requests rps
   before=$(cpu_ticks "${pids[$name]}")

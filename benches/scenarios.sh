@@ -1,0 +1,34 @@
+# The scenarios both benchmark scripts run, and the helpers they share. Sourced, not run.
+
+# name | method | path | body | expected status
+scenarios=(
+  "plain|GET|/plain||200"
+  "json|GET|/json||200"
+  "read item|GET|/items/42?q=hello&limit=20||200"
+  "read item 422 (path)|GET|/items/abc||422"
+  "read item 422 (limit)|GET|/items/1?limit=0||422"
+  "create item|POST|/items|{\"name\":\"Hammer\",\"price\":9.99,\"tags\":[\"tools\",\"hardware\"]}|201"
+  "create item 422|POST|/items|{\"name\":\"\",\"price\":0,\"tags\":[]}|422"
+)
+
+# Writes wrk's Lua script for a method and body to file $3.
+write_request() {
+  local method=$1 body=$2 script=$3
+  {
+    echo "wrk.method = \"$method\""
+    if [ -n "$body" ]; then
+      echo "wrk.body = '$body'"
+      echo 'wrk.headers["Content-Type"] = "application/json"'
+    fi
+  } >"$script"
+}
+
+# Fails unless the request answers the expected status.
+check_status() {
+  local who=$1 label=$2 method=$3 url=$4 body=$5 expected=$6 status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X "$method" -H 'content-type: application/json' ${body:+-d "$body"} "$url")
+  if [ "$status" != "$expected" ]; then
+    echo "$who $label: expected $expected, got $status" >&2
+    exit 1
+  fi
+}
