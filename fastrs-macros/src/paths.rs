@@ -43,6 +43,14 @@ private_paths! {
     source => Source,
     status_code => StatusCode,
     parse_enum => parse_enum,
+    json_of => JsonOf,
+    value => Value,
+}
+
+/// The traits that choose whether a default value is documented.
+pub(crate) fn json_traits() -> TokenStream {
+    let private = private();
+    quote!(#private::{ViaSerialize as _, ViaNoSerialize as _})
 }
 
 /// The probe traits, imported into a handler's body for method lookup.

@@ -55,7 +55,9 @@ mod validate;
 pub use app::{App, DEFAULT_BODY_LIMIT, StartupError};
 pub use axum::Json;
 pub use error::{HttpError, RequestValidationError, ValidationError};
-pub use extract::{BodyParam, FromCx, ParamModel, ParamType, Scalar, ScalarError};
+pub use extract::{
+    BodyParam, Bound, FromCx, Num, ParamModel, ParamSpec, ParamType, Scalar, ScalarError, Source,
+};
 pub use route::{Method, Route, RouteDef, RouteOptions};
 
 /// The `http` crate: `StatusCode`, `HeaderMap`, `HeaderValue` and the rest.
@@ -108,7 +110,8 @@ pub mod prelude {
 pub mod __private {
     pub use crate::app::Shared;
     pub use crate::extract::probe::{
-        Check, Kind, Probe, ViaFramework, ViaGarde, ViaModel, ViaNoCheck, ViaParam,
+        Check, JsonOf, Kind, Probe, ViaFramework, ViaGarde, ViaModel, ViaNoCheck, ViaNoSerialize,
+        ViaParam, ViaSerialize,
     };
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source};
@@ -119,6 +122,7 @@ pub mod __private {
     pub use axum::response::Response;
     pub use http::StatusCode;
     pub use inventory;
+    pub use serde_json::Value;
     pub use std::sync::Arc;
 
     /// The path parameters axum matched, or its 400 when they are not valid UTF-8.

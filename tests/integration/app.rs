@@ -123,3 +123,96 @@ async fn axum_routers_embed_in_fastrs() {
     assert_answer(&c.get("/root-ping").await, 200, "root pong");
     assert_answer(&c.get("/a").await, 200, "a");
 }
+
+#[derive(Debug, Clone, Copy, Scalar)]
+struct Page(u32);
+
+#[get("/documented/<id>", status = 201, tags = ["docs", "more"], summary = "Sum", description = "Desc", operation_id = "op", deprecated, include_in_schema = false)]
+/// The doc comment.
+async fn documented(
+    #[path(title = "The id", description = "Which one")] id: u32,
+    #[query(default = 10, ge = 1, lt = 1.5e3, alias = "max")] limit: u32,
+    #[query(default)] tags: Vec<String>,
+    #[query(default = Page(1))] page: Page,
+    #[header(
+        min_length = 2,
+        max_length = 9,
+        pattern = "^a",
+        deprecated,
+        include_in_schema = false
+    )]
+    x_key: Option<String>,
+) -> String {
+    format!("{id} {limit} {tags:?} {} {x_key:?}", page.0)
+}
+
+#[tokio::test]
+async fn route_and_parameter_options_are_kept_for_the_documentation() {
+    use fastrs::Source;
+    let route = <documented as fastrs::Route>::def();
+    assert_eq!(
+        (
+            route.method,
+            route.template,
+            route.axum_path,
+            route.openapi_path
+        ),
+        (
+            fastrs::Method::Get,
+            "/documented/<id>",
+            "/documented/{id}",
+            "/documented/{id}"
+        )
+    );
+    assert_eq!(route.doc, "The doc comment.");
+    let o = route.options;
+    assert_eq!(
+        (
+            o.status,
+            o.tags,
+            o.summary,
+            o.description,
+            o.operation_id,
+            o.deprecated,
+            o.include_in_schema
+        ),
+        (
+            Some(201),
+            &["docs", "more"][..],
+            Some("Sum"),
+            Some("Desc"),
+            Some("op"),
+            true,
+            false
+        )
+    );
+    let [id, limit, tags, page, key] = route.params else {
+        panic!("five parameters")
+    };
+    assert_eq!(
+        (id.source, id.title, id.description),
+        (Source::Path, Some("The id"), Some("Which one"))
+    );
+    assert_eq!(
+        (limit.name, limit.key, limit.source),
+        ("limit", "max", Source::Query)
+    );
+    assert_eq!(limit.default_json(), Some(serde_json::json!(10)));
+    assert_eq!(
+        (limit.ge.unwrap().text, limit.lt.unwrap().text),
+        ("1", "1.5e3")
+    );
+    assert_eq!(tags.default_json(), Some(serde_json::json!([])));
+    // A default of a type that is not `Serialize` works, and is not documented.
+    assert!(page.default.is_some() && page.default_json().is_none());
+    assert_eq!((key.key, key.source), ("x-key", Source::Header));
+    assert_eq!(
+        (key.min_length, key.max_length, key.pattern),
+        (Some(2), Some(9), Some("^a"))
+    );
+    assert!(key.deprecated && !key.include_in_schema);
+    assert!(id.default.is_none() && id.include_in_schema && !id.deprecated);
+
+    let c = TestClient::new(App::empty().mount(fastrs::routes![documented]));
+    assert_answer(&c.get("/documented/3").await, 201, "3 10 [] 1 None");
+}

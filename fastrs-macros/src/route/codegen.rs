@@ -32,6 +32,7 @@ pub(crate) fn generate(
         .zip(resolved)
         .map(|(p, r)| param_spec(p, *r))
         .collect();
+    let defaults = handler.params.iter().filter_map(default_fns);
     let route_def = route_def(method, args, handler);
     let call = call_body(args, handler, resolved);
     let route = paths::route();
@@ -48,6 +49,7 @@ pub(crate) fn generate(
         #vis struct #fn_ident {}
 
         const _: () = {
+            #(#defaults)*
             #(#specs)*
             #route_def
 
@@ -143,7 +145,13 @@ fn param_spec(param: &Param, resolved: Resolved) -> TokenStream {
         quote!(#v)
     };
     let options: Vec<(&str, Option<TokenStream>)> = vec![
-        ("has_default", o.default.as_ref().map(|_| quote!(true))),
+        (
+            "default",
+            o.default.as_ref().map(|_| {
+                let f = default_json_ident(param);
+                quote!(#f)
+            }),
+        ),
         ("ge", o.ge.as_ref().map(bound)),
         ("gt", o.gt.as_ref().map(bound)),
         ("le", o.le.as_ref().map(bound)),
@@ -320,13 +328,11 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
     } else {
         quote!()
     };
-    let defaults = pairs.iter().filter_map(|(p, _)| default_fn(p));
     let reads = pairs.iter().map(|(p, r)| read_param(p, *r));
     quote! {
         async move {
             use #probe_traits;
             let __fastrs_handler = #fn_ident;
-            #(#defaults)*
             let (#parts_mut __fastrs_parts, #body_binding) = __fastrs_req.into_parts();
             #path_setup
             let mut __fastrs_cx = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app);
@@ -349,18 +355,32 @@ fn default_ident(param: &Param) -> syn::Ident {
     )
 }
 
-/// `fn __fastrs_default_limit() -> u32 { 10 }` for a parameter with a default.
-fn default_fn(param: &Param) -> Option<TokenStream> {
+fn default_json_ident(param: &Param) -> syn::Ident {
+    format_ident!(
+        "__fastrs_default_json_{}",
+        param.ident.to_string().trim_start_matches("r#")
+    )
+}
+
+/// For a parameter with a default: `fn __fastrs_default_limit() -> u32 { 10 }`, and its JSON
+/// for the documentation (when the type is `Serialize`).
+fn default_fns(param: &Param) -> Option<TokenStream> {
     let default = param.options.default.as_ref()?;
-    let ident = default_ident(param);
+    let (ident, json_ident) = (default_ident(param), default_json_ident(param));
     let ty = &param.ty;
     let value = match default {
         Some(expr) => quote!(#expr),
         None => quote!(<#ty as ::core::default::Default>::default()),
     };
+    let (json_of, json_value, json_traits) =
+        (paths::json_of(), paths::value(), paths::json_traits());
     Some(quote! {
         fn #ident() -> #ty {
             #value
+        }
+        fn #json_ident() -> ::core::option::Option<#json_value> {
+            use #json_traits;
+            (&&#json_of::<#ty>::new()).__fastrs_json(&#ident())
         }
     })
 }

@@ -10,6 +10,16 @@ async fn read_item(
 #[allow(non_camel_case_types)]
 struct read_item {}
 const _: () = {
+    fn __fastrs_default_limit() -> u32 {
+        10
+    }
+    fn __fastrs_default_json_limit() -> ::core::option::Option<
+        ::fastrs::__private::Value,
+    > {
+        use ::fastrs::__private::{ViaSerialize as _, ViaNoSerialize as _};
+        (&&::fastrs::__private::JsonOf::<u32>::new())
+            .__fastrs_json(&__fastrs_default_limit())
+    }
     static __FASTRS_PARAM_ITEM_ID: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
         "item_id",
         "item_id",
@@ -25,7 +35,7 @@ const _: () = {
             "limit",
             ::fastrs::__private::Source::Query,
         )
-        .with_has_default(true)
+        .with_default(__fastrs_default_json_limit)
         .with_ge(::fastrs::__private::Bound {
             value: ::fastrs::__private::Num::Int(1),
             text: "1",
@@ -72,9 +82,6 @@ const _: () = {
                     ViaNoCheck as _,
                 };
                 let __fastrs_handler = read_item;
-                fn __fastrs_default_limit() -> u32 {
-                    10
-                }
                 let (mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
                 let __fastrs_path = match ::fastrs::__private::path_params(
                         &mut __fastrs_parts,

@@ -165,3 +165,41 @@ pub trait ViaNoCheck<T> {
 }
 
 impl<T> ViaNoCheck<T> for Check<T> {}
+
+/// Stands for `T` when writing a default value as JSON for the documentation.
+pub struct JsonOf<T>(PhantomData<fn() -> T>);
+
+impl<T> JsonOf<T> {
+    /// The probe for `T`.
+    pub const fn new() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<T> Default for JsonOf<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `T: Serialize`: the default is documented.
+pub trait ViaSerialize<T> {
+    /// The value as JSON.
+    fn __fastrs_json(&self, value: &T) -> Option<serde_json::Value>;
+}
+
+impl<T: serde::Serialize> ViaSerialize<T> for &JsonOf<T> {
+    fn __fastrs_json(&self, value: &T) -> Option<serde_json::Value> {
+        serde_json::to_value(value).ok()
+    }
+}
+
+/// Other types: the default works, and is not documented.
+pub trait ViaNoSerialize<T> {
+    /// Nothing.
+    fn __fastrs_json(&self, _value: &T) -> Option<serde_json::Value> {
+        None
+    }
+}
+
+impl<T> ViaNoSerialize<T> for JsonOf<T> {}

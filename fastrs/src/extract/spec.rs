@@ -105,8 +105,9 @@ pub struct ParamSpec {
     pub key: &'static str,
     /// Where the value comes from.
     pub source: Source,
-    /// Whether `default` was given.
-    pub has_default: bool,
+    /// `default`, as JSON for the documentation: `None` without a default, `Some` of a
+    /// function giving `None` when the type is not `Serialize`.
+    pub default: Option<fn() -> Option<serde_json::Value>>,
     /// `ge`: greater than or equal.
     pub ge: Option<Bound>,
     /// `gt`: greater than.
@@ -144,7 +145,7 @@ impl ParamSpec {
             name,
             key,
             source,
-            has_default: false,
+            default: None,
             ge: None,
             gt: None,
             le: None,
@@ -162,10 +163,10 @@ impl ParamSpec {
         }
     }
 
-    /// Sets `has_default`.
+    /// Sets `default`.
     #[must_use]
-    pub const fn with_has_default(mut self, value: bool) -> Self {
-        self.has_default = value;
+    pub const fn with_default(mut self, value: fn() -> Option<serde_json::Value>) -> Self {
+        self.default = Some(value);
         self
     }
 
@@ -251,6 +252,11 @@ impl ParamSpec {
     pub const fn with_embed(mut self, value: bool) -> Self {
         self.embed = value;
         self
+    }
+
+    /// The default value as JSON, when there is one and its type is `Serialize`.
+    pub fn default_json(&self) -> Option<serde_json::Value> {
+        self.default.and_then(|f| f())
     }
 
     /// Whether any of `ge`, `gt`, `le`, `lt`, `min_length`, `max_length`, `pattern` is set.
