@@ -328,3 +328,34 @@ async fn singular_body_values_keep_their_constraints() {
         r#"{"detail":[{"type":"int_parsing","loc":["body",1],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#,
     );
 }
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
+struct Renamed {
+    #[serde(rename = "handle")]
+    #[garde(length(min = 3))]
+    login: String,
+}
+
+#[post("/renamed")]
+async fn renamed(body: Renamed) -> Json<Renamed> {
+    Json(body)
+}
+
+/// The documented limit (docs/body.md): garde's error for a field renamed to an unrelated
+/// name keeps the Rust name. When this changes, update the guide.
+#[tokio::test]
+async fn an_unrelated_serde_rename_is_not_mapped_in_garde_errors() {
+    let r = client().post("/renamed").json(&json!({"handle": "ab"})).await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"string_too_short","loc":["body","login"],"msg":"String should have at least 3 characters","input":null,"ctx":{"min_length":3}}]}"#,
+    );
+    // Before garde runs, the wire name is used.
+    let r = client().post("/renamed").json(&json!({"login": "abc"})).await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["body","handle"],"msg":"Field required","input":{"login":"abc"}}]}"#,
+    );
+}
