@@ -345,14 +345,20 @@ async fn renamed(body: Renamed) -> Json<Renamed> {
 /// name keeps the Rust name. When this changes, update the guide.
 #[tokio::test]
 async fn an_unrelated_serde_rename_is_not_mapped_in_garde_errors() {
-    let r = client().post("/renamed").json(&json!({"handle": "ab"})).await;
+    let r = client()
+        .post("/renamed")
+        .json(&json!({"handle": "ab"}))
+        .await;
     assert_answer(
         &r,
         422,
         r#"{"detail":[{"type":"string_too_short","loc":["body","login"],"msg":"String should have at least 3 characters","input":null,"ctx":{"min_length":3}}]}"#,
     );
     // Before garde runs, the wire name is used.
-    let r = client().post("/renamed").json(&json!({"login": "abc"})).await;
+    let r = client()
+        .post("/renamed")
+        .json(&json!({"login": "abc"}))
+        .await;
     assert_answer(
         &r,
         422,
