@@ -44,7 +44,19 @@ private_paths! {
     status_code => StatusCode,
     parse_enum => parse_enum,
     json_of => JsonOf,
+    returns => Returns,
+    doc => Doc,
+    route_doc => RouteDoc,
     value => Value,
+}
+
+/// The traits a route's `document` function needs.
+pub(crate) fn doc_traits() -> TokenStream {
+    let private = private();
+    quote!(#private::{
+        DocFramework as _, DocParam as _, DocModel as _, DocNone as _, ViaResponseDoc as _,
+        ViaAnyResponse as _
+    })
 }
 
 /// The traits that choose whether a default value is documented.

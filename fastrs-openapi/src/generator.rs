@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
-use crate::model::{Components, Info, MediaType, OpenApi, Operation, Response, Schema};
+use crate::model::{
+    Components, Info, MediaType, OpenApi, Operation, RequestBody, Response, Schema,
+};
 use crate::naming;
 
 /// One route's part of the document, before operation ids are settled.
@@ -22,6 +24,9 @@ pub struct OperationFragment {
     pub operation: Operation,
     /// The operation reads parameters or a body, so it documents a 422.
     pub validates: bool,
+    /// Several body parameters: the object schema of FastAPI's `Body_<operationId>`
+    /// component, and whether a body is required.
+    pub embedded_body: Option<(Schema, bool)>,
 }
 
 /// How operation ids are made when a route gives none.
@@ -87,6 +92,7 @@ impl Generator {
             location,
             mut operation,
             validates,
+            embedded_body,
         } = fragment;
         if operation.operation_id.is_empty() {
             operation.operation_id = match self.ids {
@@ -102,6 +108,17 @@ impl Generator {
                 "two operations have the id `{}`: at {first} and at {location}; give one an `operation_id`",
                 operation.operation_id
             )));
+        }
+        if let Some((mut schema, required)) = embedded_body {
+            let name = format!("Body_{}", operation.operation_id);
+            schema["title"] = name.clone().into();
+            let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
+            operation.request_body = Some(RequestBody::new(
+                "application/json",
+                MediaType { schema: reference },
+                required,
+            ));
+            self.schemas([(name, schema)]);
         }
         if validates {
             self.validates = true;
@@ -173,6 +190,7 @@ mod tests {
                 ..Operation::default()
             },
             validates,
+            embedded_body: None,
         }
     }
 

@@ -4,6 +4,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::routing::MethodRouter;
+use bytes::Bytes;
+use fastrs_openapi::OperationIds;
+use fastrs_openapi::model::{Info, OpenApi};
 
 use crate::response::{method_not_allowed, not_found};
 use crate::route::{RouteDef, registered};
@@ -44,6 +47,8 @@ pub struct App {
     body_limit: usize,
     title: String,
     version: String,
+    openapi_url: Option<String>,
+    operation_ids: OperationIds,
 }
 
 /// Why an app could not start: two routes that cannot both be served.
@@ -78,6 +83,8 @@ impl App {
             body_limit: crate::app::DEFAULT_BODY_LIMIT,
             title: "FastAPI".to_owned(),
             version: "0.1.0".to_owned(),
+            openapi_url: Some("/openapi.json".to_owned()),
+            operation_ids: OperationIds::Function,
         }
     }
 
@@ -128,10 +135,39 @@ impl App {
         self
     }
 
-    /// The routes, sorted by path then method; duplicates still included.
+    /// Where the OpenAPI document is served (default `/openapi.json`); `None` switches it off.
+    #[must_use]
+    pub fn openapi_url(mut self, url: Option<&str>) -> Self {
+        self.openapi_url = url.map(str::to_owned);
+        self
+    }
+
+    /// How operation ids are made for routes that give none: the function's name (default),
+    /// or FastAPI's generated ids for clients generated against a FastAPI app.
+    #[must_use]
+    pub fn operation_ids(mut self, ids: OperationIds) -> Self {
+        self.operation_ids = ids;
+        self
+    }
+
+    /// The OpenAPI 3.1 document of the app, as `/openapi.json` serves it.
+    pub fn openapi(&self) -> Result<OpenApi, StartupError> {
+        let info = Info {
+            title: self.title.clone(),
+            version: self.version.clone(),
+            ..Info::default()
+        };
+        crate::openapi::document(info, self.operation_ids, &self.routes())
+            .map_err(|e| StartupError(e.to_string()))
+    }
+
+    /// The routes, sorted by path, method, then place in the source; duplicates still
+    /// included.
     pub fn routes(&self) -> Vec<&'static RouteDef> {
         let mut routes = self.routes.clone();
-        routes.sort_by(|a, b| (a.axum_path, a.method).cmp(&(b.axum_path, b.method)));
+        routes.sort_by(|a, b| {
+            (a.axum_path, a.method, a.file, a.line).cmp(&(b.axum_path, b.method, b.file, b.line))
+        });
         routes.dedup_by(|a, b| std::ptr::eq(*a, *b));
         routes
     }
@@ -140,6 +176,10 @@ impl App {
     pub fn try_into_router(self) -> Result<axum::Router, StartupError> {
         let routes = self.routes();
         check_routes(&routes)?;
+        let openapi = match &self.openapi_url {
+            Some(url) => Some((url.clone(), Bytes::from(self.openapi()?.to_json()))),
+            None => None,
+        };
         let shared = Arc::new(Shared {
             body_limit: self.body_limit,
         });
@@ -149,6 +189,13 @@ impl App {
             by_path.insert(route.axum_path, (route.mount)(method_router, &shared));
         }
         let mut router = axum::Router::new();
+        if let Some((url, document)) = openapi {
+            let serve = move || {
+                let document = document.clone();
+                async move { ([(http::header::CONTENT_TYPE, "application/json")], document) }
+            };
+            router = router.route(&url, axum::routing::get(serve));
+        }
         for (path, method_router) in by_path {
             router = router.route(path, method_router.fallback(method_not_allowed));
         }

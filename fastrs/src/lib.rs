@@ -46,6 +46,7 @@
 mod app;
 pub mod error;
 mod extract;
+mod openapi;
 mod response;
 mod route;
 mod serve;
@@ -58,6 +59,7 @@ pub use error::{HttpError, RequestValidationError, ValidationError};
 pub use extract::{
     BodyParam, Bound, FromCx, Num, ParamModel, ParamSpec, ParamType, Scalar, ScalarError, Source,
 };
+pub use fastrs_openapi::OperationIds;
 pub use route::{Method, Route, RouteDef, RouteOptions};
 
 /// The `http` crate: `StatusCode`, `HeaderMap`, `HeaderValue` and the rest.
@@ -65,6 +67,9 @@ pub use http;
 
 /// axum, for embedding a fastrs app in axum and axum routers in fastrs.
 pub use axum;
+
+/// The OpenAPI model and its generator.
+pub use fastrs_openapi as openapi_model;
 
 #[doc = include_str!("docs/scalar.md")]
 pub use fastrs_macros::Scalar;
@@ -110,11 +115,13 @@ pub mod prelude {
 pub mod __private {
     pub use crate::app::Shared;
     pub use crate::extract::probe::{
-        Check, JsonOf, Kind, Probe, ViaFramework, ViaGarde, ViaModel, ViaNoCheck, ViaNoSerialize,
-        ViaParam, ViaSerialize,
+        Check, Doc, DocFramework, DocModel, DocNone, DocParam, JsonOf, Kind, Probe, Returns,
+        ViaAnyResponse, ViaFramework, ViaGarde, ViaModel, ViaNoCheck, ViaNoSerialize, ViaParam,
+        ViaResponseDoc, ViaSerialize,
     };
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source};
+    pub use crate::openapi::{ParamDoc, ResponseDoc, RouteDoc};
     pub use crate::response::respond;
     pub use crate::route::{Method, Registration, Route, RouteDef, RouteOptions, mount};
     pub use axum::body::Body;

@@ -119,6 +119,8 @@ pub struct RouteDef {
     pub params: &'static [&'static ParamSpec],
     #[doc(hidden)]
     pub mount: fn(MethodRouter, &Arc<Shared>) -> MethodRouter,
+    #[doc(hidden)]
+    pub document: fn(&mut crate::openapi::RouteDoc<'_>),
 }
 
 impl RouteDef {

@@ -124,7 +124,7 @@ async fn axum_routers_embed_in_fastrs() {
     assert_answer(&c.get("/a").await, 200, "a");
 }
 
-#[derive(Debug, Clone, Copy, Scalar)]
+#[derive(Debug, Clone, Copy, Scalar, JsonSchema)]
 struct Page(u32);
 
 #[get("/documented/<id>", status = 201, tags = ["docs", "more"], summary = "Sum", description = "Desc", operation_id = "op", deprecated, include_in_schema = false)]

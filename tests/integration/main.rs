@@ -4,6 +4,7 @@ mod app;
 mod body;
 mod errors;
 mod example;
+mod openapi;
 mod params;
 mod responses;
 mod socket;

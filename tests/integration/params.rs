@@ -14,7 +14,7 @@ enum Color {
     Blue,
 }
 
-#[derive(Debug, Scalar)]
+#[derive(Debug, Scalar, JsonSchema)]
 struct UserId(u32);
 
 #[get("/path/<id>/<name>")]

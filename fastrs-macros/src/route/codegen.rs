@@ -34,6 +34,7 @@ pub(crate) fn generate(
         .collect();
     let defaults = handler.params.iter().filter_map(default_fns);
     let route_def = route_def(method, args, handler);
+    let document = document_fn(handler, resolved);
     let call = call_body(args, handler, resolved);
     let route = paths::route();
     let request = paths::request();
@@ -51,6 +52,7 @@ pub(crate) fn generate(
         const _: () = {
             #(#defaults)*
             #(#specs)*
+            #document
             #route_def
 
             impl #route for #fn_ident {
@@ -233,6 +235,7 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
             },
             params: &[#(&#params),*],
             mount: #mount::<#fn_ident>,
+            document: __fastrs_document,
         };
     }
 }
@@ -429,4 +432,53 @@ fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
         let #ident: ::core::option::Option<#ty> = #read;
         #validate
     }
+}
+
+/// `fn __fastrs_document(doc)`: each parameter and the answer, chosen by type as the request
+/// is read.
+fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+    let (route_doc, doc, returns, doc_traits) = (
+        paths::route_doc(),
+        paths::doc(),
+        paths::returns(),
+        paths::doc_traits(),
+    );
+    let params = handler.params.iter().zip(resolved).map(|(p, r)| {
+        let ty = &p.ty;
+        let spec = spec_ident(p);
+        // Unmarked: framework value, scalar, then model; marked: scalar, then model; the body:
+        // model only. The last level of each is silent (the reading code reports misuse).
+        let call = match r {
+            Resolved::Inferred => {
+                quote!((&&&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec))
+            }
+            Resolved::Body => {
+                quote!((&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec))
+            }
+            _ => quote!((&&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec)),
+        };
+        let call = paths::respan(call, ty.span());
+        quote!(#call;)
+    });
+    let response = match &handler.func.sig.output {
+        syn::ReturnType::Default => {
+            quote!((&&#returns::<()>::new()).__fastrs_response(__fastrs_doc);)
+        }
+        syn::ReturnType::Type(_, ty) if contains_impl_trait(ty) => quote!(),
+        syn::ReturnType::Type(_, ty) => {
+            quote!((&&#returns::<#ty>::new()).__fastrs_response(__fastrs_doc);)
+        }
+    };
+    quote! {
+        fn __fastrs_document(__fastrs_doc: &mut #route_doc<'_>) {
+            use #doc_traits;
+            #(#params)*
+            #response
+        }
+    }
+}
+
+/// An `impl Trait` return type cannot be named; its answer is left undescribed.
+fn contains_impl_trait(ty: &syn::Type) -> bool {
+    quote!(#ty).to_string().contains("impl ")
 }

@@ -10,6 +10,16 @@ const _: () = {
         "item",
         ::fastrs::__private::Source::Inferred,
     );
+    fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+        use ::fastrs::__private::{
+            DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
+            ViaResponseDoc as _, ViaAnyResponse as _,
+        };
+        (&&&&::fastrs::__private::Doc::<Item>::new())
+            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_ITEM);
+        (&&::fastrs::__private::Returns::<Json<Item>>::new())
+            .__fastrs_response(__fastrs_doc);
+    }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Post,
         template: "/items",
@@ -31,6 +41,7 @@ const _: () = {
         },
         params: &[&__FASTRS_PARAM_ITEM],
         mount: ::fastrs::__private::mount::<create_item>,
+        document: __fastrs_document,
     };
     impl ::fastrs::__private::Route for create_item {
         fn def() -> &'static ::fastrs::__private::RouteDef {

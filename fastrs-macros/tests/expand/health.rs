@@ -5,6 +5,14 @@ async fn health() -> &'static str {
 #[allow(non_camel_case_types)]
 struct health {}
 const _: () = {
+    fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+        use ::fastrs::__private::{
+            DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
+            ViaResponseDoc as _, ViaAnyResponse as _,
+        };
+        (&&::fastrs::__private::Returns::<&'static str>::new())
+            .__fastrs_response(__fastrs_doc);
+    }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,
         template: "/health",
@@ -26,6 +34,7 @@ const _: () = {
         },
         params: &[],
         mount: ::fastrs::__private::mount::<health>,
+        document: __fastrs_document,
     };
     impl ::fastrs::__private::Route for health {
         fn def() -> &'static ::fastrs::__private::RouteDef {

@@ -44,6 +44,20 @@ const _: () = {
             value: ::fastrs::__private::Num::Int(100),
             text: "100",
         });
+    fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+        use ::fastrs::__private::{
+            DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
+            ViaResponseDoc as _, ViaAnyResponse as _,
+        };
+        (&&&::fastrs::__private::Doc::<u64>::new())
+            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_ITEM_ID);
+        (&&&&::fastrs::__private::Doc::<Option<String>>::new())
+            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_Q);
+        (&&&::fastrs::__private::Doc::<u32>::new())
+            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_LIMIT);
+        (&&::fastrs::__private::Returns::<Result<Json<Item>, HttpError>>::new())
+            .__fastrs_response(__fastrs_doc);
+    }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,
         template: "/items/<item_id>",
@@ -65,6 +79,7 @@ const _: () = {
         },
         params: &[&__FASTRS_PARAM_ITEM_ID, &__FASTRS_PARAM_Q, &__FASTRS_PARAM_LIMIT],
         mount: ::fastrs::__private::mount::<read_item>,
+        document: __fastrs_document,
     };
     impl ::fastrs::__private::Route for read_item {
         fn def() -> &'static ::fastrs::__private::RouteDef {

@@ -40,6 +40,24 @@ const _: () = {
             value: ::fastrs::__private::Num::Int(0),
             text: "0",
         });
+    fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+        use ::fastrs::__private::{
+            DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
+            ViaResponseDoc as _, ViaAnyResponse as _,
+        };
+        (&&&::fastrs::__private::Doc::<u64>::new())
+            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_ID);
+        (&&&::fastrs::__private::Doc::<Option<String>>::new())
+            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_USER_AGENT);
+        (&&&::fastrs::__private::Doc::<String>::new())
+            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_SESSION);
+        (&&&&::fastrs::__private::Doc::<Item>::new())
+            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_ITEM);
+        (&&::fastrs::__private::Doc::<i32>::new())
+            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_IMPORTANCE);
+        (&&::fastrs::__private::Returns::<Json<Item>>::new())
+            .__fastrs_response(__fastrs_doc);
+    }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Put,
         template: "/items/<id>",
@@ -67,6 +85,7 @@ const _: () = {
             &__FASTRS_PARAM_IMPORTANCE,
         ],
         mount: ::fastrs::__private::mount::<update_item>,
+        document: __fastrs_document,
     };
     impl ::fastrs::__private::Route for update_item {
         fn def() -> &'static ::fastrs::__private::RouteDef {

@@ -9,6 +9,7 @@ use std::marker::PhantomData;
 
 use super::spec::{ParamSpec, Source};
 use super::{Cx, FromCx, ParamModel, ParamType};
+use crate::openapi::{ParamDoc, ResponseDoc, RouteDoc};
 
 /// Stands for the type `T` during method lookup.
 pub struct Probe<T>(PhantomData<fn() -> T>);
@@ -203,3 +204,109 @@ pub trait ViaNoSerialize<T> {
 }
 
 impl<T> ViaNoSerialize<T> for JsonOf<T> {}
+
+/// Stands for a handler's return type when documenting its answer.
+pub struct Returns<T>(PhantomData<fn() -> T>);
+
+impl<T> Returns<T> {
+    /// The probe for `T`.
+    pub const fn new() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<T> Default for Returns<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Return types fastrs can describe: `Json<T>`, `Result` of one, text, `()`.
+pub trait ViaResponseDoc<T> {
+    /// Documents the answer.
+    fn __fastrs_response(&self, doc: &mut RouteDoc<'_>);
+}
+
+impl<T: ResponseDoc> ViaResponseDoc<T> for &Returns<T> {
+    fn __fastrs_response(&self, doc: &mut RouteDoc<'_>) {
+        doc.response::<T>();
+    }
+}
+
+/// Other return types (any `IntoResponse`): documented as any JSON, as FastAPI does.
+pub trait ViaAnyResponse<T> {
+    /// Leaves the answer undescribed.
+    fn __fastrs_response(&self, _doc: &mut RouteDoc<'_>) {}
+}
+
+impl<T> ViaAnyResponse<T> for Returns<T> {}
+
+/// Stands for a parameter's type when documenting it. The levels follow [`Probe`]'s, plus a
+/// last one that does nothing: a type the request cannot be read as is reported once, by
+/// the reading code, not twice.
+pub struct Doc<T>(PhantomData<fn() -> T>);
+
+impl<T> Doc<T> {
+    /// The probe for `T`.
+    pub const fn new() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<T> Default for Doc<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Framework values are not parameters of the operation.
+pub trait DocFramework<T> {
+    /// Nothing to document.
+    fn __fastrs_document(&self, _doc: &mut RouteDoc<'_>, _spec: &'static ParamSpec) {}
+}
+
+impl<T: FromCx> DocFramework<T> for &&&Doc<T> {}
+
+/// Scalars and their `Option` and `Vec`: one parameter.
+pub trait DocParam<T> {
+    /// Documents `T` as one parameter.
+    fn __fastrs_document(&self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec)
+    where
+        T: ParamDoc;
+}
+
+impl<T: ParamType> DocParam<T> for &&Doc<T> {
+    fn __fastrs_document(&self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec)
+    where
+        T: ParamDoc,
+    {
+        let source = match spec.source {
+            Source::Inferred => Source::Query,
+            other => other,
+        };
+        doc.param::<T>(spec, source);
+    }
+}
+
+/// Models: the body, or one parameter per field.
+pub trait DocModel<T> {
+    /// Documents `T`.
+    fn __fastrs_document(&self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec);
+}
+
+impl<T: ParamModel> DocModel<T> for &Doc<T> {
+    fn __fastrs_document(&self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec) {
+        match spec.source {
+            Source::Inferred | Source::Body => doc.body::<T>(spec),
+            source => doc.model::<T>(spec, source),
+        }
+    }
+}
+
+/// Anything else cannot be read, and the reading code says so.
+pub trait DocNone<T> {
+    /// Nothing to document.
+    fn __fastrs_document(&self, _doc: &mut RouteDoc<'_>, _spec: &'static ParamSpec) {}
+}
+
+impl<T> DocNone<T> for Doc<T> {}

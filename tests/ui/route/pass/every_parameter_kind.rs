@@ -11,7 +11,7 @@ struct Filter {
     limit: u32,
 }
 
-#[derive(Deserialize, Scalar)]
+#[derive(Deserialize, Scalar, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 enum Color {
     Red,

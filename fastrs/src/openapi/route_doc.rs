@@ -1,0 +1,329 @@
+//! `RouteDoc`: one route's operation, described by its generated `document` function.
+
+use std::collections::BTreeMap;
+
+use fastrs_openapi::model::{MediaType, Operation, Parameter, ParameterIn, RequestBody, Response};
+use fastrs_openapi::{OperationFragment, naming};
+use schemars::generate::SchemaGenerator;
+use serde_json::{Map, Value, json};
+
+use super::{ParamDoc, ResponseDoc};
+use crate::extract::{BodyParam, ParamSpec, Source};
+use crate::route::RouteDef;
+
+/// What a route's `document` function fills in.
+pub struct RouteDoc<'g> {
+    generator: &'g mut SchemaGenerator,
+    route: &'static RouteDef,
+    parameters: Vec<Parameter>,
+    bodies: Vec<(&'static ParamSpec, Value, bool)>,
+    response: Option<Option<(&'static str, Value)>>,
+}
+
+impl<'g> RouteDoc<'g> {
+    pub(crate) fn new(generator: &'g mut SchemaGenerator, route: &'static RouteDef) -> Self {
+        Self {
+            generator,
+            route,
+            parameters: Vec::new(),
+            bodies: Vec::new(),
+            response: None,
+        }
+    }
+
+    /// A path, query, header or cookie parameter of type `T`.
+    pub fn param<T: ParamDoc>(&mut self, spec: &'static ParamSpec, source: Source) {
+        let (schema, required) = T::param_schema(self.generator);
+        let location = match source {
+            Source::Path => ParameterIn::Path,
+            Source::Header => ParameterIn::Header,
+            Source::Cookie => ParameterIn::Cookie,
+            Source::Query | Source::Inferred => ParameterIn::Query,
+            Source::Body | Source::Form => return self.body_schema(spec, schema, required),
+        };
+        if !spec.include_in_schema {
+            return;
+        }
+        let required = location == ParameterIn::Path || (required && spec.default.is_none());
+        self.parameters.push(Parameter {
+            name: spec.key.to_owned(),
+            location,
+            required,
+            schema: decorate(schema, spec),
+            description: spec.description.map(str::to_owned),
+            deprecated: spec.deprecated.then_some(true),
+        });
+    }
+
+    /// A parameter model: each field of `T` is one parameter of `source`.
+    pub fn model<T: BodyParam>(&mut self, spec: &'static ParamSpec, source: Source) {
+        let location = match source {
+            Source::Header => ParameterIn::Header,
+            Source::Cookie => ParameterIn::Cookie,
+            Source::Body | Source::Inferred => return self.body::<T>(spec),
+            _ => ParameterIn::Query,
+        };
+        let reference = self.generator.subschema_for::<T>().to_value();
+        let definition = reference
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.rsplit('/').next())
+            .and_then(|name| self.generator.definitions().get(name).cloned())
+            .unwrap_or(reference);
+        let required: Vec<&str> = definition
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let Some(properties) = definition.get("properties").and_then(Value::as_object) else {
+            return;
+        };
+        for (name, schema) in properties {
+            let mut schema = schema.clone();
+            if let Value::Object(fields) = &mut schema {
+                fields
+                    .entry("title")
+                    .or_insert_with(|| Value::from(naming::title(name)));
+            }
+            let name = match location {
+                ParameterIn::Header => name.replace('_', "-"),
+                _ => name.clone(),
+            };
+            self.parameters.push(Parameter {
+                required: required.contains(&name.as_str()),
+                name,
+                location,
+                schema,
+                description: None,
+                deprecated: None,
+            });
+        }
+    }
+
+    /// A JSON body parameter of type `T`.
+    pub fn body<T: BodyParam>(&mut self, spec: &'static ParamSpec) {
+        let schema =
+            super::response_doc::any_as_object(self.generator.subschema_for::<T>().to_value());
+        let required = spec.default.is_none() && crate::validate::absent::<T>().is_none();
+        self.body_schema(spec, schema, required);
+    }
+
+    fn body_schema(&mut self, spec: &'static ParamSpec, schema: Value, required: bool) {
+        self.bodies.push((spec, schema, required));
+    }
+
+    /// The success answer's schema, from the handler's return type.
+    pub fn response<T: ResponseDoc>(&mut self) {
+        self.response = Some(T::response_schema(self.generator));
+    }
+
+    pub(crate) fn into_fragment(self) -> OperationFragment {
+        let route = self.route;
+        let status = route.options.status.unwrap_or(200);
+        let mut responses = BTreeMap::new();
+        let success = match (status, self.response) {
+            (204 | 304, _) | (_, Some(None)) => Response::empty("Successful Response"),
+            (_, Some(Some((media, schema)))) => {
+                Response::with_content("Successful Response", media, MediaType { schema })
+            }
+            (_, None) => Response::with_content(
+                "Successful Response",
+                "application/json",
+                MediaType { schema: json!({}) },
+            ),
+        };
+        responses.insert(status.to_string(), success);
+        let validates = !self.parameters.is_empty() || !self.bodies.is_empty();
+        let (request_body, embedded_body) = request_body(self.bodies);
+        let description = route
+            .options
+            .description
+            .map(str::to_owned)
+            .or_else(|| (!route.doc.is_empty()).then(|| route.doc.to_owned()));
+        OperationFragment {
+            method: route.method.as_str().to_owned(),
+            path: route.openapi_path.to_owned(),
+            function: route.name.to_owned(),
+            location: route.location(),
+            operation: Operation {
+                tags: route.options.tags.iter().map(|t| (*t).to_owned()).collect(),
+                summary: Some(
+                    route
+                        .options
+                        .summary
+                        .map_or_else(|| naming::summary(route.name), str::to_owned),
+                ),
+                description,
+                operation_id: route.options.operation_id.unwrap_or_default().to_owned(),
+                deprecated: route.options.deprecated.then_some(true),
+                parameters: self.parameters,
+                request_body,
+                responses,
+            },
+            validates,
+            embedded_body,
+        }
+    }
+}
+
+/// One body parameter is the body; several are the properties of FastAPI's `Body_<operation>`.
+fn request_body(
+    bodies: Vec<(&'static ParamSpec, Value, bool)>,
+) -> (Option<RequestBody>, Option<(Value, bool)>) {
+    match bodies.as_slice() {
+        [] => (None, None),
+        [(spec, schema, required)] if !spec.embed => {
+            let mut schema = schema.clone();
+            if !required {
+                schema = json!({ "anyOf": [schema, { "type": "null" }], "title": naming::title(spec.key) });
+            }
+            let media = MediaType {
+                schema: decorate_body(schema, spec),
+            };
+            (
+                Some(RequestBody::new("application/json", media, *required)),
+                None,
+            )
+        }
+        _ => {
+            let mut properties = Map::new();
+            let mut required = Vec::new();
+            for (spec, schema, is_required) in &bodies {
+                properties.insert(spec.key.to_owned(), decorate(schema.clone(), spec));
+                if *is_required {
+                    required.push(Value::from(spec.key));
+                }
+            }
+            let any_required = !required.is_empty();
+            let mut object = json!({ "properties": properties, "type": "object" });
+            if any_required {
+                object["required"] = Value::Array(required);
+            }
+            (None, Some((object, any_required)))
+        }
+    }
+}
+
+/// A body's schema: a bare reference stays bare, as in FastAPI.
+fn decorate_body(schema: Value, spec: &ParamSpec) -> Value {
+    if is_bare_ref(&schema) {
+        schema
+    } else {
+        decorate(schema, spec)
+    }
+}
+
+fn is_bare_ref(schema: &Value) -> bool {
+    schema
+        .as_object()
+        .is_some_and(|o| o.len() == 1 && o.contains_key("$ref"))
+}
+
+/// Adds a parameter's options to its schema: constraints on the value itself (inside
+/// `anyOf` or `items`), implied integer bounds, then `title`, `description` and `default`.
+fn decorate(mut schema: Value, spec: &ParamSpec) -> Value {
+    constrain(&mut schema, spec);
+    let Value::Object(fields) = &mut schema else {
+        return schema;
+    };
+    if !(fields.len() == 1 && fields.contains_key("$ref")) || spec.title.is_some() {
+        let title = spec
+            .title
+            .map_or_else(|| naming::title(spec.key), str::to_owned);
+        fields.insert("title".into(), title.into());
+    }
+    if let Some(description) = spec.description {
+        fields.insert("description".into(), description.into());
+    }
+    if let Some(default) = spec.default_json() {
+        fields.insert("default".into(), default);
+    }
+    schema
+}
+
+fn constrain(schema: &mut Value, spec: &ParamSpec) {
+    let Value::Object(fields) = schema else {
+        return;
+    };
+    if let Some(Value::Array(variants)) = fields.get_mut("anyOf") {
+        if let Some(first) = variants.first_mut() {
+            constrain(first, spec);
+        }
+        return;
+    }
+    let kind = fields
+        .get("type")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    if kind.as_deref() == Some("array") {
+        if let Some(min) = spec.min_length {
+            fields.insert("minItems".into(), min.into());
+        }
+        if let Some(max) = spec.max_length {
+            fields.insert("maxItems".into(), max.into());
+        }
+        if let Some(Value::Object(items)) = fields.get_mut("items") {
+            implied_bounds(items);
+        }
+        if let Some(items) = fields.get_mut("items") {
+            bound_numbers(items, spec);
+        }
+        return;
+    }
+    implied_bounds(fields);
+    bound_numbers(schema, spec);
+    let Value::Object(fields) = schema else {
+        return;
+    };
+    if kind.as_deref() == Some("string") {
+        if let Some(min) = spec.min_length {
+            fields.insert("minLength".into(), min.into());
+        }
+        if let Some(max) = spec.max_length {
+            fields.insert("maxLength".into(), max.into());
+        }
+        if let Some(pattern) = spec.pattern {
+            fields.insert("pattern".into(), pattern.into());
+        }
+    }
+}
+
+fn bound_numbers(schema: &mut Value, spec: &ParamSpec) {
+    let Value::Object(fields) = schema else {
+        return;
+    };
+    for (keyword, bound) in [
+        ("minimum", spec.ge),
+        ("exclusiveMinimum", spec.gt),
+        ("maximum", spec.le),
+        ("exclusiveMaximum", spec.lt),
+    ] {
+        if let Some(bound) = bound {
+            fields.insert(keyword.into(), bound.value.to_json());
+        }
+    }
+}
+
+/// `u32` is `minimum 0, maximum 4294967295`: the bounds the integer format implies, which
+/// the runtime enforces.
+fn implied_bounds(fields: &mut Map<String, Value>) {
+    let range: Option<(i128, i128)> = match fields.get("format").and_then(Value::as_str) {
+        Some("int8") => Some((i8::MIN.into(), i8::MAX.into())),
+        Some("int16") => Some((i16::MIN.into(), i16::MAX.into())),
+        Some("int32") => Some((i32::MIN.into(), i32::MAX.into())),
+        Some("int64") => Some((i64::MIN.into(), i64::MAX.into())),
+        Some("uint8") => Some((0, u8::MAX.into())),
+        Some("uint16") => Some((0, u16::MAX.into())),
+        Some("uint32") => Some((0, u32::MAX.into())),
+        Some("uint64") => Some((0, u64::MAX.into())),
+        _ => None,
+    };
+    if let Some((min, max)) = range {
+        fields
+            .entry("minimum")
+            .or_insert_with(|| crate::extract::Num::Int(min).to_json());
+        fields
+            .entry("maximum")
+            .or_insert_with(|| crate::extract::Num::Int(max).to_json());
+    }
+}

@@ -1,0 +1,62 @@
+//! OpenAPI documents, compared with golden files under `tests/openapi/`. Re-bless with
+//! `FASTRS_BLESS=1 cargo test -p fastrs-tests --test integration openapi`, then read the diff.
+
+use fastrs::prelude::*;
+use fastrs::testing::TestClient;
+
+fn check_golden(name: &str, document: &str) {
+    let path = format!("{}/openapi/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("FASTRS_BLESS").is_some() {
+        std::fs::write(&path, format!("{document}\n")).unwrap();
+        return;
+    }
+    let golden = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {path}; run with FASTRS_BLESS=1 to create it"));
+    assert!(
+        golden.trim_end() == document,
+        "the document `{name}` changed; compare {path} with:\n{document}"
+    );
+}
+
+#[tokio::test]
+async fn the_items_example_document() {
+    let document = items::app().openapi().unwrap().to_pretty_json();
+    check_golden("items", &document);
+    // Served compact at /openapi.json, the same document.
+    let served = TestClient::new(items::app()).get("/openapi.json").await;
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.header("content-type"), Some("application/json"));
+    let served: serde_json::Value = served.json();
+    assert_eq!(
+        served,
+        serde_json::from_str::<serde_json::Value>(&document).unwrap()
+    );
+}
+
+#[get("/plain")]
+async fn plain() -> &'static str {
+    "plain"
+}
+
+#[tokio::test]
+async fn the_document_can_be_moved_or_switched_off() {
+    let c = TestClient::new(
+        App::empty()
+            .mount(fastrs::routes![plain])
+            .openapi_url(Some("/api.json")),
+    );
+    assert_eq!(c.get("/api.json").await.status(), 200);
+    assert_eq!(c.get("/openapi.json").await.status(), 404);
+    let c = TestClient::new(App::empty().mount(fastrs::routes![plain]).openapi_url(None));
+    assert_eq!(c.get("/openapi.json").await.status(), 404);
+}
+
+#[tokio::test]
+async fn fastapi_operation_ids_on_request() {
+    let doc = items::app()
+        .operation_ids(fastrs::OperationIds::FastApi)
+        .openapi()
+        .unwrap();
+    let op = doc.paths["/items/{item_id}"].get.as_ref().unwrap();
+    assert_eq!(op.operation_id, "read_item_items__item_id__get");
+}
