@@ -48,6 +48,7 @@ pub struct App {
     title: String,
     version: String,
     openapi_url: Option<String>,
+    docs_url: Option<String>,
     operation_ids: OperationIds,
 }
 
@@ -84,6 +85,7 @@ impl App {
             title: "FastAPI".to_owned(),
             version: "0.1.0".to_owned(),
             openapi_url: Some("/openapi.json".to_owned()),
+            docs_url: Some("/docs".to_owned()),
             operation_ids: OperationIds::Function,
         }
     }
@@ -142,6 +144,14 @@ impl App {
         self
     }
 
+    /// Where Swagger UI is served (default `/docs`); `None` switches it off. It needs the
+    /// document, so it is off too when [`App::openapi_url`] is `None`.
+    #[must_use]
+    pub fn docs_url(mut self, url: Option<&str>) -> Self {
+        self.docs_url = url.map(str::to_owned);
+        self
+    }
+
     /// How operation ids are made for routes that give none: the function's name (default),
     /// or FastAPI's generated ids for clients generated against a FastAPI app.
     #[must_use]
@@ -195,6 +205,9 @@ impl App {
                 async move { ([(http::header::CONTENT_TYPE, "application/json")], document) }
             };
             router = router.route(&url, axum::routing::get(serve));
+            if let Some(docs_url) = &self.docs_url {
+                router = router.merge(crate::openapi::swagger::router(docs_url, &url, &self.title));
+            }
         }
         for (path, method_router) in by_path {
             router = router.route(path, method_router.fallback(method_not_allowed));

@@ -60,3 +60,68 @@ async fn fastapi_operation_ids_on_request() {
     let op = doc.paths["/items/{item_id}"].get.as_ref().unwrap();
     assert_eq!(op.operation_id, "read_item_items__item_id__get");
 }
+
+#[tokio::test]
+async fn swagger_ui_at_docs_with_no_outside_request() {
+    let c = TestClient::new(items::app());
+    let page = c.get("/docs").await;
+    assert_eq!(page.status(), 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let html = page.text();
+    assert!(html.contains("<title>Items - Swagger UI</title>"), "{html}");
+    assert!(html.contains(r#"url: "/openapi.json","#), "{html}");
+    assert!(html.contains("validatorUrl: null,"), "{html}");
+    assert!(
+        html.contains(r#"oauth2RedirectUrl: window.location.origin + "/docs/oauth2-redirect","#)
+    );
+    // Every script and stylesheet is served by the app itself.
+    for (url, content_type) in [
+        ("/docs/assets/swagger-ui-bundle.js", "text/javascript"),
+        ("/docs/assets/swagger-ui.css", "text/css"),
+        ("/docs/assets/oauth2-redirect.js", "text/javascript"),
+    ] {
+        assert!(
+            html.contains(url) || url.ends_with("oauth2-redirect.js"),
+            "{url}"
+        );
+        let asset = c.get(url).await;
+        assert_eq!(asset.status(), 200, "{url}");
+        assert!(
+            asset
+                .header("content-type")
+                .unwrap()
+                .starts_with(content_type),
+            "{url}"
+        );
+        assert!(asset.bytes().len() > 1000, "{url}");
+    }
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "{html}"
+    );
+    let redirect = c.get("/docs/oauth2-redirect").await;
+    assert_eq!(redirect.status(), 200);
+    assert!(
+        redirect
+            .text()
+            .contains(r#"<script src="/docs/assets/oauth2-redirect.js"></script>"#)
+    );
+}
+
+#[tokio::test]
+async fn docs_titles_are_escaped_and_docs_can_be_switched_off() {
+    let app = App::empty()
+        .mount(fastrs::routes![plain])
+        .title("<script>alert(1)</script>");
+    let html = TestClient::new(app).get("/docs").await.text();
+    assert!(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; - Swagger UI</title>"));
+    assert!(!html.contains("<script>alert"));
+    let c = TestClient::new(App::empty().mount(fastrs::routes![plain]).docs_url(None));
+    assert_eq!(c.get("/docs").await.status(), 404);
+    assert_eq!(c.get("/openapi.json").await.status(), 200);
+    let c = TestClient::new(App::empty().mount(fastrs::routes![plain]).openapi_url(None));
+    assert_eq!(c.get("/docs").await.status(), 404);
+}

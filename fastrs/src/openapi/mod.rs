@@ -6,6 +6,7 @@
 mod param_doc;
 mod response_doc;
 mod route_doc;
+pub(crate) mod swagger;
 
 pub use param_doc::ParamDoc;
 pub use response_doc::ResponseDoc;
