@@ -6,7 +6,9 @@ use std::sync::Arc;
 use axum::routing::MethodRouter;
 use bytes::Bytes;
 use fastrs_openapi::OperationIds;
-use fastrs_openapi::model::{Info, OpenApi};
+use fastrs_openapi::model::{Contact, Info, License, OpenApi, Server, Tag};
+
+use crate::document::Metadata;
 
 use crate::response::{method_not_allowed, not_found};
 use crate::route::{RouteDef, registered};
@@ -45,11 +47,9 @@ pub struct App {
     routes: Vec<&'static RouteDef>,
     nested: Vec<(String, axum::Router)>,
     body_limit: usize,
-    title: String,
-    version: String,
+    metadata: Metadata,
     openapi_url: Option<String>,
     docs_url: Option<String>,
-    operation_ids: OperationIds,
 }
 
 /// Why an app could not start: two routes that cannot both be served.
@@ -82,11 +82,18 @@ impl App {
             routes: Vec::new(),
             nested: Vec::new(),
             body_limit: crate::app::DEFAULT_BODY_LIMIT,
-            title: "FastAPI".to_owned(),
-            version: "0.1.0".to_owned(),
+            metadata: Metadata {
+                info: Info {
+                    title: "FastAPI".to_owned(),
+                    version: "0.1.0".to_owned(),
+                    ..Info::default()
+                },
+                servers: Vec::new(),
+                tags: Vec::new(),
+                operation_ids: OperationIds::Function,
+            },
             openapi_url: Some("/openapi.json".to_owned()),
             docs_url: Some("/docs".to_owned()),
-            operation_ids: OperationIds::Function,
         }
     }
 
@@ -126,14 +133,63 @@ impl App {
     /// The API's title (FastAPI's default is `FastAPI`).
     #[must_use]
     pub fn title(mut self, title: impl Into<String>) -> Self {
-        self.title = title.into();
+        self.metadata.info.title = title.into();
         self
     }
 
     /// The API's version (default `0.1.0`).
     #[must_use]
     pub fn version(mut self, version: impl Into<String>) -> Self {
-        self.version = version.into();
+        self.metadata.info.version = version.into();
+        self
+    }
+
+    /// A one-line summary of the API.
+    #[must_use]
+    pub fn summary(mut self, summary: impl Into<String>) -> Self {
+        self.metadata.info.summary = Some(summary.into());
+        self
+    }
+
+    /// A description of the API (Markdown).
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.metadata.info.description = Some(description.into());
+        self
+    }
+
+    /// A URL to the terms of service.
+    #[must_use]
+    pub fn terms_of_service(mut self, url: impl Into<String>) -> Self {
+        self.metadata.info.terms_of_service = Some(url.into());
+        self
+    }
+
+    /// Who to contact about the API.
+    #[must_use]
+    pub fn contact(mut self, contact: Contact) -> Self {
+        self.metadata.info.contact = Some(contact);
+        self
+    }
+
+    /// The API's license.
+    #[must_use]
+    pub fn license(mut self, license: License) -> Self {
+        self.metadata.info.license = Some(license);
+        self
+    }
+
+    /// Adds a server the API is reachable at.
+    #[must_use]
+    pub fn server(mut self, server: Server) -> Self {
+        self.metadata.servers.push(server);
+        self
+    }
+
+    /// Describes a tag (FastAPI's `openapi_tags`); tags are listed in the order described.
+    #[must_use]
+    pub fn tag(mut self, tag: Tag) -> Self {
+        self.metadata.tags.push(tag);
         self
     }
 
@@ -156,18 +212,13 @@ impl App {
     /// or FastAPI's generated ids for clients generated against a FastAPI app.
     #[must_use]
     pub fn operation_ids(mut self, ids: OperationIds) -> Self {
-        self.operation_ids = ids;
+        self.metadata.operation_ids = ids;
         self
     }
 
     /// The OpenAPI 3.1 document of the app, as `/openapi.json` serves it.
     pub fn openapi(&self) -> Result<OpenApi, StartupError> {
-        let info = Info {
-            title: self.title.clone(),
-            version: self.version.clone(),
-            ..Info::default()
-        };
-        crate::openapi::document(info, self.operation_ids, &self.routes())
+        crate::document::document(&self.metadata, &self.routes())
             .map_err(|e| StartupError(e.to_string()))
     }
 
@@ -206,7 +257,8 @@ impl App {
             };
             router = router.route(&url, axum::routing::get(serve));
             if let Some(docs_url) = &self.docs_url {
-                router = router.merge(crate::openapi::swagger::router(docs_url, &url, &self.title));
+                let title = &self.metadata.info.title;
+                router = router.merge(crate::document::swagger::router(docs_url, &url, title));
             }
         }
         for (path, method_router) in by_path {
@@ -250,7 +302,7 @@ impl App {
         listener: tokio::net::TcpListener,
         signal: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let banner = format!("{} {}", self.title, self.version);
+        let banner = format!("{} {}", self.metadata.info.title, self.metadata.info.version);
         let router = self.try_into_router().map_err(std::io::Error::other)?;
         eprintln!(
             "fastrs: {banner} serving on http://{}",

@@ -45,8 +45,8 @@
 
 mod app;
 pub mod error;
+mod document;
 mod extract;
-mod openapi;
 mod response;
 mod route;
 mod serve;
@@ -68,8 +68,9 @@ pub use http;
 /// axum, for embedding a fastrs app in axum and axum routers in fastrs.
 pub use axum;
 
-/// The OpenAPI model and its generator.
-pub use fastrs_openapi as openapi_model;
+/// The OpenAPI 3.1 model (`openapi::model::Contact`, `License`, `Server`, `Tag`, ...) and
+/// its generator.
+pub use fastrs_openapi as openapi;
 
 #[doc = include_str!("docs/scalar.md")]
 pub use fastrs_macros::Scalar;
@@ -121,7 +122,7 @@ pub mod __private {
     };
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source};
-    pub use crate::openapi::{ParamDoc, ResponseDoc, RouteDoc};
+    pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
     pub use crate::response::respond;
     pub use crate::route::{Method, Registration, Route, RouteDef, RouteOptions, mount};
     pub use axum::body::Body;

@@ -120,7 +120,7 @@ pub struct RouteDef {
     #[doc(hidden)]
     pub mount: fn(MethodRouter, &Arc<Shared>) -> MethodRouter,
     #[doc(hidden)]
-    pub document: fn(&mut crate::openapi::RouteDoc<'_>),
+    pub document: fn(&mut crate::document::RouteDoc<'_>),
 }
 
 impl RouteDef {

@@ -125,3 +125,45 @@ async fn docs_titles_are_escaped_and_docs_can_be_switched_off() {
     let c = TestClient::new(App::empty().mount(fastrs::routes![plain]).openapi_url(None));
     assert_eq!(c.get("/docs").await.status(), 404);
 }
+
+#[tokio::test]
+async fn app_metadata_in_the_document() {
+    use fastrs::openapi::model::{Contact, ExternalDocs, License, Server, Tag};
+    let app = App::empty()
+        .mount(fastrs::routes![plain])
+        .title("Shop")
+        .version("2.1.0")
+        .summary("Things to buy")
+        .description("The **shop** API")
+        .terms_of_service("https://shop.test/terms")
+        .contact(Contact {
+            name: Some("Ops".into()),
+            url: Some("https://shop.test".into()),
+            email: Some("ops@shop.test".into()),
+        })
+        .license(License {
+            name: "MIT".into(),
+            identifier: Some("MIT".into()),
+            url: None,
+        })
+        .server(Server {
+            url: "https://api.shop.test".into(),
+            description: Some("Production".into()),
+        })
+        .tag(Tag {
+            name: "items".into(),
+            description: Some("Things".into()),
+            external_docs: Some(ExternalDocs {
+                description: None,
+                url: "https://shop.test/items".into(),
+            }),
+        });
+    let json = serde_json::to_string(&app.openapi().unwrap()).unwrap();
+    assert!(json.starts_with(concat!(
+        r#"{"openapi":"3.1.0","info":{"title":"Shop","summary":"Things to buy","description":"The **shop** API","#,
+        r#""termsOfService":"https://shop.test/terms","contact":{"name":"Ops","url":"https://shop.test","email":"ops@shop.test"},"#,
+        r#""license":{"name":"MIT","identifier":"MIT"},"version":"2.1.0"},"#,
+        r#""servers":[{"url":"https://api.shop.test","description":"Production"}],"paths":{"#,
+    )), "{json}");
+    assert!(json.ends_with(r#""tags":[{"name":"items","description":"Things","externalDocs":{"url":"https://shop.test/items"}}]}"#), "{json}");
+}

@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 
 use super::spec::{ParamSpec, Source};
 use super::{Cx, FromCx, ParamModel, ParamType};
-use crate::openapi::{ParamDoc, ResponseDoc, RouteDoc};
+use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
 
 /// Stands for the type `T` during method lookup.
 pub struct Probe<T>(PhantomData<fn() -> T>);

@@ -12,7 +12,7 @@ pub use param_doc::ParamDoc;
 pub use response_doc::ResponseDoc;
 pub use route_doc::RouteDoc;
 
-use fastrs_openapi::model::{Info, OpenApi};
+use fastrs_openapi::model::{Info, OpenApi, Server, Tag};
 use fastrs_openapi::{DocumentError, Generator, OperationIds};
 use schemars::generate::{SchemaGenerator, SchemaSettings};
 
@@ -27,14 +27,25 @@ pub(crate) fn schema_generator() -> SchemaGenerator {
     settings.into_generator()
 }
 
+/// What the document says of the API as a whole.
+#[derive(Debug, Clone)]
+pub(crate) struct Metadata {
+    pub(crate) info: Info,
+    pub(crate) servers: Vec<Server>,
+    pub(crate) tags: Vec<Tag>,
+    pub(crate) operation_ids: OperationIds,
+}
+
 /// The document of `routes` (hidden ones left out).
 pub(crate) fn document(
-    info: Info,
-    ids: OperationIds,
+    metadata: &Metadata,
     routes: &[&'static RouteDef],
 ) -> Result<OpenApi, DocumentError> {
     let mut schemas = schema_generator();
-    let mut generator = Generator::new(info).operation_ids(ids);
+    let mut generator =
+        Generator::new(metadata.info.clone()).operation_ids(metadata.operation_ids);
+    generator.document_mut().servers = metadata.servers.clone();
+    generator.document_mut().tags = metadata.tags.clone();
     for route in routes.iter().filter(|r| r.options.include_in_schema) {
         let mut doc = RouteDoc::new(&mut schemas, route);
         (route.document)(&mut doc);
