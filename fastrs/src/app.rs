@@ -302,7 +302,10 @@ impl App {
         listener: tokio::net::TcpListener,
         signal: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let banner = format!("{} {}", self.metadata.info.title, self.metadata.info.version);
+        let banner = format!(
+            "{} {}",
+            self.metadata.info.title, self.metadata.info.version
+        );
         let router = self.try_into_router().map_err(std::io::Error::other)?;
         eprintln!(
             "fastrs: {banner} serving on http://{}",

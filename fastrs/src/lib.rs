@@ -44,8 +44,8 @@
 //! The guide in `docs/` has a chapter per topic; [`get`] lists where each parameter comes from.
 
 mod app;
-pub mod error;
 mod document;
+pub mod error;
 mod extract;
 mod response;
 mod route;
@@ -115,6 +115,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::app::Shared;
+    pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
     pub use crate::extract::probe::{
         Check, Doc, DocFramework, DocModel, DocNone, DocParam, JsonOf, Kind, Probe, Returns,
         ViaAnyResponse, ViaFramework, ViaGarde, ViaModel, ViaNoCheck, ViaNoSerialize, ViaParam,
@@ -122,7 +123,6 @@ pub mod __private {
     };
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source};
-    pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
     pub use crate::response::respond;
     pub use crate::route::{Method, Registration, Route, RouteDef, RouteOptions, mount};
     pub use axum::body::Body;

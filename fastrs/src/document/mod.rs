@@ -4,6 +4,7 @@
 //! and response into a [`RouteDoc`], choosing by type exactly as the request is read.
 
 mod param_doc;
+mod pydantic_style;
 mod response_doc;
 mod route_doc;
 pub(crate) mod swagger;
@@ -24,7 +25,11 @@ pub(crate) fn schema_generator() -> SchemaGenerator {
     let mut settings = SchemaSettings::draft2020_12();
     settings.definitions_path = "#/components/schemas/".into();
     settings.meta_schema = None;
-    settings.into_generator()
+    settings
+        .with_transform(schemars::transform::RecursiveTransform(
+            pydantic_style::transform,
+        ))
+        .into_generator()
 }
 
 /// What the document says of the API as a whole.
@@ -42,8 +47,7 @@ pub(crate) fn document(
     routes: &[&'static RouteDef],
 ) -> Result<OpenApi, DocumentError> {
     let mut schemas = schema_generator();
-    let mut generator =
-        Generator::new(metadata.info.clone()).operation_ids(metadata.operation_ids);
+    let mut generator = Generator::new(metadata.info.clone()).operation_ids(metadata.operation_ids);
     generator.document_mut().servers = metadata.servers.clone();
     generator.document_mut().tags = metadata.tags.clone();
     for route in routes.iter().filter(|r| r.options.include_in_schema) {
@@ -52,6 +56,13 @@ pub(crate) fn document(
         generator.add(doc.into_fragment())?;
     }
     let definitions = schemas.take_definitions(true);
-    generator.schemas(definitions);
+    generator.schemas(definitions.into_iter().map(|(name, mut schema)| {
+        if let serde_json::Value::Object(fields) = &mut schema {
+            fields
+                .entry("title")
+                .or_insert_with(|| serde_json::Value::from(name.clone()));
+        }
+        (name, schema)
+    }));
     Ok(generator.finish())
 }

@@ -263,14 +263,14 @@ fn constrain(schema: &mut Value, spec: &ParamSpec) {
             fields.insert("maxItems".into(), max.into());
         }
         if let Some(Value::Object(items)) = fields.get_mut("items") {
-            implied_bounds(items);
+            super::pydantic_style::implied_bounds(items);
         }
         if let Some(items) = fields.get_mut("items") {
             bound_numbers(items, spec);
         }
         return;
     }
-    implied_bounds(fields);
+    super::pydantic_style::implied_bounds(fields);
     bound_numbers(schema, spec);
     let Value::Object(fields) = schema else {
         return;
@@ -301,29 +301,5 @@ fn bound_numbers(schema: &mut Value, spec: &ParamSpec) {
         if let Some(bound) = bound {
             fields.insert(keyword.into(), bound.value.to_json());
         }
-    }
-}
-
-/// `u32` is `minimum 0, maximum 4294967295`: the bounds the integer format implies, which
-/// the runtime enforces.
-fn implied_bounds(fields: &mut Map<String, Value>) {
-    let range: Option<(i128, i128)> = match fields.get("format").and_then(Value::as_str) {
-        Some("int8") => Some((i8::MIN.into(), i8::MAX.into())),
-        Some("int16") => Some((i16::MIN.into(), i16::MAX.into())),
-        Some("int32") => Some((i32::MIN.into(), i32::MAX.into())),
-        Some("int64") => Some((i64::MIN.into(), i64::MAX.into())),
-        Some("uint8") => Some((0, u8::MAX.into())),
-        Some("uint16") => Some((0, u16::MAX.into())),
-        Some("uint32") => Some((0, u32::MAX.into())),
-        Some("uint64") => Some((0, u64::MAX.into())),
-        _ => None,
-    };
-    if let Some((min, max)) = range {
-        fields
-            .entry("minimum")
-            .or_insert_with(|| crate::extract::Num::Int(min).to_json());
-        fields
-            .entry("maximum")
-            .or_insert_with(|| crate::extract::Num::Int(max).to_json());
     }
 }
