@@ -283,6 +283,31 @@ impl App {
             .unwrap_or_else(|e| panic!("fastrs: cannot start: {e}"))
     }
 
+    /// The program's entry point: serves on `addr`, or, when the program is called with
+    /// `openapi [FILE]`, writes the OpenAPI document (indented JSON) to `FILE` or to standard
+    /// output and returns. `cargo run -p my-app -- openapi > openapi.json` lets a CI diff the
+    /// document.
+    pub async fn run(self, addr: impl tokio::net::ToSocketAddrs) -> std::io::Result<()> {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        match args.first().map(String::as_str) {
+            Some("openapi") => {
+                let document = self.openapi().map_err(std::io::Error::other)?;
+                let json = format!("{}\n", document.to_pretty_json());
+                match args.get(1) {
+                    Some(file) => std::fs::write(file, json),
+                    None => std::io::Write::write_all(&mut std::io::stdout(), json.as_bytes()),
+                }
+            }
+            Some(other) => Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "unknown command `{other}`; run with no argument to serve, or `openapi [FILE]` to write the OpenAPI document"
+                ),
+            )),
+            None => self.serve(addr).await,
+        }
+    }
+
     /// Serves the app on `addr` until SIGTERM or Ctrl-C, then finishes in-flight requests.
     pub async fn serve(self, addr: impl tokio::net::ToSocketAddrs) -> std::io::Result<()> {
         let listener = tokio::net::TcpListener::bind(addr).await?;

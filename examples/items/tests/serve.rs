@@ -62,3 +62,30 @@ fn serves_then_stops_on_sigterm() {
         "{stderr}"
     );
 }
+
+#[test]
+fn writes_its_openapi_document() {
+    let output = Command::new(env!("CARGO_BIN_EXE_items"))
+        .arg("openapi")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let golden = include_str!("../../../tests/openapi/items.json");
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), golden);
+
+    let file = std::env::temp_dir().join(format!("items-openapi-{}.json", std::process::id()));
+    let status = Command::new(env!("CARGO_BIN_EXE_items"))
+        .args(["openapi", file.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), golden);
+    std::fs::remove_file(file).unwrap();
+
+    let output = Command::new(env!("CARGO_BIN_EXE_items"))
+        .arg("nope")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown command `nope`"));
+}
