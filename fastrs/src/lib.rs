@@ -160,4 +160,6 @@ mod guide {
     struct TheApp;
     #[doc = include_str!("../../docs/testing.md")]
     struct Testing;
+    #[doc = include_str!("../../docs/openapi.md")]
+    struct OpenApi;
 }
