@@ -46,6 +46,8 @@ private_paths! {
     json_of => JsonOf,
     returns => Returns,
     doc => Doc,
+    extra_response => ExtraResponse,
+    schema_of => schema_of,
     route_doc => RouteDoc,
     value => Value,
 }

@@ -60,7 +60,7 @@ pub use extract::{
     BodyParam, Bound, FromCx, Num, ParamModel, ParamSpec, ParamType, Scalar, ScalarError, Source,
 };
 pub use fastrs_openapi::OperationIds;
-pub use route::{Method, Route, RouteDef, RouteOptions};
+pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
 
 /// The `http` crate: `StatusCode`, `HeaderMap`, `HeaderValue` and the rest.
 pub use http;
@@ -115,6 +115,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::app::Shared;
+    pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
     pub use crate::extract::probe::{
         Check, Doc, DocFramework, DocModel, DocNone, DocParam, JsonOf, Kind, Probe, Returns,
@@ -124,7 +125,9 @@ pub mod __private {
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source};
     pub use crate::response::respond;
-    pub use crate::route::{Method, Registration, Route, RouteDef, RouteOptions, mount};
+    pub use crate::route::{
+        ExtraResponse, Method, Registration, Route, RouteDef, RouteOptions, mount,
+    };
     pub use axum::body::Body;
     pub use axum::extract::{RawPathParams, Request};
     pub use axum::response::Response;

@@ -90,6 +90,19 @@ pub struct RouteOptions {
     pub deprecated: bool,
     /// `include_in_schema = false` hides the route from the documentation.
     pub include_in_schema: bool,
+    /// `responses(404 = Model, ...)`: other answers the route documents.
+    pub responses: &'static [ExtraResponse],
+}
+
+/// One entry of a route's `responses(...)`: a status, with a model, a description, or both.
+#[derive(Debug, Clone, Copy)]
+pub struct ExtraResponse {
+    /// The status.
+    pub status: u16,
+    /// The description; the status' reason phrase unless given.
+    pub description: Option<&'static str>,
+    /// The JSON schema of the answer's body.
+    pub schema: Option<fn(&mut schemars::SchemaGenerator) -> serde_json::Value>,
 }
 
 /// One route, as its macro declared it.

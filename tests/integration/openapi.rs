@@ -167,3 +167,21 @@ async fn app_metadata_in_the_document() {
     )), "{json}");
     assert!(json.ends_with(r#""tags":[{"name":"items","description":"Things","externalDocs":{"url":"https://shop.test/items"}}]}"#), "{json}");
 }
+
+#[tokio::test]
+async fn extra_responses_are_documented() {
+    let document = serde_json::to_value(items::app().openapi().unwrap()).unwrap();
+    assert_eq!(
+        document["paths"]["/items/{item_id}"]["get"]["responses"]["404"],
+        serde_json::json!({"description": "The item does not exist", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Message"}}}})
+    );
+    // Without a description, the status' reason phrase, as FastAPI writes it.
+    assert_eq!(
+        document["paths"]["/items/{item_id}"]["delete"]["responses"]["404"]["description"],
+        "Not Found"
+    );
+    assert_eq!(
+        document["components"]["schemas"]["Message"]["properties"]["detail"],
+        serde_json::json!({"type": "string", "description": "What went wrong.", "title": "Detail"})
+    );
+}

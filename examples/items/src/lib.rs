@@ -34,6 +34,13 @@ pub struct StoredItem {
     pub item: Item,
 }
 
+/// An error's body, as `HttpError` answers it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Message {
+    /// What went wrong.
+    pub detail: String,
+}
+
 /// The colours an item can be filtered by.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, Scalar)]
 #[serde(rename_all = "lowercase")]
@@ -97,7 +104,11 @@ pub async fn root() -> Json<serde_json::Value> {
 ///
 /// A path parameter (`item_id`), an optional query parameter (`q`) and a constrained one
 /// with a default (`limit`).
-#[get("/items/<item_id>", tags = ["items"])]
+#[get(
+    "/items/<item_id>",
+    tags = ["items"],
+    responses(404 = (model = Message, description = "The item does not exist"))
+)]
 pub async fn read_item(
     item_id: u64,
     q: Option<String>,
@@ -159,7 +170,7 @@ pub async fn update_item(
 }
 
 /// Delete an item; answers 204 with no body.
-#[delete("/items/<item_id>", status = 204, tags = ["items"])]
+#[delete("/items/<item_id>", status = 204, tags = ["items"], responses(404 = Message))]
 pub async fn delete_item(item_id: u64) -> Result<(), HttpError> {
     store()
         .lock()

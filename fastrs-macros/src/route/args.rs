@@ -15,6 +15,68 @@ mod kw {
     syn::custom_keyword!(operation_id);
     syn::custom_keyword!(deprecated);
     syn::custom_keyword!(include_in_schema);
+    syn::custom_keyword!(responses);
+    syn::custom_keyword!(model);
+}
+
+/// One `responses(...)` entry: `404 = Message` or `404 = (model = Message, description = "...")`.
+pub(crate) struct ResponseEntry {
+    pub(crate) status: LitInt,
+    pub(crate) model: Option<syn::Type>,
+    pub(crate) description: Option<LitStr>,
+}
+
+impl Parse for ResponseEntry {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let status: LitInt = input.parse()?;
+        check_status(&status)?;
+        input.parse::<Token![=]>()?;
+        let mut entry = ResponseEntry {
+            status,
+            model: None,
+            description: None,
+        };
+        if !input.peek(syn::token::Paren) {
+            entry.model = Some(input.parse()?);
+            return Ok(entry);
+        }
+        let content;
+        syn::parenthesized!(content in input);
+        while !content.is_empty() {
+            let lookahead = content.lookahead1();
+            if lookahead.peek(kw::model) {
+                let key = content.parse::<kw::model>()?;
+                content.parse::<Token![=]>()?;
+                set_once(&mut entry.model, content.parse()?, "model", key.span)?;
+            } else if lookahead.peek(kw::description) {
+                let key = content.parse::<kw::description>()?;
+                content.parse::<Token![=]>()?;
+                set_once(
+                    &mut entry.description,
+                    content.parse()?,
+                    "description",
+                    key.span,
+                )?;
+            } else {
+                return Err(lookahead.error());
+            }
+            if !content.is_empty() {
+                content.parse::<Token![,]>()?;
+            }
+        }
+        Ok(entry)
+    }
+}
+
+fn check_status(lit: &LitInt) -> syn::Result<u16> {
+    let code: u16 = lit.base10_parse().unwrap_or(0);
+    if !(100..=599).contains(&code) {
+        return Err(syn::Error::new(
+            lit.span(),
+            "a status must be an HTTP status code, from 100 to 599",
+        ));
+    }
+    Ok(code)
 }
 
 /// `#[get("/items/<id>", status = 201, tags = ["items"], ...)]`.
@@ -27,6 +89,7 @@ pub(crate) struct RouteArgs {
     pub(crate) operation_id: Option<LitStr>,
     pub(crate) deprecated: Option<LitBool>,
     pub(crate) include_in_schema: Option<LitBool>,
+    pub(crate) responses: Option<Vec<ResponseEntry>>,
 }
 
 impl Parse for RouteArgs {
@@ -52,6 +115,7 @@ impl Parse for RouteArgs {
             operation_id: None,
             deprecated: None,
             include_in_schema: None,
+            responses: None,
         };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -71,13 +135,7 @@ impl RouteArgs {
             let key = input.parse::<kw::status>()?;
             input.parse::<Token![=]>()?;
             let lit: LitInt = input.parse()?;
-            let code: u16 = lit.base10_parse().unwrap_or(0);
-            if !(100..=599).contains(&code) {
-                return Err(syn::Error::new(
-                    lit.span(),
-                    "`status` must be an HTTP status code, from 100 to 599",
-                ));
-            }
+            check_status(&lit)?;
             set_once(&mut self.status, lit, "status", key.span)
         } else if lookahead.peek(kw::tags) {
             let key = input.parse::<kw::tags>()?;
@@ -119,6 +177,28 @@ impl RouteArgs {
                 &mut self.include_in_schema,
                 input.parse()?,
                 "include_in_schema",
+                key.span,
+            )
+        } else if lookahead.peek(kw::responses) {
+            let key = input.parse::<kw::responses>()?;
+            let content;
+            syn::parenthesized!(content in input);
+            let entries = Punctuated::<ResponseEntry, Token![,]>::parse_terminated(&content)?;
+            let mut seen = Vec::new();
+            for entry in &entries {
+                let code = entry.status.base10_digits().to_owned();
+                if seen.contains(&code) {
+                    return Err(syn::Error::new(
+                        entry.status.span(),
+                        format!("status {code} is given twice in `responses`; keep one"),
+                    ));
+                }
+                seen.push(code);
+            }
+            set_once(
+                &mut self.responses,
+                entries.into_iter().collect(),
+                "responses",
                 key.span,
             )
         } else {

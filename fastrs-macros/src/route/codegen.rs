@@ -213,6 +213,13 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
         .as_ref()
         .is_none_or(syn::LitBool::value);
     let params = handler.params.iter().map(spec_ident);
+    let (extra_response, schema_of) = (paths::extra_response(), paths::schema_of());
+    let responses = args.responses.iter().flatten().map(|entry| {
+        let status = Literal::u16_unsuffixed(entry.status.base10_parse().unwrap_or(200));
+        let description = some_or_none(entry.description.as_ref().map(|d| quote!(#d)));
+        let schema = some_or_none(entry.model.as_ref().map(|m| quote!(#schema_of::<#m>)));
+        quote!(#extra_response { status: #status, description: #description, schema: #schema })
+    });
     quote! {
         static __FASTRS_ROUTE: #route_def = #route_def {
             method: #method_ty::#variant,
@@ -232,6 +239,7 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
                 operation_id: #operation_id,
                 deprecated: #deprecated,
                 include_in_schema: #include,
+                responses: &[#(#responses),*],
             },
             params: &[#(&#params),*],
             mount: #mount::<#fn_ident>,

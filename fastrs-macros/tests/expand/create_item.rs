@@ -38,6 +38,7 @@ const _: () = {
             operation_id: ::core::option::Option::None,
             deprecated: false,
             include_in_schema: true,
+            responses: &[],
         },
         params: &[&__FASTRS_PARAM_ITEM],
         mount: ::fastrs::__private::mount::<create_item>,

@@ -31,6 +31,7 @@ const _: () = {
             operation_id: ::core::option::Option::None,
             deprecated: false,
             include_in_schema: true,
+            responses: &[],
         },
         params: &[],
         mount: ::fastrs::__private::mount::<health>,

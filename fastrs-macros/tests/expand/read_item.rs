@@ -76,6 +76,7 @@ const _: () = {
             operation_id: ::core::option::Option::None,
             deprecated: false,
             include_in_schema: true,
+            responses: &[],
         },
         params: &[&__FASTRS_PARAM_ITEM_ID, &__FASTRS_PARAM_Q, &__FASTRS_PARAM_LIMIT],
         mount: ::fastrs::__private::mount::<read_item>,

@@ -32,6 +32,11 @@ pub(crate) fn schema_generator() -> SchemaGenerator {
         .into_generator()
 }
 
+/// The schema of `T` in a document, for a route's `responses(...)`.
+pub fn schema_of<T: schemars::JsonSchema>(generator: &mut SchemaGenerator) -> serde_json::Value {
+    response_doc::any_as_object(generator.subschema_for::<T>().to_value())
+}
+
 /// What the document says of the API as a whole.
 #[derive(Debug, Clone)]
 pub(crate) struct Metadata {

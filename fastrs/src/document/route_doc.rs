@@ -133,6 +133,29 @@ impl<'g> RouteDoc<'g> {
             ),
         };
         responses.insert(status.to_string(), success);
+        for extra in route.options.responses {
+            let description = extra.description.map_or_else(
+                || {
+                    http::StatusCode::from_u16(extra.status)
+                        .ok()
+                        .and_then(|s| s.canonical_reason())
+                        .unwrap_or("Additional Response")
+                        .to_owned()
+                },
+                str::to_owned,
+            );
+            let response = match extra.schema {
+                Some(schema) => Response::with_content(
+                    &description,
+                    "application/json",
+                    MediaType {
+                        schema: schema(self.generator),
+                    },
+                ),
+                None => Response::empty(&description),
+            };
+            responses.insert(extra.status.to_string(), response);
+        }
         let validates = !self.parameters.is_empty() || !self.bodies.is_empty();
         let (request_body, embedded_body) = request_body(self.bodies);
         let description = route
