@@ -1,13 +1,24 @@
 //! FastAPI's names: `item_id` is titled `Item Id`, `read_item` is summarised `Read Item`.
 
-/// pydantic's title of a field or parameter: words split on `_`, each capitalised, joined by
-/// spaces (`item_id` → `Item Id`).
+/// pydantic's title of a field or parameter: `_` becomes a space, then Python's
+/// `str.title()` (`item_id` → `Item Id`, `item-query` → `Item-Query`).
 pub fn title(name: &str) -> String {
-    name.split('_')
-        .filter(|w| !w.is_empty())
-        .map(capitalize)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(name.len());
+    let mut after_letter = false;
+    for c in name.replace('_', " ").trim().chars() {
+        if c.is_alphabetic() {
+            if after_letter {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            after_letter = true;
+        } else {
+            out.push(c);
+            after_letter = false;
+        }
+    }
+    out
 }
 
 /// FastAPI's summary of an operation without one: the function name titled
@@ -33,14 +44,6 @@ pub fn fastapi_operation_id(function: &str, openapi_path: &str, method: &str) ->
     format!("{function}{path}_{}", method.to_lowercase())
 }
 
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +53,8 @@ mod tests {
         assert_eq!(title("item_id"), "Item Id");
         assert_eq!(title("q"), "Q");
         assert_eq!(title("user_agent"), "User Agent");
+        assert_eq!(title("item-query"), "Item-Query");
+        assert_eq!(title("x2y_id"), "X2Y Id");
         assert_eq!(summary("read_item"), "Read Item");
     }
 

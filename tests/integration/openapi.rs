@@ -185,3 +185,169 @@ async fn extra_responses_are_documented() {
         serde_json::json!({"type": "string", "description": "What went wrong.", "title": "Detail"})
     );
 }
+
+/// An app that uses every parameter option, body form and response option.
+mod every_option {
+    use fastrs::prelude::*;
+
+    #[derive(Deserialize, Serialize, JsonSchema, Scalar)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Color {
+        Red,
+        Green,
+    }
+
+    #[derive(Deserialize, Serialize, JsonSchema, Validate)]
+    pub struct Item {
+        #[garde(length(min = 1, max = 50))]
+        pub name: String,
+        #[garde(range(min = 0.01))]
+        pub price: f64,
+        #[garde(skip)]
+        pub count: Option<u32>,
+    }
+
+    #[derive(Deserialize, Serialize, JsonSchema)]
+    pub struct User {
+        pub username: String,
+    }
+
+    #[derive(Serialize, JsonSchema)]
+    #[schemars(rename = "Page_{T}")]
+    pub struct Page<T> {
+        pub items: Vec<T>,
+        pub total: u64,
+    }
+
+    #[derive(Serialize, JsonSchema)]
+    pub struct Message {
+        pub detail: String,
+    }
+
+    #[derive(Deserialize, Serialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct Filter {
+        pub limit: u32,
+        pub tags: Vec<String>,
+    }
+
+    #[derive(Deserialize, Serialize, JsonSchema)]
+    pub struct Agent {
+        pub user_agent: String,
+    }
+
+    #[get("/params/<item_id>/<path..>", tags = ["params"])]
+    /// Every parameter option.
+    pub async fn params(
+        #[path(title = "The item", description = "Which item", ge = 1)] item_id: u32,
+        path: String,
+        #[query(
+            alias = "item-query",
+            min_length = 3,
+            max_length = 50,
+            pattern = "^[a-z]+$"
+        )]
+        q: Option<String>,
+        #[query(default = 10, gt = 0, lt = 101)] limit: u8,
+        #[query(default = 1.5, ge = 0.5, le = 2.5)] ratio: f64,
+        #[query(min_length = 1, max_length = 3)] tag: Vec<i64>,
+        ids: Option<Vec<uuid::Uuid>>,
+        color: Color,
+        maybe_color: Option<Color>,
+        #[query(deprecated, description = "Old")] old: Option<bool>,
+        #[query(include_in_schema = false)] hidden: Option<String>,
+        #[header] user_agent: Option<String>,
+        #[header] x_token: Vec<String>,
+        #[cookie] session: Option<String>,
+    ) -> String {
+        let _ = (
+            item_id,
+            path,
+            q,
+            limit,
+            ratio,
+            tag,
+            ids,
+            color,
+            maybe_color,
+            old,
+            hidden,
+        );
+        let _ = (user_agent, x_token, session);
+        String::new()
+    }
+
+    #[get("/models")]
+    pub async fn models(#[query] filter: Filter, #[header] agent: Agent) -> Json<Page<Item>> {
+        let _ = (filter, agent);
+        Json(Page {
+            items: Vec::new(),
+            total: 0,
+        })
+    }
+
+    #[get("/users")]
+    pub async fn users() -> Json<Page<User>> {
+        Json(Page {
+            items: Vec::new(),
+            total: 0,
+        })
+    }
+
+    #[post("/items", status = 201, responses(409 = (model = Message, description = "Already there"), 400 = (description = "Bad")))]
+    pub async fn create(item: Item) -> Json<Item> {
+        Json(item)
+    }
+
+    #[put("/optional")]
+    pub async fn optional(item: Option<Item>) -> Json<Option<Item>> {
+        Json(item)
+    }
+
+    #[put(
+        "/embedded/<id>",
+        operation_id = "replace",
+        summary = "Replace",
+        description = "Both bodies"
+    )]
+    pub async fn embedded(
+        id: u64,
+        item: Item,
+        user: Option<User>,
+        #[body(gt = 0, description = "How much")] importance: i32,
+    ) -> Result<Json<Item>, HttpError> {
+        let _ = (id, user, importance);
+        Ok(Json(item))
+    }
+
+    #[post("/embed-one")]
+    pub async fn embed_one(#[body(embed)] item: Item) -> Json<Item> {
+        Json(item)
+    }
+
+    #[delete("/items/<id>", status = 204, deprecated, responses(404 = Message))]
+    pub async fn remove(id: u64) {
+        let _ = id;
+    }
+
+    #[get("/hidden", include_in_schema = false)]
+    pub async fn hidden_route() -> &'static str {
+        "hidden"
+    }
+
+    #[get("/text")]
+    pub async fn text() -> String {
+        String::new()
+    }
+
+    #[get("/response")]
+    pub async fn response() -> fastrs::axum::response::Response {
+        fastrs::axum::response::IntoResponse::into_response("any")
+    }
+}
+
+#[tokio::test]
+async fn a_document_with_every_option() {
+    let app = App::scoped(concat!(module_path!(), "::every_option")).title("Every option");
+    check_golden("every_option", &app.openapi().unwrap().to_pretty_json());
+}

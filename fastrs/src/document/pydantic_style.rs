@@ -57,7 +57,8 @@ fn nullable_as_any_of(fields: &mut Map<String, Value>) {
     *fields = rebuilt;
 }
 
-/// `u32` is `minimum 0, maximum 4294967295`, bounds the runtime enforces.
+/// `u32` is `minimum 0, maximum 4294967295`, bounds the runtime enforces; a bound given
+/// explicitly on a side replaces the implied one.
 pub(crate) fn implied_bounds(fields: &mut Map<String, Value>) {
     let range: Option<(i128, i128)> = match fields.get("format").and_then(Value::as_str) {
         Some("int8") => Some((i8::MIN.into(), i8::MAX.into())),
@@ -72,8 +73,12 @@ pub(crate) fn implied_bounds(fields: &mut Map<String, Value>) {
     };
     if let Some((min, max)) = range {
         let num = |n: i128| crate::extract::Num::Int(n).to_json();
-        fields.entry("minimum").or_insert_with(|| num(min));
-        fields.entry("maximum").or_insert_with(|| num(max));
+        if !fields.contains_key("minimum") && !fields.contains_key("exclusiveMinimum") {
+            fields.insert("minimum".into(), num(min));
+        }
+        if !fields.contains_key("maximum") && !fields.contains_key("exclusiveMaximum") {
+            fields.insert("maximum".into(), num(max));
+        }
     }
 }
 

@@ -198,7 +198,8 @@ fn request_body(
         [(spec, schema, required)] if !spec.embed => {
             let mut schema = schema.clone();
             if !required {
-                schema = json!({ "anyOf": [schema, { "type": "null" }], "title": naming::title(spec.key) });
+                schema = nullable(schema);
+                schema["title"] = naming::title(spec.key).into();
             }
             let media = MediaType {
                 schema: decorate_body(schema, spec),
@@ -233,6 +234,19 @@ fn decorate_body(schema: Value, spec: &ParamSpec) -> Value {
         schema
     } else {
         decorate(schema, spec)
+    }
+}
+
+/// `anyOf [schema, null]`, unless the schema allows `null` already (an `Option` model).
+fn nullable(schema: Value) -> Value {
+    let allows_null = schema
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|variants| variants.contains(&json!({ "type": "null" })));
+    if allows_null {
+        schema
+    } else {
+        json!({ "anyOf": [schema, { "type": "null" }] })
     }
 }
 
@@ -285,16 +299,18 @@ fn constrain(schema: &mut Value, spec: &ParamSpec) {
         if let Some(max) = spec.max_length {
             fields.insert("maxItems".into(), max.into());
         }
-        if let Some(Value::Object(items)) = fields.get_mut("items") {
-            super::pydantic_style::implied_bounds(items);
-        }
         if let Some(items) = fields.get_mut("items") {
             bound_numbers(items, spec);
+            if let Value::Object(items) = items {
+                super::pydantic_style::implied_bounds(items);
+            }
         }
         return;
     }
-    super::pydantic_style::implied_bounds(fields);
     bound_numbers(schema, spec);
+    if let Value::Object(fields) = schema {
+        super::pydantic_style::implied_bounds(fields);
+    }
     let Value::Object(fields) = schema else {
         return;
     };
@@ -311,18 +327,32 @@ fn constrain(schema: &mut Value, spec: &ParamSpec) {
     }
 }
 
+/// The parameter's bounds; a bound given on a side replaces what the type implied there.
 fn bound_numbers(schema: &mut Value, spec: &ParamSpec) {
     let Value::Object(fields) = schema else {
         return;
     };
-    for (keyword, bound) in [
-        ("minimum", spec.ge),
-        ("exclusiveMinimum", spec.gt),
-        ("maximum", spec.le),
-        ("exclusiveMaximum", spec.lt),
-    ] {
-        if let Some(bound) = bound {
-            fields.insert(keyword.into(), bound.value.to_json());
+    let sides = [
+        (
+            ["minimum", "exclusiveMinimum"],
+            [("minimum", spec.ge), ("exclusiveMinimum", spec.gt)],
+        ),
+        (
+            ["maximum", "exclusiveMaximum"],
+            [("maximum", spec.le), ("exclusiveMaximum", spec.lt)],
+        ),
+    ];
+    for (keywords, bounds) in sides {
+        if bounds.iter().all(|(_, bound)| bound.is_none()) {
+            continue;
+        }
+        for keyword in keywords {
+            fields.remove(keyword);
+        }
+        for (keyword, bound) in bounds {
+            if let Some(bound) = bound {
+                fields.insert(keyword.into(), bound.value.to_json());
+            }
         }
     }
 }
