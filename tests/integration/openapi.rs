@@ -238,6 +238,7 @@ mod every_option {
 
     #[get("/params/<item_id>/<path..>", tags = ["params"])]
     /// Every parameter option.
+    #[allow(clippy::too_many_arguments)]
     pub async fn params(
         #[path(title = "The item", description = "Which item", ge = 1)] item_id: u32,
         path: String,
