@@ -50,6 +50,7 @@ pub struct App {
     metadata: Metadata,
     openapi_url: Option<String>,
     docs_url: Option<String>,
+    redoc_url: Option<String>,
 }
 
 /// Why an app could not start: two routes that cannot both be served.
@@ -94,6 +95,7 @@ impl App {
             },
             openapi_url: Some("/openapi.json".to_owned()),
             docs_url: Some("/docs".to_owned()),
+            redoc_url: Some("/redoc".to_owned()),
         }
     }
 
@@ -208,6 +210,14 @@ impl App {
         self
     }
 
+    /// Where the second documentation page (an API reference by Scalar) is served (default
+    /// `/redoc`, as FastAPI's ReDoc); `None` switches it off.
+    #[must_use]
+    pub fn redoc_url(mut self, url: Option<&str>) -> Self {
+        self.redoc_url = url.map(str::to_owned);
+        self
+    }
+
     /// How operation ids are made for routes that give none: the function's name (default),
     /// or FastAPI's generated ids for clients generated against a FastAPI app.
     #[must_use]
@@ -259,6 +269,10 @@ impl App {
             if let Some(docs_url) = &self.docs_url {
                 let title = &self.metadata.info.title;
                 router = router.merge(crate::document::swagger::router(docs_url, &url, title));
+            }
+            if let Some(redoc_url) = &self.redoc_url {
+                let title = &self.metadata.info.title;
+                router = router.merge(crate::document::scalar::router(redoc_url, &url, title));
             }
         }
         for (path, method_router) in by_path {

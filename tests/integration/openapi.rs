@@ -352,3 +352,30 @@ async fn a_document_with_every_option() {
     let app = App::scoped(concat!(module_path!(), "::every_option")).title("Every option");
     check_golden("every_option", &app.openapi().unwrap().to_pretty_json());
 }
+
+#[tokio::test]
+async fn an_api_reference_at_redoc_with_no_outside_request() {
+    let c = TestClient::new(items::app());
+    let page = c.get("/redoc").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text();
+    assert!(html.contains("<title>Items - ReDoc</title>"), "{html}");
+    assert!(
+        html.contains(r#"<script src="/redoc/scalar.js"></script>"#),
+        "{html}"
+    );
+    assert!(html.contains(
+        r#"{"url":"/openapi.json","withDefaultFonts":false,"hideClientButton":true,"showDeveloperTools":"never","agent":{"disabled":true},"telemetry":false}"#
+    ), "{html}");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "{html}"
+    );
+    let script = c.get("/redoc/scalar.js").await;
+    assert_eq!(script.status(), 200);
+    assert_eq!(script.header("content-type"), Some("text/javascript"));
+    assert!(script.bytes().len() > 1_000_000);
+    let off = TestClient::new(App::empty().mount(fastrs::routes![plain]).redoc_url(None));
+    assert_eq!(off.get("/redoc").await.status(), 404);
+    assert_eq!(off.get("/docs").await.status(), 200);
+}

@@ -7,6 +7,7 @@ mod param_doc;
 mod pydantic_style;
 mod response_doc;
 mod route_doc;
+pub(crate) mod scalar;
 pub(crate) mod swagger;
 
 pub use param_doc::ParamDoc;
