@@ -155,7 +155,7 @@ pub async fn create_item(item: Item) -> Json<StoredItem> {
 }
 
 /// Replace an item: the item and an importance are keys of one body object.
-#[put("/items/<item_id>", tags = ["items"])]
+#[put("/items/<item_id>", tags = ["items"], responses(404 = Message))]
 pub async fn update_item(
     item_id: u64,
     item: Item,

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test: the Rust tests, then the checks that need tools from outside the toolchain
+# (installed when missing: Chromium from Debian's packages, openapi-spec-validator and
+# schemathesis from PyPI in a venv under target/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo test --workspace
+
+# The golden OpenAPI documents are valid OpenAPI 3.1.
+venv=target/e2e-venv
+if [ ! -x "$venv/bin/openapi-spec-validator" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet openapi-spec-validator
+fi
+for document in tests/openapi/*.json; do
+  "$venv/bin/openapi-spec-validator" "$document"
+done
+
+tests/e2e/docs-in-chromium.sh
+tests/e2e/schemathesis.sh
