@@ -379,3 +379,43 @@ async fn an_api_reference_at_redoc_with_no_outside_request() {
     assert_eq!(off.get("/redoc").await.status(), 404);
     assert_eq!(off.get("/docs").await.status(), 200);
 }
+
+mod clash {
+    pub mod a {
+        use fastrs::prelude::*;
+
+        #[get("/a/list")]
+        pub async fn list() -> &'static str {
+            "a"
+        }
+    }
+
+    pub mod b {
+        use fastrs::prelude::*;
+
+        #[get("/b/list")]
+        pub async fn list() -> &'static str {
+            "b"
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_operation_id_clash_stops_the_app_naming_both_places() {
+    let app = || App::scoped(concat!(module_path!(), "::clash"));
+    let err = app().try_into_router().unwrap_err().to_string();
+    assert!(
+        err.starts_with("two operations have the id `list`: at tests/integration/openapi.rs:")
+            && err.ends_with("; give one an `operation_id`"),
+        "{err}"
+    );
+    // FastAPI's ids include the path, so they do not clash.
+    let ids = app()
+        .operation_ids(fastrs::OperationIds::FastApi)
+        .openapi()
+        .unwrap();
+    assert_eq!(
+        ids.paths["/a/list"].get.as_ref().unwrap().operation_id,
+        "list_a_list_get"
+    );
+}
