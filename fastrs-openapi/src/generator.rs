@@ -24,9 +24,9 @@ pub struct OperationFragment {
     pub operation: Operation,
     /// The operation reads parameters or a body, so it documents a 422.
     pub validates: bool,
-    /// Several body parameters: the object schema of FastAPI's `Body_<operationId>`
-    /// component, and whether a body is required.
-    pub embedded_body: Option<(Schema, bool)>,
+    /// Several body parameters (or form fields): the object schema of FastAPI's
+    /// `Body_<operationId>` component, whether a body is required, and its media type.
+    pub embedded_body: Option<(Schema, bool, &'static str)>,
 }
 
 /// How operation ids are made when a route gives none.
@@ -109,12 +109,12 @@ impl Generator {
                 operation.operation_id
             )));
         }
-        if let Some((mut schema, required)) = embedded_body {
+        if let Some((mut schema, required, media_type)) = embedded_body {
             let name = format!("Body_{}", operation.operation_id);
             schema["title"] = name.clone().into();
             let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
             operation.request_body = Some(RequestBody::new(
-                "application/json",
+                media_type,
                 MediaType { schema: reference },
                 required,
             ));

@@ -331,6 +331,21 @@ mod every_option {
         let _ = id;
     }
 
+    #[post("/login")]
+    pub async fn login(
+        #[form] username: String,
+        #[form(min_length = 8)] password: String,
+        #[form] remember: Option<bool>,
+    ) -> String {
+        let _ = (password, remember);
+        username
+    }
+
+    #[post("/signup")]
+    pub async fn signup(#[form] data: User) -> Json<User> {
+        Json(data)
+    }
+
     #[get("/hidden", include_in_schema = false)]
     pub async fn hidden_route() -> &'static str {
         "hidden"

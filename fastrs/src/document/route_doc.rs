@@ -17,6 +17,10 @@ pub struct RouteDoc<'g> {
     route: &'static RouteDef,
     parameters: Vec<Parameter>,
     bodies: Vec<(&'static ParamSpec, Value, bool)>,
+    /// The body is a form (`application/x-www-form-urlencoded`).
+    form: bool,
+    /// A form model: its schema is the whole form body.
+    form_model: Option<Value>,
     response: Option<Option<(&'static str, Value)>>,
 }
 
@@ -27,6 +31,8 @@ impl<'g> RouteDoc<'g> {
             route,
             parameters: Vec::new(),
             bodies: Vec::new(),
+            form: false,
+            form_model: None,
             response: None,
         }
     }
@@ -39,7 +45,12 @@ impl<'g> RouteDoc<'g> {
             Source::Header => ParameterIn::Header,
             Source::Cookie => ParameterIn::Cookie,
             Source::Query | Source::Inferred => ParameterIn::Query,
-            Source::Body | Source::Form => return self.body_schema(spec, schema, required),
+            Source::Form => {
+                self.form = true;
+                let required = required && spec.default.is_none();
+                return self.body_schema(spec, schema, required);
+            }
+            Source::Body => return self.body_schema(spec, schema, required),
         };
         if !spec.include_in_schema {
             return;
@@ -61,7 +72,12 @@ impl<'g> RouteDoc<'g> {
             Source::Header => ParameterIn::Header,
             Source::Cookie => ParameterIn::Cookie,
             Source::Body | Source::Inferred => return self.body::<T>(spec),
-            _ => ParameterIn::Query,
+            Source::Form => {
+                self.form = true;
+                self.form_model = Some(self.generator.subschema_for::<T>().to_value());
+                return;
+            }
+            Source::Query | Source::Path => ParameterIn::Query,
         };
         let reference = self.generator.subschema_for::<T>().to_value();
         let definition = reference
@@ -156,8 +172,24 @@ impl<'g> RouteDoc<'g> {
             };
             responses.insert(extra.status.to_string(), response);
         }
-        let validates = !self.parameters.is_empty() || !self.bodies.is_empty();
-        let (request_body, embedded_body) = request_body(self.bodies);
+        let validates = !self.parameters.is_empty() || !self.bodies.is_empty() || self.form;
+        let (request_body, embedded_body) = if let Some(model) = self.form_model {
+            let media = MediaType { schema: model };
+            (Some(RequestBody::new(FORM, media, true)), None)
+        } else if self.form {
+            // FastAPI documents form fields as a `Body_<operationId>` component, even one.
+            let object = embedded(&self.bodies);
+            (
+                None,
+                object.map(|(schema, required)| (schema, required, FORM)),
+            )
+        } else {
+            let (body, object) = request_body(self.bodies);
+            (
+                body,
+                object.map(|(schema, required)| (schema, required, JSON)),
+            )
+        };
         let description = route
             .options
             .description
@@ -189,6 +221,9 @@ impl<'g> RouteDoc<'g> {
     }
 }
 
+const JSON: &str = "application/json";
+const FORM: &str = "application/x-www-form-urlencoded";
+
 /// One body parameter is the body; several are the properties of FastAPI's `Body_<operation>`.
 fn request_body(
     bodies: Vec<(&'static ParamSpec, Value, bool)>,
@@ -204,28 +239,31 @@ fn request_body(
             let media = MediaType {
                 schema: decorate_body(schema, spec),
             };
-            (
-                Some(RequestBody::new("application/json", media, *required)),
-                None,
-            )
+            (Some(RequestBody::new(JSON, media, *required)), None)
         }
-        _ => {
-            let mut properties = Map::new();
-            let mut required = Vec::new();
-            for (spec, schema, is_required) in &bodies {
-                properties.insert(spec.key.to_owned(), decorate(schema.clone(), spec));
-                if *is_required {
-                    required.push(Value::from(spec.key));
-                }
-            }
-            let any_required = !required.is_empty();
-            let mut object = json!({ "properties": properties, "type": "object" });
-            if any_required {
-                object["required"] = Value::Array(required);
-            }
-            (None, Some((object, any_required)))
+        _ => (None, embedded(&bodies)),
+    }
+}
+
+/// The object whose properties are the body parameters, and whether a body is required.
+fn embedded(bodies: &[(&'static ParamSpec, Value, bool)]) -> Option<(Value, bool)> {
+    if bodies.is_empty() {
+        return None;
+    }
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for (spec, schema, is_required) in bodies {
+        properties.insert(spec.key.to_owned(), decorate(schema.clone(), spec));
+        if *is_required {
+            required.push(Value::from(spec.key));
         }
     }
+    let any_required = !required.is_empty();
+    let mut object = json!({ "properties": properties, "type": "object" });
+    if any_required {
+        object["required"] = Value::Array(required);
+    }
+    Some((object, any_required))
 }
 
 /// A body's schema: a bare reference stays bare, as in FastAPI.
