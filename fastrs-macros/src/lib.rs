@@ -5,6 +5,7 @@ use proc_macro::TokenStream;
 
 mod attr;
 mod ctxt;
+mod depends;
 mod expand;
 mod paths;
 mod route;
@@ -58,6 +59,12 @@ pub fn options(attr: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn trace(attr: TokenStream, item: TokenStream) -> TokenStream {
     expand::run(route::expand(HttpMethod::Trace, attr.into(), item.into()))
+}
+
+/// `#[depends]`; see `fastrs::depends`.
+#[proc_macro_attribute]
+pub fn depends(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(depends::expand(attr.into(), item.into()))
 }
 
 /// `#[derive(Scalar)]`; see `fastrs::Scalar`.

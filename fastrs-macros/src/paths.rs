@@ -46,10 +46,21 @@ private_paths! {
     json_of => JsonOf,
     returns => Returns,
     doc => Doc,
+    dep_probe => DepProbe,
+    dep_outcome => DepOutcome,
+    dependency => Dependency,
+    resolution => Resolution,
+    into_response => IntoResponse,
     extra_response => ExtraResponse,
     schema_of => schema_of,
     route_doc => RouteDoc,
     value => Value,
+}
+
+/// The traits of the dependency phase.
+pub(crate) fn dep_traits() -> TokenStream {
+    let private = private();
+    quote!(#private::{ViaDepends as _, ViaNoDepends as _})
 }
 
 /// The traits a route's `document` function needs.

@@ -44,6 +44,7 @@
 //! The guide in `docs/` has a chapter per topic; [`get`] lists where each parameter comes from.
 
 mod app;
+mod depends;
 mod document;
 pub mod error;
 mod extract;
@@ -55,6 +56,7 @@ mod validate;
 
 pub use app::{App, DEFAULT_BODY_LIMIT, StartupError};
 pub use axum::Json;
+pub use depends::{Dependency, Depends};
 pub use error::{HttpError, RequestValidationError, ValidationError};
 pub use extract::{
     BodyParam, Bound, FromCx, Num, ParamModel, ParamSpec, ParamType, Scalar, ScalarError, Source,
@@ -76,6 +78,8 @@ pub use fastrs_openapi as openapi;
 pub use fastrs_macros::Scalar;
 #[doc = include_str!("docs/route.md")]
 pub use fastrs_macros::delete;
+#[doc = include_str!("docs/depends.md")]
+pub use fastrs_macros::depends;
 #[doc = include_str!("docs/route.md")]
 pub use fastrs_macros::get;
 #[doc = include_str!("docs/route.md")]
@@ -104,7 +108,8 @@ macro_rules! routes {
 /// What an app needs day to day: `use fastrs::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        App, HttpError, Json, Scalar, delete, get, head, options, patch, post, put, trace,
+        App, Depends, HttpError, Json, Scalar, delete, depends, get, head, options, patch, post,
+        put, trace,
     };
     pub use garde::Validate;
     pub use schemars::JsonSchema;
@@ -115,6 +120,9 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::app::Shared;
+    pub use crate::depends::{
+        DepOutcome, DepProbe, Dependency, Depends, Resolution, ViaDepends, ViaNoDepends,
+    };
     pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
     pub use crate::extract::probe::{
@@ -130,6 +138,7 @@ pub mod __private {
     };
     pub use axum::body::Body;
     pub use axum::extract::{RawPathParams, Request};
+    pub use axum::response::IntoResponse;
     pub use axum::response::Response;
     pub use http::StatusCode;
     pub use inventory;

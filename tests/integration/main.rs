@@ -2,6 +2,7 @@
 
 mod app;
 mod body;
+mod depends;
 mod errors;
 mod example;
 mod openapi;

@@ -154,3 +154,26 @@ fn check_options(param: &Param, source: Resolved, cx: &mut Ctxt) {
         );
     }
 }
+
+/// A dependency's parameters: unmarked ones are decided by type; `#[path]` reads the matched
+/// route's path.
+pub(crate) fn resolve_dependency(handler: &Handler, cx: &mut Ctxt) -> Vec<Resolved> {
+    let resolved: Vec<Resolved> = handler
+        .params
+        .iter()
+        .map(|p| match p.source {
+            None => Resolved::Inferred,
+            Some((SourceAttr::Path, _)) => Resolved::Path,
+            Some((SourceAttr::Query, _)) => Resolved::Query,
+            Some((SourceAttr::Header, _)) => Resolved::Header,
+            Some((SourceAttr::Cookie, _)) => Resolved::Cookie,
+            Some((SourceAttr::Body, _)) => Resolved::Body,
+            Some((SourceAttr::Form, _)) => Resolved::Form,
+        })
+        .collect();
+    check_one_body(handler, &resolved, cx);
+    for (param, source) in handler.params.iter().zip(&resolved) {
+        check_options(param, *source, cx);
+    }
+    resolved
+}

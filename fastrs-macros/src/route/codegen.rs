@@ -75,7 +75,7 @@ pub(crate) fn generate(
     }
 }
 
-fn spec_ident(param: &Param) -> syn::Ident {
+pub(crate) fn spec_ident(param: &Param) -> syn::Ident {
     format_ident!(
         "__FASTRS_PARAM_{}",
         param
@@ -134,7 +134,7 @@ fn bound(lit: &NumLit) -> TokenStream {
 }
 
 /// `static __FASTRS_PARAM_X: ParamSpec = ParamSpec { ... };` with only the options given.
-fn param_spec(param: &Param, resolved: Resolved) -> TokenStream {
+pub(crate) fn param_spec(param: &Param, resolved: Resolved) -> TokenStream {
     let ident = spec_ident(param);
     let name = param.ident.to_string().trim_start_matches("r#").to_owned();
     let key = wire_key(param, resolved);
@@ -266,14 +266,96 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
             }
         };
     }
-    let (cx, path_params, probe, kind, probe_traits) = (
+    let (cx, path_params, probe_traits, dep_traits) = (
         paths::cx(),
         paths::path_params(),
-        paths::probe(),
-        paths::kind(),
         paths::probe_traits(),
+        paths::dep_traits(),
     );
-    let has_path = resolved.contains(&Resolved::Path);
+    let has_path = !args.template.params.is_empty();
+    let parts_mut = if has_path { quote!(mut) } else { quote!() };
+    let path_setup = if has_path {
+        quote! {
+            let __fastrs_path = match #path_params(&mut __fastrs_parts).await {
+                ::core::result::Result::Ok(path) => path,
+                ::core::result::Result::Err(rejection) => return rejection,
+            };
+        }
+    } else {
+        quote!()
+    };
+    let path_arg = if has_path {
+        quote!(::core::option::Option::Some(&__fastrs_path))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let answer = |response: TokenStream| quote!(return #response);
+    let deps = dep_phase(handler, resolved, &answer);
+    let reads = own_phase(handler, resolved, &answer);
+    quote! {
+        async move {
+            use #probe_traits;
+            use #dep_traits;
+            let __fastrs_handler = #fn_ident;
+            let (#parts_mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
+            #path_setup
+            let mut __fastrs_request = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app, __fastrs_body);
+            let __fastrs_cx = &mut __fastrs_request;
+            #deps
+            #reads
+            match (#(#idents,)*) {
+                (#(::core::option::Option::Some(#idents),)*) if __fastrs_cx.is_valid() => {
+                    #respond(__fastrs_handler(#(#idents),*).await, #status)
+                }
+                _ => __fastrs_request.reject(),
+            }
+        }
+    }
+}
+
+fn dep_ident(param: &Param) -> syn::Ident {
+    format_ident!(
+        "__fastrs_dep_{}",
+        param.ident.to_string().trim_start_matches("r#")
+    )
+}
+
+/// The dependency phase: each unmarked parameter that is a `Depends<F>` is resolved, in
+/// declaration order, before anything else is read. `answer` says what to do with a
+/// dependency's own answer (an `HttpError`): return it.
+pub(crate) fn dep_phase(
+    handler: &Handler,
+    resolved: &[Resolved],
+    answer: &dyn Fn(TokenStream) -> TokenStream,
+) -> TokenStream {
+    let (dep_probe, dep_outcome) = (paths::dep_probe(), paths::dep_outcome());
+    let answered = answer(quote!(response));
+    let deps = handler
+        .params
+        .iter()
+        .zip(resolved)
+        .filter(|(_, r)| **r == Resolved::Inferred)
+        .map(|(p, _)| {
+            let ident = dep_ident(p);
+            let ty = &p.ty;
+            quote! {
+                let #ident = match (&&#dep_probe::<#ty>::new()).__fastrs_resolve(__fastrs_cx).await {
+                    #dep_outcome::Answer(response) => #answered,
+                    outcome => outcome,
+                };
+            }
+        });
+    quote!(#(#deps)*)
+}
+
+/// The reading phase: the body when a parameter needs it, then every parameter as
+/// `let name: Option<T> = ...;`.
+pub(crate) fn own_phase(
+    handler: &Handler,
+    resolved: &[Resolved],
+    answer: &dyn Fn(TokenStream) -> TokenStream,
+) -> TokenStream {
+    let (probe, kind) = (paths::probe(), paths::kind());
     let has_form = resolved.contains(&Resolved::Form);
     let pairs: Vec<(&Param, Resolved)> = handler
         .params
@@ -293,29 +375,7 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
             }
         })
         .collect();
-    let reads_body = has_form || !body_terms.is_empty();
-    let body_binding = if reads_body {
-        quote!(__fastrs_body)
-    } else {
-        quote!(_)
-    };
-    let parts_mut = if has_path { quote!(mut) } else { quote!() };
-    let path_setup = if has_path {
-        quote! {
-            let __fastrs_path = match #path_params(&mut __fastrs_parts).await {
-                ::core::result::Result::Ok(path) => path,
-                ::core::result::Result::Err(rejection) => return rejection,
-            };
-        }
-    } else {
-        quote!()
-    };
-    let path_arg = if has_path {
-        quote!(::core::option::Option::Some(&__fastrs_path))
-    } else {
-        quote!(::core::option::Option::None)
-    };
-    let body_setup = if reads_body {
+    let body_setup = if has_form || !body_terms.is_empty() {
         let count = if body_terms.is_empty() {
             quote!(0usize)
         } else {
@@ -326,13 +386,14 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
         } else {
             quote!(__fastrs_bodies > 0)
         };
+        let answered = answer(quote!(rejection));
         quote! {
             let __fastrs_bodies: usize = #count;
             if #condition {
                 if let ::core::result::Result::Err(rejection) =
-                    __fastrs_cx.read_body(__fastrs_body, __fastrs_bodies).await
+                    __fastrs_cx.read_body(__fastrs_bodies).await
                 {
-                    return rejection;
+                    #answered;
                 }
             }
         }
@@ -341,21 +402,8 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
     };
     let reads = pairs.iter().map(|(p, r)| read_param(p, *r));
     quote! {
-        async move {
-            use #probe_traits;
-            let __fastrs_handler = #fn_ident;
-            let (#parts_mut __fastrs_parts, #body_binding) = __fastrs_req.into_parts();
-            #path_setup
-            let mut __fastrs_cx = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app);
-            #body_setup
-            #(#reads)*
-            match (#(#idents,)*) {
-                (#(::core::option::Option::Some(#idents),)*) if __fastrs_cx.is_valid() => {
-                    #respond(__fastrs_handler(#(#idents),*).await, #status)
-                }
-                _ => __fastrs_cx.reject(),
-            }
-        }
+        #body_setup
+        #(#reads)*
     }
 }
 
@@ -375,7 +423,7 @@ fn default_json_ident(param: &Param) -> syn::Ident {
 
 /// For a parameter with a default: `fn __fastrs_default_limit() -> u32 { 10 }`, and its JSON
 /// for the documentation (when the type is `Serialize`).
-fn default_fns(param: &Param) -> Option<TokenStream> {
+pub(crate) fn default_fns(param: &Param) -> Option<TokenStream> {
     let default = param.options.default.as_ref()?;
     let (ident, json_ident) = (default_ident(param), default_json_ident(param));
     let ty = &param.ty;
@@ -397,7 +445,7 @@ fn default_fns(param: &Param) -> Option<TokenStream> {
 }
 
 /// `let name = <read>;` and, for values that may be models, garde's check.
-fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
+pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
     let ident = &param.ident;
     let ty = &param.ty;
     let spec = spec_ident(param);
@@ -416,23 +464,38 @@ fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
         Resolved::Body => quote_spanned! {span=>
             __fastrs_cx.body::<#ty>(&#spec, #default)
         },
-        Resolved::Inferred => quote_spanned! {span=>
-            (&&&#probe::<#ty>::new()).__fastrs_extract(&mut __fastrs_cx, &#spec, #default)
-        },
+        Resolved::Inferred => {
+            let dep = dep_ident(param);
+            let outcome = paths::dep_outcome();
+            let extract = paths::respan(
+                quote!((&&&#probe::<#ty>::new()).__fastrs_extract(__fastrs_cx, &#spec, #default)),
+                span,
+            );
+            quote! {
+                match #dep {
+                    #outcome::Resolved(value) => value,
+                    _ => #extract,
+                }
+            }
+        }
         Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form => {
             quote_spanned! {span=>
-                (&&#probe::<#ty>::new()).__fastrs_extract(&mut __fastrs_cx, &#spec, #default)
+                (&&#probe::<#ty>::new()).__fastrs_extract(__fastrs_cx, &#spec, #default)
             }
         }
     };
-    let read = paths::respan(read, span);
+    let read = if resolved == Resolved::Inferred {
+        read
+    } else {
+        paths::respan(read, span)
+    };
     let validate = if resolved == Resolved::Path {
         quote!()
     } else {
         let check = paths::check();
         quote! {
             if let ::core::option::Option::Some(__fastrs_value) = &#ident {
-                (&&#check::<#ty>::new()).__fastrs_validate(__fastrs_value, &mut __fastrs_cx, &#spec);
+                (&&#check::<#ty>::new()).__fastrs_validate(__fastrs_value, __fastrs_cx, &#spec);
             }
         }
     };
@@ -444,7 +507,7 @@ fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
 
 /// `fn __fastrs_document(doc)`: each parameter and the answer, chosen by type as the request
 /// is read.
-fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+pub(crate) fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let (route_doc, doc, returns, doc_traits) = (
         paths::route_doc(),
         paths::doc(),

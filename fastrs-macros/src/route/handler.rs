@@ -26,8 +26,14 @@ pub(crate) struct Handler {
 impl Handler {
     /// Reads the function. Problems go to `cx`; the function comes back stripped of fastrs'
     /// attributes in any case, so that it can always be re-emitted.
-    pub(crate) fn parse(mut func: ItemFn, cx: &mut Ctxt) -> Self {
-        if func.sig.asyncness.is_none() {
+    pub(crate) fn parse(func: ItemFn, cx: &mut Ctxt) -> Self {
+        Self::parse_with(func, cx, true)
+    }
+
+    /// Reads a function whose parameters are read like a route's; `require_async` refuses a
+    /// plain `fn` (routes), dependencies may be either.
+    pub(crate) fn parse_with(mut func: ItemFn, cx: &mut Ctxt, require_async: bool) -> Self {
+        if require_async && func.sig.asyncness.is_none() {
             cx.error_spanned_by(
                 func.sig.fn_token,
                 format!(
@@ -39,7 +45,7 @@ impl Handler {
         if !func.sig.generics.params.is_empty() || func.sig.generics.where_clause.is_some() {
             cx.error_spanned_by(
                 &func.sig.generics,
-                "a route handler cannot be generic; each route has concrete parameter types",
+                "a route handler or dependency cannot be generic; its parameters have concrete types",
             );
         }
         let mut params = Vec::new();
@@ -47,7 +53,7 @@ impl Handler {
             match arg {
                 FnArg::Receiver(receiver) => cx.error_spanned_by(
                     &*receiver,
-                    "a route handler cannot take `self`; routes are free functions (use `State` for shared data)",
+                    "a route handler or dependency cannot take `self`; it is a free function (use `State` for shared data)",
                 ),
                 FnArg::Typed(pat_type) => {
                     let (source, options) = take_param_attrs(&mut pat_type.attrs, cx);

@@ -3,9 +3,9 @@
 //! Parse ([`args`], [`template`], [`handler`]), check ([`check`]), then generate ([`codegen`]).
 
 mod args;
-mod check;
-mod codegen;
-mod handler;
+pub(crate) mod check;
+pub(crate) mod codegen;
+pub(crate) mod handler;
 mod param_attr;
 mod template;
 

@@ -59,38 +59,53 @@ const _: () = {
                     ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
                     ViaNoCheck as _,
                 };
+                use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
                 let __fastrs_handler = create_item;
                 let (__fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
-                let mut __fastrs_cx = ::fastrs::__private::Cx::new(
+                let mut __fastrs_request = ::fastrs::__private::Cx::new(
                     &__fastrs_parts,
                     ::core::option::Option::None,
                     &__fastrs_app,
+                    __fastrs_body,
                 );
+                let __fastrs_cx = &mut __fastrs_request;
+                let __fastrs_dep_item = match (&&::fastrs::__private::DepProbe::<
+                    Item,
+                >::new())
+                    .__fastrs_resolve(__fastrs_cx)
+                    .await
+                {
+                    ::fastrs::__private::DepOutcome::Answer(response) => return response,
+                    outcome => outcome,
+                };
                 let __fastrs_bodies: usize = usize::from(
                     (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()
                         == ::fastrs::__private::Kind::Model,
                 );
                 if __fastrs_bodies > 0 {
                     if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                        .read_body(__fastrs_body, __fastrs_bodies)
+                        .read_body(__fastrs_bodies)
                         .await
                     {
                         return rejection;
                     }
                 }
-                let item: ::core::option::Option<Item> = (&&&::fastrs::__private::Probe::<
-                    Item,
-                >::new())
-                    .__fastrs_extract(
-                        &mut __fastrs_cx,
-                        &__FASTRS_PARAM_ITEM,
-                        ::core::option::Option::None,
-                    );
+                let item: ::core::option::Option<Item> = match __fastrs_dep_item {
+                    ::fastrs::__private::DepOutcome::Resolved(value) => value,
+                    _ => {
+                        (&&&::fastrs::__private::Probe::<Item>::new())
+                            .__fastrs_extract(
+                                __fastrs_cx,
+                                &__FASTRS_PARAM_ITEM,
+                                ::core::option::Option::None,
+                            )
+                    }
+                };
                 if let ::core::option::Option::Some(__fastrs_value) = &item {
                     (&&::fastrs::__private::Check::<Item>::new())
                         .__fastrs_validate(
                             __fastrs_value,
-                            &mut __fastrs_cx,
+                            __fastrs_cx,
                             &__FASTRS_PARAM_ITEM,
                         );
                 }
@@ -101,7 +116,7 @@ const _: () = {
                             ::fastrs::__private::StatusCode::from_u16(201).ok(),
                         )
                     }
-                    _ => __fastrs_cx.reject(),
+                    _ => __fastrs_request.reject(),
                 }
             }
         }

@@ -97,6 +97,7 @@ const _: () = {
                     ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
                     ViaNoCheck as _,
                 };
+                use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
                 let __fastrs_handler = read_item;
                 let (mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
                 let __fastrs_path = match ::fastrs::__private::path_params(
@@ -107,18 +108,29 @@ const _: () = {
                     ::core::result::Result::Ok(path) => path,
                     ::core::result::Result::Err(rejection) => return rejection,
                 };
-                let mut __fastrs_cx = ::fastrs::__private::Cx::new(
+                let mut __fastrs_request = ::fastrs::__private::Cx::new(
                     &__fastrs_parts,
                     ::core::option::Option::Some(&__fastrs_path),
                     &__fastrs_app,
+                    __fastrs_body,
                 );
+                let __fastrs_cx = &mut __fastrs_request;
+                let __fastrs_dep_q = match (&&::fastrs::__private::DepProbe::<
+                    Option<String>,
+                >::new())
+                    .__fastrs_resolve(__fastrs_cx)
+                    .await
+                {
+                    ::fastrs::__private::DepOutcome::Answer(response) => return response,
+                    outcome => outcome,
+                };
                 let __fastrs_bodies: usize = usize::from(
                     (&&&::fastrs::__private::Probe::<Option<String>>::new())
                         .__fastrs_kind() == ::fastrs::__private::Kind::Model,
                 );
                 if __fastrs_bodies > 0 {
                     if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                        .read_body(__fastrs_body, __fastrs_bodies)
+                        .read_body(__fastrs_bodies)
                         .await
                     {
                         return rejection;
@@ -132,19 +144,22 @@ const _: () = {
                         ::fastrs::__private::Source::Path,
                         ::core::option::Option::None,
                     );
-                let q: ::core::option::Option<Option<String>> = (&&&::fastrs::__private::Probe::<
-                    Option<String>,
-                >::new())
-                    .__fastrs_extract(
-                        &mut __fastrs_cx,
-                        &__FASTRS_PARAM_Q,
-                        ::core::option::Option::None,
-                    );
+                let q: ::core::option::Option<Option<String>> = match __fastrs_dep_q {
+                    ::fastrs::__private::DepOutcome::Resolved(value) => value,
+                    _ => {
+                        (&&&::fastrs::__private::Probe::<Option<String>>::new())
+                            .__fastrs_extract(
+                                __fastrs_cx,
+                                &__FASTRS_PARAM_Q,
+                                ::core::option::Option::None,
+                            )
+                    }
+                };
                 if let ::core::option::Option::Some(__fastrs_value) = &q {
                     (&&::fastrs::__private::Check::<Option<String>>::new())
                         .__fastrs_validate(
                             __fastrs_value,
-                            &mut __fastrs_cx,
+                            __fastrs_cx,
                             &__FASTRS_PARAM_Q,
                         );
                 }
@@ -152,7 +167,7 @@ const _: () = {
                     u32,
                 >::new())
                     .__fastrs_extract(
-                        &mut __fastrs_cx,
+                        __fastrs_cx,
                         &__FASTRS_PARAM_LIMIT,
                         ::core::option::Option::Some(
                             __fastrs_default_limit as fn() -> u32,
@@ -162,7 +177,7 @@ const _: () = {
                     (&&::fastrs::__private::Check::<u32>::new())
                         .__fastrs_validate(
                             __fastrs_value,
-                            &mut __fastrs_cx,
+                            __fastrs_cx,
                             &__FASTRS_PARAM_LIMIT,
                         );
                 }
@@ -177,7 +192,7 @@ const _: () = {
                             ::core::option::Option::None,
                         )
                     }
-                    _ => __fastrs_cx.reject(),
+                    _ => __fastrs_request.reject(),
                 }
             }
         }

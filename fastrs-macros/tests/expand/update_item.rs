@@ -103,6 +103,7 @@ const _: () = {
                     ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
                     ViaNoCheck as _,
                 };
+                use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
                 let __fastrs_handler = update_item;
                 let (mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
                 let __fastrs_path = match ::fastrs::__private::path_params(
@@ -113,18 +114,29 @@ const _: () = {
                     ::core::result::Result::Ok(path) => path,
                     ::core::result::Result::Err(rejection) => return rejection,
                 };
-                let mut __fastrs_cx = ::fastrs::__private::Cx::new(
+                let mut __fastrs_request = ::fastrs::__private::Cx::new(
                     &__fastrs_parts,
                     ::core::option::Option::Some(&__fastrs_path),
                     &__fastrs_app,
+                    __fastrs_body,
                 );
+                let __fastrs_cx = &mut __fastrs_request;
+                let __fastrs_dep_item = match (&&::fastrs::__private::DepProbe::<
+                    Item,
+                >::new())
+                    .__fastrs_resolve(__fastrs_cx)
+                    .await
+                {
+                    ::fastrs::__private::DepOutcome::Answer(response) => return response,
+                    outcome => outcome,
+                };
                 let __fastrs_bodies: usize = usize::from(
                     (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()
                         == ::fastrs::__private::Kind::Model,
                 ) + 1usize;
                 if __fastrs_bodies > 0 {
                     if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                        .read_body(__fastrs_body, __fastrs_bodies)
+                        .read_body(__fastrs_bodies)
                         .await
                     {
                         return rejection;
@@ -142,7 +154,7 @@ const _: () = {
                     Option<String>,
                 >::new())
                     .__fastrs_extract(
-                        &mut __fastrs_cx,
+                        __fastrs_cx,
                         &__FASTRS_PARAM_USER_AGENT,
                         ::core::option::Option::None,
                     );
@@ -150,7 +162,7 @@ const _: () = {
                     (&&::fastrs::__private::Check::<Option<String>>::new())
                         .__fastrs_validate(
                             __fastrs_value,
-                            &mut __fastrs_cx,
+                            __fastrs_cx,
                             &__FASTRS_PARAM_USER_AGENT,
                         );
                 }
@@ -158,7 +170,7 @@ const _: () = {
                     String,
                 >::new())
                     .__fastrs_extract(
-                        &mut __fastrs_cx,
+                        __fastrs_cx,
                         &__FASTRS_PARAM_SESSION,
                         ::core::option::Option::None,
                     );
@@ -166,23 +178,26 @@ const _: () = {
                     (&&::fastrs::__private::Check::<String>::new())
                         .__fastrs_validate(
                             __fastrs_value,
-                            &mut __fastrs_cx,
+                            __fastrs_cx,
                             &__FASTRS_PARAM_SESSION,
                         );
                 }
-                let item: ::core::option::Option<Item> = (&&&::fastrs::__private::Probe::<
-                    Item,
-                >::new())
-                    .__fastrs_extract(
-                        &mut __fastrs_cx,
-                        &__FASTRS_PARAM_ITEM,
-                        ::core::option::Option::None,
-                    );
+                let item: ::core::option::Option<Item> = match __fastrs_dep_item {
+                    ::fastrs::__private::DepOutcome::Resolved(value) => value,
+                    _ => {
+                        (&&&::fastrs::__private::Probe::<Item>::new())
+                            .__fastrs_extract(
+                                __fastrs_cx,
+                                &__FASTRS_PARAM_ITEM,
+                                ::core::option::Option::None,
+                            )
+                    }
+                };
                 if let ::core::option::Option::Some(__fastrs_value) = &item {
                     (&&::fastrs::__private::Check::<Item>::new())
                         .__fastrs_validate(
                             __fastrs_value,
-                            &mut __fastrs_cx,
+                            __fastrs_cx,
                             &__FASTRS_PARAM_ITEM,
                         );
                 }
@@ -194,7 +209,7 @@ const _: () = {
                     (&&::fastrs::__private::Check::<i32>::new())
                         .__fastrs_validate(
                             __fastrs_value,
-                            &mut __fastrs_cx,
+                            __fastrs_cx,
                             &__FASTRS_PARAM_IMPORTANCE,
                         );
                 }
@@ -212,7 +227,7 @@ const _: () = {
                             ::core::option::Option::None,
                         )
                     }
-                    _ => __fastrs_cx.reject(),
+                    _ => __fastrs_request.reject(),
                 }
             }
         }

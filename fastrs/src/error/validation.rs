@@ -49,6 +49,9 @@ pub struct ValidationError {
     ctx: Option<Value>,
     #[serde(skip)]
     source: Option<Source>,
+    /// Which dependency recorded it, in resolution order; the route's own come last.
+    #[serde(skip)]
+    unit: u32,
 }
 
 impl ValidationError {
@@ -66,6 +69,7 @@ impl ValidationError {
             input,
             ctx: None,
             source: None,
+            unit: u32::MAX,
         }
     }
 
@@ -81,8 +85,14 @@ impl ValidationError {
         self
     }
 
-    pub(crate) fn source_rank(&self) -> u8 {
-        self.source.map_or(u8::MAX, Source::rank)
+    pub(crate) fn set_unit(&mut self, unit: u32) {
+        self.unit = unit;
+    }
+
+    /// FastAPI's order: dependencies in resolution order, then the route; within each, path,
+    /// query, header, cookie, body.
+    pub(crate) fn order(&self) -> (u32, u8) {
+        (self.unit, self.source.map_or(u8::MAX, Source::rank))
     }
 
     /// pydantic's error `type`, such as `int_parsing`.
@@ -118,10 +128,11 @@ pub struct RequestValidationError {
 }
 
 impl RequestValidationError {
-    /// The errors, in FastAPI's order: path, query, header, cookie, body.
+    /// The errors, in FastAPI's order: each dependency's, then the route's; within each,
+    /// path, query, header, cookie, body.
     pub fn new(mut errors: Vec<ValidationError>) -> Self {
-        if !errors.is_sorted_by_key(ValidationError::source_rank) {
-            errors.sort_by_key(ValidationError::source_rank);
+        if !errors.is_sorted_by_key(ValidationError::order) {
+            errors.sort_by_key(ValidationError::order);
         }
         Self { errors }
     }

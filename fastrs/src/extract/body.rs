@@ -2,7 +2,6 @@
 
 use std::cell::OnceCell;
 
-use axum::body::Body;
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use http::{StatusCode, header};
@@ -104,9 +103,15 @@ fn too_large() -> Response {
 }
 
 impl Cx<'_> {
-    /// Reads the body, up to the app's limit. `params` is the number of body parameters: with
-    /// more than one, each is a key of the body object.
-    pub async fn read_body(&mut self, body: Body, params: usize) -> Result<(), Response> {
+    /// Reads the body once, up to the app's limit. `params` is the number of body parameters
+    /// of the reader: with more than one, each is a key of the body object.
+    pub async fn read_body(&mut self, params: usize) -> Result<(), Response> {
+        if params > 1 {
+            self.body.embed = true;
+        }
+        let Some(body) = self.raw_body.take() else {
+            return Ok(());
+        };
         let limit = self.app.body_limit;
         // A `Content-Length` over the limit is refused before a byte of the body is read.
         if http_body::Body::size_hint(&body).lower() > limit as u64 {
@@ -123,7 +128,6 @@ impl Cx<'_> {
             }
         };
         self.body.json = is_json(self.parts.headers.get(header::CONTENT_TYPE));
-        self.body.embed = params > 1;
         self.body.bytes = bytes;
         Ok(())
     }

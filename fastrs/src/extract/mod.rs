@@ -38,21 +38,47 @@ pub struct Cx<'r> {
     query: OnceCell<Vec<(std::borrow::Cow<'r, str>, std::borrow::Cow<'r, str>)>>,
     cookies: OnceCell<Vec<(&'r str, &'r str)>>,
     body: body::BodyData,
+    raw_body: Option<axum::body::Body>,
     pub(crate) app: &'r Shared,
     errors: Vec<ValidationError>,
+    /// The dependencies resolved so far in this request, and the resolution units.
+    pub(crate) deps: crate::depends::Resolved,
 }
 
 impl<'r> Cx<'r> {
-    /// Starts reading a request whose path parameters, if any, are `path`.
-    pub fn new(parts: &'r Parts, path: Option<&'r RawPathParams>, app: &'r Shared) -> Self {
+    /// Starts reading a request whose path parameters, if any, are `path`; the body is read
+    /// when a parameter needs it.
+    pub fn new(
+        parts: &'r Parts,
+        path: Option<&'r RawPathParams>,
+        app: &'r Shared,
+        body: axum::body::Body,
+    ) -> Self {
         Self {
             parts,
             path,
             query: OnceCell::new(),
             cookies: OnceCell::new(),
             body: body::BodyData::default(),
+            raw_body: Some(body),
             app,
             errors: Vec::new(),
+            deps: crate::depends::Resolved::default(),
+        }
+    }
+
+    /// How many errors are recorded.
+    #[doc(hidden)]
+    pub fn error_count(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// Marks the errors recorded since `start` as one dependency's, in resolution order.
+    #[doc(hidden)]
+    pub fn close_unit(&mut self, start: usize) {
+        let unit = self.deps.next_unit();
+        for error in &mut self.errors[start..] {
+            error.set_unit(unit);
         }
     }
 

@@ -1,0 +1,164 @@
+//! Dependencies: `#[depends]` functions, asked for with `Depends<f>`, resolved before the
+//! route's own parameters, sub-dependencies first, once per request.
+
+mod probe;
+
+use std::any::{Any, TypeId};
+use std::future::Future;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use axum::response::Response;
+
+use crate::extract::{Cx, FromCx};
+
+pub use probe::{DepOutcome, DepProbe, ViaDepends, ViaNoDepends};
+
+/// A function marked `#[depends]`: the macro implements this on the struct of the same name.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a dependency",
+    label = "not a dependency",
+    note = "mark the function with `#[fastrs::depends]`; `Depends<f>` names the function `f`"
+)]
+pub trait Dependency: Send + Sync + 'static {
+    /// What the function gives (the `T` of a `Result<T, E>`).
+    type Output: Send + Sync + 'static;
+
+    /// Whether one request resolves it once and shares the value (`#[depends(no_cache)]`
+    /// turns this off).
+    const CACHED: bool;
+
+    /// Reads the function's parameters and calls it.
+    #[doc(hidden)]
+    fn resolve<'a, 'r: 'a>(
+        cx: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Resolution<Self::Output>> + Send + 'a;
+}
+
+/// How resolving a dependency ended.
+#[doc(hidden)]
+pub enum Resolution<T> {
+    /// The dependency's value.
+    Value(T),
+    /// A parameter (its own or a sub-dependency's) was refused; the errors are recorded.
+    Invalid,
+    /// The dependency answered the request itself (an `HttpError`), which wins over any 422.
+    Answer(Response),
+}
+
+/// The value of dependency `F`, shared by everything that asks for it in one request.
+///
+/// ```
+/// use fastrs::prelude::*;
+///
+/// #[derive(Clone)]
+/// struct User { name: String }
+///
+/// #[depends]
+/// async fn current_user(#[header] x_user: Option<String>) -> Result<User, HttpError> {
+///     let name = x_user.ok_or_else(|| HttpError::new(fastrs::http::StatusCode::UNAUTHORIZED, "Not authenticated"))?;
+///     Ok(User { name })
+/// }
+///
+/// #[get("/me")]
+/// async fn me(user: Depends<current_user>) -> String {
+///     user.name.clone()
+/// }
+/// ```
+pub struct Depends<F: Dependency>(Arc<F::Output>);
+
+impl<F: Dependency> Depends<F> {
+    /// The value, cloned if another parameter of the request shares it.
+    pub fn into_inner(self) -> F::Output
+    where
+        F::Output: Clone,
+    {
+        Arc::try_unwrap(self.0).unwrap_or_else(|shared| (*shared).clone())
+    }
+
+    /// The shared value.
+    pub fn into_arc(self) -> Arc<F::Output> {
+        self.0
+    }
+}
+
+impl<F: Dependency> Deref for Depends<F> {
+    type Target = F::Output;
+
+    fn deref(&self) -> &F::Output {
+        &self.0
+    }
+}
+
+impl<F: Dependency> Clone for Depends<F> {
+    fn clone(&self) -> Self {
+        Self(Arc::clone(&self.0))
+    }
+}
+
+impl<F: Dependency> std::fmt::Debug for Depends<F>
+where
+    F::Output: std::fmt::Debug,
+{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Depends").field(&*self.0).finish()
+    }
+}
+
+/// The dependencies resolved in one request. Empty (and allocation-free) when a route has
+/// none.
+#[derive(Default)]
+pub(crate) struct Resolved {
+    values: Vec<(TypeId, Arc<dyn Any + Send + Sync>)>,
+    units: u32,
+}
+
+impl Resolved {
+    fn get<F: Dependency>(&self) -> Option<Arc<F::Output>> {
+        let id = TypeId::of::<F>();
+        self.values
+            .iter()
+            .find(|(key, _)| *key == id)
+            .and_then(|(_, value)| Arc::clone(value).downcast::<F::Output>().ok())
+    }
+
+    fn insert<F: Dependency>(&mut self, value: Arc<F::Output>) {
+        self.values.push((TypeId::of::<F>(), value));
+    }
+
+    /// The next resolution unit, for ordering errors.
+    pub(crate) fn next_unit(&mut self) -> u32 {
+        self.units += 1;
+        self.units - 1
+    }
+}
+
+impl Cx<'_> {
+    /// Resolves dependency `F` (once per request unless `no_cache`): `Ok(None)` when it was
+    /// refused with errors recorded, `Err` when it answered the request itself.
+    pub async fn depends<F: Dependency>(&mut self) -> Result<Option<Depends<F>>, Response> {
+        if F::CACHED
+            && let Some(value) = self.deps.get::<F>()
+        {
+            return Ok(Some(Depends(value)));
+        }
+        match F::resolve(self).await {
+            Resolution::Value(value) => {
+                let value = Arc::new(value);
+                if F::CACHED {
+                    self.deps.insert::<F>(Arc::clone(&value));
+                }
+                Ok(Some(Depends(value)))
+            }
+            Resolution::Invalid => Ok(None),
+            Resolution::Answer(response) => Err(response),
+        }
+    }
+}
+
+/// Read after the dependency phase resolved it.
+impl<F: Dependency> FromCx for Depends<F> {
+    fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
+        cx.deps.get::<F>().map(Depends)
+    }
+}

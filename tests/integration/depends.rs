@@ -1,0 +1,176 @@
+//! Dependencies: `#[depends]` functions asked for with `Depends<f>`.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use fastrs::http::StatusCode;
+use fastrs::prelude::*;
+
+use crate::{assert_answer, client_for};
+
+#[derive(Debug, Clone, Serialize)]
+struct User {
+    name: String,
+}
+
+#[depends]
+async fn current_user(#[header] x_user: Option<String>) -> Result<User, HttpError> {
+    let name = x_user.ok_or_else(|| {
+        HttpError::new(StatusCode::UNAUTHORIZED, "Not authenticated")
+            .header("www-authenticate", "Bearer")
+    })?;
+    Ok(User { name })
+}
+
+#[get("/me")]
+async fn me(user: Depends<current_user>) -> Json<User> {
+    Json(user.into_inner())
+}
+
+/// Counts how often it runs, to see sharing.
+static SHARED_RUNS: AtomicUsize = AtomicUsize::new(0);
+static UNSHARED_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+#[depends]
+fn shared() -> usize {
+    SHARED_RUNS.fetch_add(1, Ordering::SeqCst) + 1
+}
+
+#[depends(no_cache)]
+fn unshared() -> usize {
+    UNSHARED_RUNS.fetch_add(1, Ordering::SeqCst) + 1
+}
+
+#[depends]
+async fn first(s: Depends<shared>, u: Depends<unshared>) -> (usize, usize) {
+    (*s, *u)
+}
+
+#[depends]
+async fn second(s: Depends<shared>, u: Depends<unshared>) -> (usize, usize) {
+    (*s, *u)
+}
+
+#[get("/chain")]
+async fn chain(
+    a: Depends<first>,
+    b: Depends<second>,
+    s: Depends<shared>,
+    u: Depends<unshared>,
+) -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "first": *a, "second": *b, "shared": *s, "unshared": *u }))
+}
+
+#[depends]
+async fn paging(
+    #[query(default = 0, ge = 0)] skip: i64,
+    #[query(default = 10, le = 100)] limit: u32,
+) -> (i64, u32) {
+    (skip, limit)
+}
+
+#[depends]
+async fn token(#[header] x_token: u32) -> u32 {
+    x_token
+}
+
+#[get("/orders/<order_id>")]
+async fn orders(
+    t: Depends<token>,
+    page: Depends<paging>,
+    order_id: u32,
+    q: u8,
+) -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "token": *t, "page": *page, "order_id": order_id, "q": q }))
+}
+
+#[depends]
+async fn gate(#[header] x_key: Option<String>) -> Result<(), HttpError> {
+    match x_key.as_deref() {
+        Some("open") => Ok(()),
+        _ => Err(HttpError::new(StatusCode::FORBIDDEN, "Closed")),
+    }
+}
+
+#[get("/gated")]
+async fn gated(page: Depends<paging>, ok: Depends<gate>, q: u8) -> String {
+    let _ = (page, ok);
+    q.to_string()
+}
+
+fn client() -> fastrs::testing::TestClient {
+    client_for(module_path!())
+}
+
+#[tokio::test]
+async fn a_dependency_gives_a_value_or_answers() {
+    let c = client();
+    assert_answer(
+        &c.get("/me").header("x-user", "ann").await,
+        200,
+        r#"{"name":"ann"}"#,
+    );
+    let r = c.get("/me").await;
+    assert_answer(&r, 401, r#"{"detail":"Not authenticated"}"#);
+    assert_eq!(r.header("www-authenticate"), Some("Bearer"));
+}
+
+#[tokio::test]
+async fn sub_dependencies_run_once_per_request_unless_no_cache() {
+    let c = client();
+    let shared_before = SHARED_RUNS.load(Ordering::SeqCst);
+    let unshared_before = UNSHARED_RUNS.load(Ordering::SeqCst);
+    let body: serde_json::Value = c.get("/chain").await.json();
+    // `shared` ran once for the route and both dependencies; `unshared` once per use.
+    assert_eq!(SHARED_RUNS.load(Ordering::SeqCst) - shared_before, 1);
+    assert_eq!(UNSHARED_RUNS.load(Ordering::SeqCst) - unshared_before, 3);
+    let s = body["shared"].as_u64().unwrap();
+    assert_eq!(body["first"][0], s);
+    assert_eq!(body["second"][0], s);
+    let u = body["unshared"].as_u64().unwrap();
+    assert_eq!(
+        (
+            body["first"][1].as_u64().unwrap() + 1,
+            body["second"][1].as_u64().unwrap() + 1
+        ),
+        (u - 1, u),
+        "no_cache runs in declaration order: first, second, then the route's"
+    );
+    // A second request resolves again.
+    let _ = c.get("/chain").await;
+    assert_eq!(SHARED_RUNS.load(Ordering::SeqCst) - shared_before, 2);
+}
+
+#[tokio::test]
+async fn errors_of_dependencies_come_first_in_fastapi_order() {
+    let r = client()
+        .get("/orders/x?skip=-1&limit=500&q=300")
+        .header("x-token", "abc")
+        .await;
+    assert_answer(
+        &r,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"int_parsing","loc":["header","x-token"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"abc"},"#,
+            r#"{"type":"greater_than_equal","loc":["query","skip"],"msg":"Input should be greater than or equal to 0","input":"-1","ctx":{"ge":0}},"#,
+            r#"{"type":"less_than_equal","loc":["query","limit"],"msg":"Input should be less than or equal to 100","input":"500","ctx":{"le":100}},"#,
+            r#"{"type":"int_parsing","loc":["path","order_id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"},"#,
+            r#"{"type":"less_than_equal","loc":["query","q"],"msg":"Input should be less than or equal to 255","input":"300","ctx":{"le":255}}"#,
+            r#"]}"#
+        ),
+    );
+    let r = client().get("/orders/7?q=1").header("x-token", "5").await;
+    assert_answer(&r, 200, r#"{"token":5,"page":[0,10],"order_id":7,"q":1}"#);
+}
+
+#[tokio::test]
+async fn an_http_error_of_a_dependency_wins_over_the_422() {
+    let c = client();
+    // `paging` and the route's `q` are refused, yet `gate` (its own input valid) runs, and
+    // its answer wins.
+    let r = c.get("/gated?skip=-5&q=x").await;
+    assert_answer(&r, 403, r#"{"detail":"Closed"}"#);
+    let r = c.get("/gated?skip=-5&q=x").header("x-key", "open").await;
+    assert_eq!(r.status(), 422);
+    assert_answer(&c.get("/gated?q=4").header("x-key", "open").await, 200, "4");
+}
