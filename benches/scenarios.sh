@@ -9,13 +9,16 @@ scenarios=(
   "read item 422 (limit)|GET|/items/1?limit=0||422"
   "create item|POST|/items|{\"name\":\"Hammer\",\"price\":9.99,\"tags\":[\"tools\",\"hardware\"]}|201"
   "create item 422|POST|/items|{\"name\":\"\",\"price\":0,\"tags\":[]}|422"
+  "dependency chain|GET|/me||200"
 )
 
-# Writes wrk's Lua script for a method and body to file $3.
+# Writes wrk's Lua script for a method and body to file $3 (every request carries the
+# bearer token the dependency chain checks).
 write_request() {
   local method=$1 body=$2 script=$3
   {
     echo "wrk.method = \"$method\""
+    echo 'wrk.headers["Authorization"] = "Bearer secret"'
     if [ -n "$body" ]; then
       echo "wrk.body = '$body'"
       echo 'wrk.headers["Content-Type"] = "application/json"'
@@ -26,7 +29,7 @@ write_request() {
 # Fails unless the request answers the expected status.
 check_status() {
   local who=$1 label=$2 method=$3 url=$4 body=$5 expected=$6 status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -X "$method" -H 'content-type: application/json' ${body:+-d "$body"} "$url")
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X "$method" -H 'content-type: application/json' -H 'authorization: Bearer secret' ${body:+-d "$body"} "$url")
   if [ "$status" != "$expected" ]; then
     echo "$who $label: expected $expected, got $status" >&2
     exit 1

@@ -77,6 +77,50 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
     }
 }
 
+/// The bearer token of the `authorization` header.
+struct Token(String);
+
+fn not_authenticated() -> Response {
+    (
+        StatusCode::UNAUTHORIZED,
+        Json(json!({ "detail": "Not authenticated" })),
+    )
+        .into_response()
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Token {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Response> {
+        parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(|t| Token(t.to_owned()))
+            .ok_or_else(not_authenticated)
+    }
+}
+
+/// The user the token names: an extractor using another extractor.
+struct CurrentUser(String);
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let Token(token) = Token::from_request_parts(parts, state).await?;
+        match token.as_str() {
+            "secret" => Ok(CurrentUser("ann".to_owned())),
+            _ => Err(not_authenticated()),
+        }
+    }
+}
+
+async fn me(CurrentUser(user): CurrentUser) -> Json<Value> {
+    Json(json!({ "user": user }))
+}
+
 async fn plain() -> &'static str {
     "Hello, World!"
 }
@@ -132,7 +176,8 @@ async fn main() -> std::io::Result<()> {
         .route("/plain", get(plain))
         .route("/json", get(hello_json))
         .route("/items/{id}", get(read_item))
-        .route("/items", post(create_item));
+        .route("/items", post(create_item))
+        .route("/me", get(me));
     let listener = tokio::net::TcpListener::bind(fastrs_benches::addr()).await?;
     axum::serve(listener, app).await
 }

@@ -27,6 +27,32 @@ async fn create_item(item: Item) -> Json<Item> {
     Json(item)
 }
 
+/// The bearer token of the `authorization` header.
+#[depends]
+fn token(#[header] authorization: String) -> Result<String, HttpError> {
+    authorization
+        .strip_prefix("Bearer ")
+        .map(str::to_owned)
+        .ok_or_else(|| HttpError::new(fastrs::http::StatusCode::UNAUTHORIZED, "Not authenticated"))
+}
+
+/// The user the token names: a dependency on a dependency.
+#[depends]
+async fn current_user(token: Depends<token>) -> Result<String, HttpError> {
+    match token.as_str() {
+        "secret" => Ok("ann".to_owned()),
+        _ => Err(HttpError::new(
+            fastrs::http::StatusCode::UNAUTHORIZED,
+            "Not authenticated",
+        )),
+    }
+}
+
+#[get("/me")]
+async fn me(user: Depends<current_user>) -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "user": *user }))
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::io::Result<()> {
     App::new().serve(fastrs_benches::addr()).await

@@ -339,9 +339,13 @@ pub(crate) fn dep_phase(
             let ident = dep_ident(p);
             let ty = &p.ty;
             quote! {
-                let #ident = match (&&#dep_probe::<#ty>::new()).__fastrs_resolve(__fastrs_cx).await {
-                    #dep_outcome::Answer(response) => #answered,
-                    outcome => outcome,
+                let #ident = if (&&#dep_probe::<#ty>::new()).__fastrs_is_dependency() {
+                    match (&&#dep_probe::<#ty>::new()).__fastrs_resolve(__fastrs_cx).await {
+                        #dep_outcome::Answer(response) => #answered,
+                        outcome => outcome,
+                    }
+                } else {
+                    #dep_outcome::NotADependency
                 };
             }
         });

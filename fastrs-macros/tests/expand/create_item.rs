@@ -69,14 +69,22 @@ const _: () = {
                     __fastrs_body,
                 );
                 let __fastrs_cx = &mut __fastrs_request;
-                let __fastrs_dep_item = match (&&::fastrs::__private::DepProbe::<
+                let __fastrs_dep_item = if (&&::fastrs::__private::DepProbe::<
                     Item,
                 >::new())
-                    .__fastrs_resolve(__fastrs_cx)
-                    .await
+                    .__fastrs_is_dependency()
                 {
-                    ::fastrs::__private::DepOutcome::Answer(response) => return response,
-                    outcome => outcome,
+                    match (&&::fastrs::__private::DepProbe::<Item>::new())
+                        .__fastrs_resolve(__fastrs_cx)
+                        .await
+                    {
+                        ::fastrs::__private::DepOutcome::Answer(response) => {
+                            return response;
+                        }
+                        outcome => outcome,
+                    }
+                } else {
+                    ::fastrs::__private::DepOutcome::NotADependency
                 };
                 let __fastrs_bodies: usize = usize::from(
                     (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()

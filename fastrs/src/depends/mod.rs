@@ -142,7 +142,9 @@ impl Cx<'_> {
         {
             return Ok(Some(Depends(value)));
         }
-        match F::resolve(self).await {
+        // Boxed: inlined, every dependency's future would grow the route's, which then misses
+        // the allocator's fast path for small blocks.
+        match Box::pin(F::resolve(self)).await {
             Resolution::Value(value) => {
                 let value = Arc::new(value);
                 if F::CACHED {

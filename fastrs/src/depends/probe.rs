@@ -38,6 +38,11 @@ pub enum DepOutcome<T> {
 
 /// `Depends<F>`: resolve `F`.
 pub trait ViaDepends<T> {
+    /// Whether `T` is a dependency: a constant, so the phase compiles away for other types.
+    fn __fastrs_is_dependency(&self) -> bool {
+        true
+    }
+
     /// Resolves the dependency.
     fn __fastrs_resolve<'a, 'r: 'a>(
         &self,
@@ -68,6 +73,11 @@ impl<F: Dependency> ViaDepends<Depends<F>> for &DepProbe<Depends<F>> {
 
 /// Any other type: nothing to resolve.
 pub trait ViaNoDepends<T> {
+    /// Not a dependency.
+    fn __fastrs_is_dependency(&self) -> bool {
+        false
+    }
+
     /// Nothing.
     fn __fastrs_resolve<'a, 'r: 'a>(
         &self,
