@@ -15,12 +15,15 @@ use serde_json::Value;
 ///     .header("x-error", "missing-item");
 /// assert_eq!(err.status(), StatusCode::NOT_FOUND);
 /// assert_eq!(err.detail(), "Item not found");
+/// // Small enough for `Result<T, HttpError>` everywhere.
+/// assert!(std::mem::size_of::<HttpError>() <= 64);
 /// ```
 #[derive(Debug, Clone)]
 pub struct HttpError {
     status: StatusCode,
     detail: Value,
-    headers: HeaderMap,
+    /// Boxed, so that `Result<T, HttpError>` stays small (most errors carry no header).
+    headers: Option<Box<HeaderMap>>,
 }
 
 impl HttpError {
@@ -30,7 +33,7 @@ impl HttpError {
         Self {
             status,
             detail: detail.into(),
-            headers: HeaderMap::new(),
+            headers: None,
         }
     }
 
@@ -47,7 +50,9 @@ impl HttpError {
             .unwrap_or_else(|_| panic!("invalid header name `{name}`"));
         let value = HeaderValue::from_str(value)
             .unwrap_or_else(|_| panic!("invalid value for header `{name}`"));
-        self.headers.append(name, value);
+        self.headers
+            .get_or_insert_with(|| Box::new(HeaderMap::new()))
+            .append(name, value);
         self
     }
 
@@ -63,7 +68,10 @@ impl HttpError {
 
     /// The headers answered.
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        static NONE: std::sync::OnceLock<HeaderMap> = std::sync::OnceLock::new();
+        self.headers
+            .as_deref()
+            .unwrap_or_else(|| NONE.get_or_init(HeaderMap::new))
     }
 }
 
@@ -100,7 +108,9 @@ pub(crate) fn detail_response<T: serde::Serialize + ?Sized>(
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
         let mut response = detail_response(self.status, &self.detail);
-        response.headers_mut().extend(self.headers);
+        if let Some(headers) = self.headers {
+            response.headers_mut().extend(*headers);
+        }
         response
     }
 }
