@@ -15,14 +15,15 @@ use serde_json::Value;
 ///     .header("x-error", "missing-item");
 /// assert_eq!(err.status(), StatusCode::NOT_FOUND);
 /// assert_eq!(err.detail(), "Item not found");
-/// // Small enough for `Result<T, HttpError>` everywhere.
-/// assert!(std::mem::size_of::<HttpError>() <= 64);
+/// // Under clippy's `result_large_err` threshold, so `Result<T, HttpError>` is fine anywhere.
+/// assert!(std::mem::size_of::<HttpError>() < 128);
 /// ```
 #[derive(Debug, Clone)]
 pub struct HttpError {
     status: StatusCode,
     detail: Value,
-    /// Boxed, so that `Result<T, HttpError>` stays small (most errors carry no header).
+    /// Boxed, so that `Result<T, HttpError>` stays under clippy's `result_large_err`
+    /// threshold (most errors carry no header).
     headers: Option<Box<HeaderMap>>,
 }
 
