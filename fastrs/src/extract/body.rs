@@ -33,11 +33,12 @@ pub(crate) struct BodyData {
     json: bool,
     /// Several body parameters: each is a key of one object.
     embed: bool,
-    /// The body parsed once as a JSON value, for embedded parameters and errors.
-    value: OnceCell<Result<Value, ()>>,
+    /// The body parsed once as a JSON value, for embedded parameters and errors. Boxed, as
+    /// are the form pairs: both are rare, and the request's future stays small.
+    value: OnceCell<Box<Result<Value, ()>>>,
     /// The body's problem was reported already (invalid JSON, not an object).
     reported: bool,
-    form: OnceCell<Vec<(String, String)>>,
+    form: OnceCell<Box<Vec<(String, String)>>>,
 }
 
 impl BodyData {
@@ -59,9 +60,11 @@ impl BodyData {
 
     fn form_pairs(&self) -> &[(String, String)] {
         self.form.get_or_init(|| {
-            form_urlencoded::parse(&self.bytes)
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect()
+            Box::new(
+                form_urlencoded::parse(&self.bytes)
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect(),
+            )
         })
     }
 
@@ -69,13 +72,13 @@ impl BodyData {
     /// JSON (pydantic then refuses it with the text as input).
     fn value(&self) -> &Result<Value, ()> {
         self.value.get_or_init(|| {
-            if self.json {
+            Box::new(if self.json {
                 serde_json::from_slice(&self.bytes).map_err(|_| ())
             } else {
                 Ok(Value::String(
                     String::from_utf8_lossy(&self.bytes).into_owned(),
                 ))
-            }
+            })
         })
     }
 }

@@ -36,7 +36,7 @@ pub struct Cx<'r> {
     parts: &'r Parts,
     path: Option<&'r RawPathParams>,
     query: OnceCell<Vec<(std::borrow::Cow<'r, str>, std::borrow::Cow<'r, str>)>>,
-    cookies: OnceCell<Vec<(&'r str, &'r str)>>,
+    cookies: OnceCell<Box<Vec<(&'r str, &'r str)>>>,
     body: body::BodyData,
     raw_body: Option<axum::body::Body>,
     pub(crate) app: &'r Shared,
@@ -114,7 +114,7 @@ impl<'r> Cx<'r> {
             Source::Cookie => {
                 let cookies = self
                     .cookies
-                    .get_or_init(|| sources::parse_cookies(self.parts));
+                    .get_or_init(|| Box::new(sources::parse_cookies(self.parts)));
                 let values = cookies
                     .iter()
                     .filter(|(k, _)| *k == spec.key)

@@ -94,7 +94,7 @@ impl Cx<'_> {
             Source::Cookie => {
                 let cookies = self
                     .cookies
-                    .get_or_init(|| sources::parse_cookies(self.parts));
+                    .get_or_init(|| Box::new(sources::parse_cookies(self.parts)));
                 cookies
                     .iter()
                     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
