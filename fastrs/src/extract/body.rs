@@ -38,6 +38,8 @@ pub(crate) struct BodyData {
     value: OnceCell<Box<Result<Value, ()>>>,
     /// The body's problem was reported already (invalid JSON, not an object).
     reported: bool,
+    // A box of a Vec on purpose: 8 bytes in every request's future rather than 24.
+    #[allow(clippy::box_collection)]
     form: OnceCell<Box<Vec<(String, String)>>>,
 }
 
