@@ -174,4 +174,6 @@ mod guide {
     struct Testing;
     #[doc = include_str!("../../docs/openapi.md")]
     struct OpenApi;
+    #[doc = include_str!("../../docs/dependencies.md")]
+    struct Dependencies;
 }
