@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 use crate::ctxt::Ctxt;
 use crate::paths;
 use crate::route::check::resolve_dependency;
-use crate::route::codegen::{default_fns, dep_phase, own_phase, param_spec};
+use crate::route::codegen::{default_fns, dep_phase, own_phase, param_spec, requires_body};
 use crate::route::handler::Handler;
 
 mod kw {
@@ -138,6 +138,8 @@ fn generate(
         syn::ReturnType::Default => fn_ident.span(),
     };
     let output_ty = quote_spanned!(output_span=> #output);
+    let requires = requires_body(handler, resolved);
+    let requirements = paths::requirements();
     quote! {
         #[doc = #doc]
         #[allow(non_camel_case_types)]
@@ -150,6 +152,10 @@ fn generate(
             impl #dependency for #fn_ident {
                 type Output = #output_ty;
                 const CACHED: bool = #cached;
+
+                fn require(__fastrs_needs: &mut #requirements) {
+                    #requires
+                }
 
                 fn resolve<'a, 'r: 'a>(
                     __fastrs_cx: &'a mut #cx<'r>,

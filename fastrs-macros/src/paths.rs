@@ -51,10 +51,18 @@ private_paths! {
     dependency => Dependency,
     resolution => Resolution,
     into_response => IntoResponse,
+    needs => Needs,
+    requirements => Requirements,
     extra_response => ExtraResponse,
     schema_of => schema_of,
     route_doc => RouteDoc,
     value => Value,
+}
+
+/// The traits that list what a parameter needs from the app.
+pub(crate) fn needs_traits() -> TokenStream {
+    let private = private();
+    quote!(#private::{NeedsFramework as _, NeedsNothing as _})
 }
 
 /// The traits of the dependency phase.

@@ -21,6 +21,7 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 #[derive(Debug)]
 pub struct Shared {
     pub(crate) body_limit: usize,
+    pub(crate) states: crate::state::States,
 }
 
 /// An API: its routes, its settings, and how to serve it.
@@ -47,6 +48,7 @@ pub struct App {
     routes: Vec<&'static RouteDef>,
     nested: Vec<(String, axum::Router)>,
     body_limit: usize,
+    states: crate::state::States,
     metadata: Metadata,
     openapi_url: Option<String>,
     docs_url: Option<String>,
@@ -83,6 +85,7 @@ impl App {
             routes: Vec::new(),
             nested: Vec::new(),
             body_limit: crate::app::DEFAULT_BODY_LIMIT,
+            states: crate::state::States::default(),
             metadata: Metadata {
                 info: Info {
                     title: "FastAPI".to_owned(),
@@ -121,6 +124,14 @@ impl App {
     #[must_use]
     pub fn nest_axum(mut self, prefix: &str, router: axum::Router) -> Self {
         self.nested.push((prefix.to_owned(), router));
+        self
+    }
+
+    /// Adds a state value, read by routes and dependencies with a `State<T>` parameter (one
+    /// value per type; a second replaces the first).
+    #[must_use]
+    pub fn state<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
+        self.states.insert(value);
         self
     }
 
@@ -251,8 +262,10 @@ impl App {
             Some(url) => Some((url.clone(), Bytes::from(self.openapi()?.to_json()))),
             None => None,
         };
+        check_states(&routes, &self.states)?;
         let shared = Arc::new(Shared {
             body_limit: self.body_limit,
+            states: self.states.clone(),
         });
         let mut by_path: BTreeMap<&str, MethodRouter> = BTreeMap::new();
         for route in &routes {
@@ -388,6 +401,31 @@ fn check_routes(routes: &[&'static RouteDef]) -> Result<(), StartupError> {
             )));
         }
         shapes.entry(shape).or_insert(route);
+    }
+    Ok(())
+}
+
+/// Refuses a route that reads a `State<T>` the app was not given, naming the route.
+fn check_states(
+    routes: &[&'static RouteDef],
+    states: &crate::state::States,
+) -> Result<(), StartupError> {
+    for route in routes {
+        let mut requirements = crate::state::Requirements::default();
+        (route.requires)(&mut requirements);
+        if let Some((_, name)) = requirements
+            .states
+            .iter()
+            .find(|(id, _)| !states.contains(*id))
+        {
+            return Err(StartupError(format!(
+                "`{}` ({} {} at {}) reads `State<{name}>`, but the app has no such state; add it with `App::state(...)`",
+                route.name,
+                route.method,
+                route.template,
+                route.location()
+            )));
+        }
     }
     Ok(())
 }

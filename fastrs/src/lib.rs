@@ -51,6 +51,7 @@ mod extract;
 mod response;
 mod route;
 mod serve;
+mod state;
 pub mod testing;
 mod validate;
 
@@ -63,6 +64,7 @@ pub use extract::{
 };
 pub use fastrs_openapi::OperationIds;
 pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
+pub use state::{Requirements, State};
 
 /// The `http` crate: `StatusCode`, `HeaderMap`, `HeaderValue` and the rest.
 pub use http;
@@ -108,8 +110,8 @@ macro_rules! routes {
 /// What an app needs day to day: `use fastrs::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        App, Depends, HttpError, Json, Scalar, delete, depends, get, head, options, patch, post,
-        put, trace,
+        App, Depends, HttpError, Json, Scalar, State, delete, depends, get, head, options, patch,
+        post, put, trace,
     };
     pub use garde::Validate;
     pub use schemars::JsonSchema;
@@ -126,9 +128,9 @@ pub mod __private {
     pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
     pub use crate::extract::probe::{
-        Check, Doc, DocFramework, DocModel, DocNone, DocParam, JsonOf, Kind, Probe, Returns,
-        ViaAnyResponse, ViaFramework, ViaGarde, ViaModel, ViaNoCheck, ViaNoSerialize, ViaParam,
-        ViaResponseDoc, ViaSerialize,
+        Check, Doc, DocFramework, DocModel, DocNone, DocParam, JsonOf, Kind, Needs, NeedsFramework,
+        NeedsNothing, Probe, Returns, ViaAnyResponse, ViaFramework, ViaGarde, ViaModel, ViaNoCheck,
+        ViaNoSerialize, ViaParam, ViaResponseDoc, ViaSerialize,
     };
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source};
@@ -136,6 +138,7 @@ pub mod __private {
     pub use crate::route::{
         ExtraResponse, Method, Registration, Route, RouteDef, RouteOptions, mount,
     };
+    pub use crate::state::Requirements;
     pub use axum::body::Body;
     pub use axum::extract::{RawPathParams, Request};
     pub use axum::response::IntoResponse;

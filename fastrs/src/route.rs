@@ -134,6 +134,8 @@ pub struct RouteDef {
     pub mount: fn(MethodRouter, &Arc<Shared>) -> MethodRouter,
     #[doc(hidden)]
     pub document: fn(&mut crate::document::RouteDoc<'_>),
+    #[doc(hidden)]
+    pub requires: fn(&mut crate::state::Requirements),
 }
 
 impl RouteDef {

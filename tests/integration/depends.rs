@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use fastrs::http::StatusCode;
 use fastrs::prelude::*;
 
-use crate::{assert_answer, client_for};
+use crate::assert_answer;
 
 #[derive(Debug, Clone, Serialize)]
 struct User {
@@ -98,7 +98,7 @@ async fn gated(page: Depends<paging>, ok: Depends<gate>, q: u8) -> String {
 }
 
 fn client() -> fastrs::testing::TestClient {
-    client_for(module_path!())
+    fastrs::testing::TestClient::new(App::empty().mount(fastrs::routes![me, chain, orders, gated]))
 }
 
 #[tokio::test]
@@ -173,4 +173,43 @@ async fn an_http_error_of_a_dependency_wins_over_the_422() {
     let r = c.get("/gated?skip=-5&q=x").header("x-key", "open").await;
     assert_eq!(r.status(), 422);
     assert_answer(&c.get("/gated?q=4").header("x-key", "open").await, 200, "4");
+}
+
+#[derive(Clone)]
+struct Greeting(&'static str);
+
+#[depends]
+fn greeter(greeting: fastrs::State<Greeting>, #[query] name: String) -> String {
+    format!("{}, {name}", greeting.0.0)
+}
+
+#[get("/greet")]
+async fn greet(text: Depends<greeter>, greeting: fastrs::State<Greeting>) -> String {
+    format!("{} ({})", *text, greeting.0.0)
+}
+
+#[tokio::test]
+async fn state_is_given_to_routes_and_dependencies() {
+    let app = App::empty()
+        .mount(fastrs::routes![greet])
+        .state(Greeting("Hello"));
+    let c = fastrs::testing::TestClient::new(app);
+    assert_answer(&c.get("/greet?name=ann").await, 200, "Hello, ann (Hello)");
+}
+
+#[tokio::test]
+async fn a_missing_state_stops_the_app_naming_the_route() {
+    let err = App::empty()
+        .mount(fastrs::routes![greet])
+        .try_into_router()
+        .unwrap_err()
+        .to_string();
+    // The dependency `greeter` needs the state too: found through `Depends<greeter>`.
+    assert!(
+        err.starts_with("`greet` (GET /greet at tests/integration/depends.rs:")
+            && err.ends_with(
+                "reads `State<integration::depends::Greeting>`, but the app has no such state; add it with `App::state(...)`"
+            ),
+        "{err}"
+    );
 }

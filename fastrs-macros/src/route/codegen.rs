@@ -35,6 +35,8 @@ pub(crate) fn generate(
     let defaults = handler.params.iter().filter_map(default_fns);
     let route_def = route_def(method, args, handler);
     let document = document_fn(handler, resolved);
+    let requires = requires_body(handler, resolved);
+    let requirements = paths::requirements();
     let call = call_body(args, handler, resolved);
     let route = paths::route();
     let request = paths::request();
@@ -53,6 +55,9 @@ pub(crate) fn generate(
             #(#defaults)*
             #(#specs)*
             #document
+            fn __fastrs_requires(__fastrs_needs: &mut #requirements) {
+                #requires
+            }
             #route_def
 
             impl #route for #fn_ident {
@@ -244,6 +249,7 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
             params: &[#(&#params),*],
             mount: #mount::<#fn_ident>,
             document: __fastrs_document,
+            requires: __fastrs_requires,
         };
     }
 }
@@ -556,4 +562,26 @@ pub(crate) fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStre
 /// An `impl Trait` return type cannot be named; its answer is left undescribed.
 fn contains_impl_trait(ty: &syn::Type) -> bool {
     quote!(#ty).to_string().contains("impl ")
+}
+
+/// What the app must provide for these parameters: `State<T>`, and what dependencies need.
+pub(crate) fn requires_body(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+    let (needs, needs_traits) = (paths::needs(), paths::needs_traits());
+    let calls: Vec<TokenStream> = handler
+        .params
+        .iter()
+        .zip(resolved)
+        .filter(|(_, r)| **r == Resolved::Inferred)
+        .map(|(p, _)| {
+            let ty = &p.ty;
+            quote!((&&#needs::<#ty>::new()).__fastrs_require(__fastrs_needs);)
+        })
+        .collect();
+    if calls.is_empty() {
+        return quote!(let _ = __fastrs_needs;);
+    }
+    quote! {
+        use #needs_traits;
+        #(#calls)*
+    }
 }

@@ -13,6 +13,9 @@ const _: () = {
         (&&::fastrs::__private::Returns::<&'static str>::new())
             .__fastrs_response(__fastrs_doc);
     }
+    fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
+        let _ = __fastrs_needs;
+    }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,
         template: "/health",
@@ -36,6 +39,7 @@ const _: () = {
         params: &[],
         mount: ::fastrs::__private::mount::<health>,
         document: __fastrs_document,
+        requires: __fastrs_requires,
     };
     impl ::fastrs::__private::Route for health {
         fn def() -> &'static ::fastrs::__private::RouteDef {

@@ -58,6 +58,11 @@ const _: () = {
         (&&::fastrs::__private::Returns::<Result<Json<Item>, HttpError>>::new())
             .__fastrs_response(__fastrs_doc);
     }
+    fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
+        use ::fastrs::__private::{NeedsFramework as _, NeedsNothing as _};
+        (&&::fastrs::__private::Needs::<Option<String>>::new())
+            .__fastrs_require(__fastrs_needs);
+    }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,
         template: "/items/<item_id>",
@@ -81,6 +86,7 @@ const _: () = {
         params: &[&__FASTRS_PARAM_ITEM_ID, &__FASTRS_PARAM_Q, &__FASTRS_PARAM_LIMIT],
         mount: ::fastrs::__private::mount::<read_item>,
         document: __fastrs_document,
+        requires: __fastrs_requires,
     };
     impl ::fastrs::__private::Route for read_item {
         fn def() -> &'static ::fastrs::__private::RouteDef {

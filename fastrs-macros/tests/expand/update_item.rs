@@ -58,6 +58,10 @@ const _: () = {
         (&&::fastrs::__private::Returns::<Json<Item>>::new())
             .__fastrs_response(__fastrs_doc);
     }
+    fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
+        use ::fastrs::__private::{NeedsFramework as _, NeedsNothing as _};
+        (&&::fastrs::__private::Needs::<Item>::new()).__fastrs_require(__fastrs_needs);
+    }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Put,
         template: "/items/<id>",
@@ -87,6 +91,7 @@ const _: () = {
         ],
         mount: ::fastrs::__private::mount::<update_item>,
         document: __fastrs_document,
+        requires: __fastrs_requires,
     };
     impl ::fastrs::__private::Route for update_item {
         fn def() -> &'static ::fastrs::__private::RouteDef {

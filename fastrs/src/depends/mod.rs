@@ -28,6 +28,10 @@ pub trait Dependency: Send + Sync + 'static {
     /// turns this off).
     const CACHED: bool;
 
+    /// What the app must provide for it and its sub-dependencies.
+    #[doc(hidden)]
+    fn require(requirements: &mut crate::state::Requirements);
+
     /// Reads the function's parameters and calls it.
     #[doc(hidden)]
     fn resolve<'a, 'r: 'a>(
@@ -162,5 +166,9 @@ impl Cx<'_> {
 impl<F: Dependency> FromCx for Depends<F> {
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
         cx.deps.get::<F>().map(Depends)
+    }
+
+    fn require(requirements: &mut crate::state::Requirements) {
+        F::require(requirements);
     }
 }

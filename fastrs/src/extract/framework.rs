@@ -8,6 +8,9 @@ use super::Cx;
 pub trait FromCx: Sized + Send {
     /// Reads the value; `None` after recording an error.
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self>;
+
+    /// What the app must provide for this value (checked at start-up).
+    fn require(_requirements: &mut crate::state::Requirements) {}
 }
 
 impl FromCx for HeaderMap {

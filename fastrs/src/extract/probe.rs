@@ -310,3 +310,39 @@ pub trait DocNone<T> {
 }
 
 impl<T> DocNone<T> for Doc<T> {}
+
+/// Stands for a parameter's type when listing what the app must provide.
+pub struct Needs<T>(PhantomData<fn() -> T>);
+
+impl<T> Needs<T> {
+    /// The probe for `T`.
+    pub const fn new() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<T> Default for Needs<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Framework values (`State<T>`, `Depends<F>`) say what they need.
+pub trait NeedsFramework<T> {
+    /// Adds `T`'s requirements.
+    fn __fastrs_require(&self, requirements: &mut crate::state::Requirements);
+}
+
+impl<T: FromCx> NeedsFramework<T> for &Needs<T> {
+    fn __fastrs_require(&self, requirements: &mut crate::state::Requirements) {
+        T::require(requirements);
+    }
+}
+
+/// Anything else needs nothing from the app.
+pub trait NeedsNothing<T> {
+    /// Nothing.
+    fn __fastrs_require(&self, _requirements: &mut crate::state::Requirements) {}
+}
+
+impl<T> NeedsNothing<T> for Needs<T> {}
