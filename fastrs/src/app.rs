@@ -8,6 +8,7 @@ use bytes::Bytes;
 use fastrs_openapi::OperationIds;
 use fastrs_openapi::model::{Contact, Info, License, OpenApi, Server, Tag};
 
+use crate::depends::Dependency;
 use crate::document::Metadata;
 
 use crate::response::{method_not_allowed, not_found};
@@ -22,6 +23,7 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 pub struct Shared {
     pub(crate) body_limit: usize,
     pub(crate) states: crate::state::States,
+    pub(crate) overrides: crate::depends::Overrides,
 }
 
 /// An API: its routes, its settings, and how to serve it.
@@ -49,6 +51,7 @@ pub struct App {
     nested: Vec<(String, axum::Router)>,
     body_limit: usize,
     states: crate::state::States,
+    overrides: crate::depends::Overrides,
     metadata: Metadata,
     openapi_url: Option<String>,
     docs_url: Option<String>,
@@ -86,6 +89,7 @@ impl App {
             nested: Vec::new(),
             body_limit: crate::app::DEFAULT_BODY_LIMIT,
             states: crate::state::States::default(),
+            overrides: crate::depends::Overrides::default(),
             metadata: Metadata {
                 info: Info {
                     title: "FastAPI".to_owned(),
@@ -132,6 +136,44 @@ impl App {
     #[must_use]
     pub fn state<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
         self.states.insert(value);
+        self
+    }
+
+    /// Replaces dependency `F` with `replacement`, another `#[depends]` function with the same
+    /// output (its own parameters are read instead), everywhere `F` is asked for: FastAPI's
+    /// `app.dependency_overrides[f] = replacement`, for tests.
+    ///
+    /// ```
+    /// use fastrs::prelude::*;
+    ///
+    /// #[depends]
+    /// async fn current_user(#[header] authorization: String) -> String { authorization }
+    ///
+    /// #[depends]
+    /// fn test_user() -> String { "tester".into() }
+    ///
+    /// let app = App::new().override_dependency::<current_user>(test_user {});
+    /// # let _ = app;
+    /// ```
+    #[must_use]
+    pub fn override_dependency<F: Dependency>(
+        mut self,
+        replacement: impl Dependency<Output = F::Output>,
+    ) -> Self {
+        fn insert<F: Dependency, G: Dependency<Output = F::Output>>(
+            overrides: &mut crate::depends::Overrides,
+            _: G,
+        ) {
+            overrides.insert::<F, G>();
+        }
+        insert::<F, _>(&mut self.overrides, replacement);
+        self
+    }
+
+    /// Removes every dependency override.
+    #[must_use]
+    pub fn clear_dependency_overrides(mut self) -> Self {
+        self.overrides.clear();
         self
     }
 
@@ -266,6 +308,7 @@ impl App {
         let shared = Arc::new(Shared {
             body_limit: self.body_limit,
             states: self.states.clone(),
+            overrides: self.overrides.clone(),
         });
         let mut by_path: BTreeMap<&str, MethodRouter> = BTreeMap::new();
         for route in &routes {

@@ -213,3 +213,64 @@ async fn a_missing_state_stops_the_app_naming_the_route() {
         "{err}"
     );
 }
+
+/// A stand-in for `current_user` in tests: its own parameter, no header needed.
+#[depends]
+fn fake_user(#[query] as_user: Option<String>) -> User {
+    User {
+        name: as_user.unwrap_or_else(|| "tester".into()),
+    }
+}
+
+#[depends]
+async fn user_name(user: Depends<current_user>) -> String {
+    user.name.clone()
+}
+
+#[get("/name")]
+async fn name(name: Depends<user_name>) -> String {
+    name.into_inner()
+}
+
+#[tokio::test]
+async fn an_override_replaces_a_dependency_everywhere_until_cleared() {
+    let app = || App::empty().mount(fastrs::routes![me, name]);
+    let c =
+        fastrs::testing::TestClient::new(app().override_dependency::<current_user>(fake_user {}));
+    assert_answer(&c.get("/me").await, 200, r#"{"name":"tester"}"#);
+    assert_answer(&c.get("/me?as_user=bob").await, 200, r#"{"name":"bob"}"#);
+    // Also where a dependency asks for it.
+    assert_answer(&c.get("/name").await, 200, "tester");
+    // Cleared: the real dependency again.
+    let c = fastrs::testing::TestClient::new(
+        app()
+            .override_dependency::<current_user>(fake_user {})
+            .clear_dependency_overrides(),
+    );
+    assert_eq!(c.get("/me").await.status(), 401);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_override_holds_on_a_served_app() {
+    use std::io::{Read, Write};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = App::empty()
+        .mount(fastrs::routes![me])
+        .override_dependency::<current_user>(fake_user {});
+    let server = tokio::spawn(app.serve_on(listener));
+    let answer = tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream
+            .write_all(b"GET /me?as_user=eve HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer
+    })
+    .await
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.ends_with(r#"{"name":"eve"}"#), "{answer}");
+    server.abort();
+}

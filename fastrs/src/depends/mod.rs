@@ -6,6 +6,7 @@ mod probe;
 use std::any::{Any, TypeId};
 use std::future::Future;
 use std::ops::Deref;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use axum::response::Response;
@@ -109,6 +110,55 @@ where
     }
 }
 
+/// How an override resolves a dependency: the replacement's resolution, boxed.
+type Resolver<T> =
+    for<'a, 'r> fn(&'a mut Cx<'r>) -> Pin<Box<dyn Future<Output = Resolution<T>> + Send + 'a>>;
+
+/// Resolves dependency `G` in place of another with the same output.
+fn resolve_as<'a, 'r, G: Dependency>(
+    cx: &'a mut Cx<'r>,
+) -> Pin<Box<dyn Future<Output = Resolution<G::Output>> + Send + 'a>> {
+    Box::pin(G::resolve(cx))
+}
+
+/// The app's dependency overrides: dependency → replacement (`App::override_dependency`).
+#[derive(Default, Clone)]
+pub(crate) struct Overrides {
+    entries: Vec<(TypeId, Arc<dyn Any + Send + Sync>)>,
+}
+
+impl std::fmt::Debug for Overrides {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} override(s)", self.entries.len())
+    }
+}
+
+impl Overrides {
+    pub(crate) fn insert<F: Dependency, G: Dependency<Output = F::Output>>(&mut self) {
+        let id = TypeId::of::<F>();
+        self.entries.retain(|(key, _)| *key != id);
+        let resolver: Resolver<F::Output> = resolve_as::<G>;
+        self.entries.push((id, Arc::new(resolver)));
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn get<F: Dependency>(&self) -> Option<Resolver<F::Output>> {
+        let id = TypeId::of::<F>();
+        self.entries
+            .iter()
+            .find(|(key, _)| *key == id)
+            .and_then(|(_, resolver)| resolver.downcast_ref::<Resolver<F::Output>>())
+            .copied()
+    }
+}
+
 /// The dependencies resolved in one request. Empty (and allocation-free) when a route has
 /// none.
 #[derive(Default)]
@@ -146,9 +196,18 @@ impl Cx<'_> {
         {
             return Ok(Some(Depends(value)));
         }
+        let overridden = if self.app.overrides.is_empty() {
+            None
+        } else {
+            self.app.overrides.get::<F>()
+        };
         // Boxed: inlined, every dependency's future would grow the route's, which then misses
         // the allocator's fast path for small blocks.
-        match Box::pin(F::resolve(self)).await {
+        let resolution = match overridden {
+            Some(replacement) => replacement(self).await,
+            None => Box::pin(F::resolve(self)).await,
+        };
+        match resolution {
             Resolution::Value(value) => {
                 let value = Arc::new(value);
                 if F::CACHED {
