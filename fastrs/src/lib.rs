@@ -57,7 +57,7 @@ mod validate;
 
 pub use app::{App, DEFAULT_BODY_LIMIT, StartupError};
 pub use axum::Json;
-pub use depends::{Dependency, Depends};
+pub use depends::{Cleanup, Dependency, Depends};
 pub use error::{HttpError, RequestValidationError, ValidationError};
 pub use extract::{
     BodyParam, Bound, FromCx, Num, ParamModel, ParamSpec, ParamType, Scalar, ScalarError, Source,
@@ -143,9 +143,11 @@ pub mod __private {
     pub use axum::extract::{RawPathParams, Request};
     pub use axum::response::IntoResponse;
     pub use axum::response::Response;
+    pub use futures_util::FutureExt;
     pub use http::StatusCode;
     pub use inventory;
     pub use serde_json::Value;
+    pub use std::panic::{AssertUnwindSafe, resume_unwind};
     pub use std::sync::Arc;
 
     /// The path parameters axum matched, or its 400 when they are not valid UTF-8.

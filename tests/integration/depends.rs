@@ -274,3 +274,98 @@ async fn an_override_holds_on_a_served_app() {
     assert!(answer.ends_with(r#"{"name":"eve"}"#), "{answer}");
     server.abort();
 }
+
+mod cleanups {
+    use std::sync::Mutex;
+
+    use fastrs::Cleanup;
+    use fastrs::http::StatusCode;
+    use fastrs::prelude::*;
+
+    /// What happened, in order, per test (each test uses its own tag).
+    pub static LOG: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    pub fn log(entry: String) {
+        LOG.lock().unwrap().push(entry);
+    }
+
+    pub fn taken(tag: &str) -> Vec<String> {
+        let mut log = LOG.lock().unwrap();
+        let (mine, others): (Vec<String>, Vec<String>) =
+            log.drain(..).partition(|e| e.starts_with(tag));
+        *log = others;
+        mine
+    }
+
+    #[depends]
+    pub async fn outer(#[query] tag: String, cleanup: Cleanup) -> String {
+        log(format!("{tag} open outer"));
+        let closing = tag.clone();
+        cleanup.defer(async move { log(format!("{closing} close outer")) });
+        tag
+    }
+
+    #[depends]
+    pub async fn inner(tag: Depends<outer>, cleanup: Cleanup) -> String {
+        let tag = tag.into_inner();
+        log(format!("{tag} open inner"));
+        let closing = tag.clone();
+        cleanup.defer(async move {
+            tokio::task::yield_now().await;
+            log(format!("{closing} close inner"));
+        });
+        tag
+    }
+
+    #[get("/work")]
+    pub async fn work(tag: Depends<inner>, #[query] outcome: String) -> Result<String, HttpError> {
+        log(format!("{} handler", *tag));
+        match outcome.as_str() {
+            "ok" => Ok("done".into()),
+            "error" => Err(HttpError::new(StatusCode::CONFLICT, "refused")),
+            _ => panic!("the handler failed"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn cleanups_run_after_the_handler_in_reverse_order() {
+    use cleanups::taken;
+    let c = fastrs::testing::TestClient::new(App::empty().mount(fastrs::routes![cleanups::work]));
+    let expected = |t: &str| {
+        vec![
+            format!("{t} open outer"),
+            format!("{t} open inner"),
+            format!("{t} handler"),
+            format!("{t} close inner"),
+            format!("{t} close outer"),
+        ]
+    };
+    assert_answer(&c.get("/work?tag=t1&outcome=ok").await, 200, "done");
+    assert_eq!(taken("t1"), expected("t1"));
+    // Also when the handler returns an error...
+    assert_answer(
+        &c.get("/work?tag=t2&outcome=error").await,
+        409,
+        r#"{"detail":"refused"}"#,
+    );
+    assert_eq!(taken("t2"), expected("t2"));
+    // ...or panics: the cleanups run, then the app answers 500 and goes on.
+    assert_answer(
+        &c.get("/work?tag=t3&outcome=panic").await,
+        500,
+        "Internal Server Error",
+    );
+    assert_eq!(taken("t3"), expected("t3"));
+    // A refused request runs the cleanups of the dependencies that ran.
+    assert_eq!(c.get("/work?tag=t4").await.status(), 422);
+    assert_eq!(
+        taken("t4"),
+        [
+            "t4 open outer",
+            "t4 open inner",
+            "t4 close inner",
+            "t4 close outer"
+        ]
+    );
+}

@@ -295,7 +295,18 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
     } else {
         quote!(::core::option::Option::None)
     };
-    let answer = |response: TokenStream| quote!(return #response);
+    let (future_ext, unwind_safe, resume_unwind) = (
+        paths::future_ext(),
+        paths::unwind_safe(),
+        paths::resume_unwind(),
+    );
+    // A dependency's own answer ends the request; what earlier dependencies deferred runs.
+    let answer = |response: TokenStream| {
+        quote!({
+            __fastrs_cx.run_cleanups().await;
+            return #response;
+        })
+    };
     let deps = dep_phase(handler, resolved, &answer);
     let reads = own_phase(handler, resolved, &answer);
     quote! {
@@ -311,9 +322,23 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
             #reads
             match (#(#idents,)*) {
                 (#(::core::option::Option::Some(#idents),)*) if __fastrs_cx.is_valid() => {
-                    #respond(__fastrs_handler(#(#idents),*).await, #status)
+                    if __fastrs_cx.has_cleanups() {
+                        // Deferred work runs after the handler, even if it panics.
+                        let __fastrs_answer =
+                            #future_ext::catch_unwind(#unwind_safe(__fastrs_handler(#(#idents),*))).await;
+                        __fastrs_cx.run_cleanups().await;
+                        match __fastrs_answer {
+                            ::core::result::Result::Ok(answer) => #respond(answer, #status),
+                            ::core::result::Result::Err(panic) => #resume_unwind(panic),
+                        }
+                    } else {
+                        #respond(__fastrs_handler(#(#idents),*).await, #status)
+                    }
                 }
-                _ => __fastrs_request.reject(),
+                _ => {
+                    __fastrs_cx.run_cleanups().await;
+                    __fastrs_request.reject()
+                }
             }
         }
     }

@@ -84,6 +84,7 @@ const _: () = {
                         .await
                     {
                         ::fastrs::__private::DepOutcome::Answer(response) => {
+                            __fastrs_cx.run_cleanups().await;
                             return response;
                         }
                         outcome => outcome,
@@ -100,7 +101,10 @@ const _: () = {
                         .read_body(__fastrs_bodies)
                         .await
                     {
-                        return rejection;
+                        {
+                            __fastrs_cx.run_cleanups().await;
+                            return rejection;
+                        };
                     }
                 }
                 let item: ::core::option::Option<Item> = match __fastrs_dep_item {
@@ -124,12 +128,36 @@ const _: () = {
                 }
                 match (item,) {
                     (::core::option::Option::Some(item),) if __fastrs_cx.is_valid() => {
-                        ::fastrs::__private::respond(
-                            __fastrs_handler(item).await,
-                            ::fastrs::__private::StatusCode::from_u16(201).ok(),
-                        )
+                        if __fastrs_cx.has_cleanups() {
+                            let __fastrs_answer = ::fastrs::__private::FutureExt::catch_unwind(
+                                    ::fastrs::__private::AssertUnwindSafe(
+                                        __fastrs_handler(item),
+                                    ),
+                                )
+                                .await;
+                            __fastrs_cx.run_cleanups().await;
+                            match __fastrs_answer {
+                                ::core::result::Result::Ok(answer) => {
+                                    ::fastrs::__private::respond(
+                                        answer,
+                                        ::fastrs::__private::StatusCode::from_u16(201).ok(),
+                                    )
+                                }
+                                ::core::result::Result::Err(panic) => {
+                                    ::fastrs::__private::resume_unwind(panic)
+                                }
+                            }
+                        } else {
+                            ::fastrs::__private::respond(
+                                __fastrs_handler(item).await,
+                                ::fastrs::__private::StatusCode::from_u16(201).ok(),
+                            )
+                        }
                     }
-                    _ => __fastrs_request.reject(),
+                    _ => {
+                        __fastrs_cx.run_cleanups().await;
+                        __fastrs_request.reject()
+                    }
                 }
             }
         }

@@ -131,6 +131,7 @@ const _: () = {
                         .await
                     {
                         ::fastrs::__private::DepOutcome::Answer(response) => {
+                            __fastrs_cx.run_cleanups().await;
                             return response;
                         }
                         outcome => outcome,
@@ -147,7 +148,10 @@ const _: () = {
                         .read_body(__fastrs_bodies)
                         .await
                     {
-                        return rejection;
+                        {
+                            __fastrs_cx.run_cleanups().await;
+                            return rejection;
+                        };
                     }
                 }
                 let item_id: ::core::option::Option<u64> = __fastrs_cx
@@ -201,12 +205,36 @@ const _: () = {
                         ::core::option::Option::Some(q),
                         ::core::option::Option::Some(limit),
                     ) if __fastrs_cx.is_valid() => {
-                        ::fastrs::__private::respond(
-                            __fastrs_handler(item_id, q, limit).await,
-                            ::core::option::Option::None,
-                        )
+                        if __fastrs_cx.has_cleanups() {
+                            let __fastrs_answer = ::fastrs::__private::FutureExt::catch_unwind(
+                                    ::fastrs::__private::AssertUnwindSafe(
+                                        __fastrs_handler(item_id, q, limit),
+                                    ),
+                                )
+                                .await;
+                            __fastrs_cx.run_cleanups().await;
+                            match __fastrs_answer {
+                                ::core::result::Result::Ok(answer) => {
+                                    ::fastrs::__private::respond(
+                                        answer,
+                                        ::core::option::Option::None,
+                                    )
+                                }
+                                ::core::result::Result::Err(panic) => {
+                                    ::fastrs::__private::resume_unwind(panic)
+                                }
+                            }
+                        } else {
+                            ::fastrs::__private::respond(
+                                __fastrs_handler(item_id, q, limit).await,
+                                ::core::option::Option::None,
+                            )
+                        }
                     }
-                    _ => __fastrs_request.reject(),
+                    _ => {
+                        __fastrs_cx.run_cleanups().await;
+                        __fastrs_request.reject()
+                    }
                 }
             }
         }

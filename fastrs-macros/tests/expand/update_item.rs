@@ -136,6 +136,7 @@ const _: () = {
                         .await
                     {
                         ::fastrs::__private::DepOutcome::Answer(response) => {
+                            __fastrs_cx.run_cleanups().await;
                             return response;
                         }
                         outcome => outcome,
@@ -152,7 +153,10 @@ const _: () = {
                         .read_body(__fastrs_bodies)
                         .await
                     {
-                        return rejection;
+                        {
+                            __fastrs_cx.run_cleanups().await;
+                            return rejection;
+                        };
                     }
                 }
                 let id: ::core::option::Option<u64> = __fastrs_cx
@@ -234,13 +238,37 @@ const _: () = {
                         ::core::option::Option::Some(item),
                         ::core::option::Option::Some(importance),
                     ) if __fastrs_cx.is_valid() => {
-                        ::fastrs::__private::respond(
-                            __fastrs_handler(id, user_agent, session, item, importance)
-                                .await,
-                            ::core::option::Option::None,
-                        )
+                        if __fastrs_cx.has_cleanups() {
+                            let __fastrs_answer = ::fastrs::__private::FutureExt::catch_unwind(
+                                    ::fastrs::__private::AssertUnwindSafe(
+                                        __fastrs_handler(id, user_agent, session, item, importance),
+                                    ),
+                                )
+                                .await;
+                            __fastrs_cx.run_cleanups().await;
+                            match __fastrs_answer {
+                                ::core::result::Result::Ok(answer) => {
+                                    ::fastrs::__private::respond(
+                                        answer,
+                                        ::core::option::Option::None,
+                                    )
+                                }
+                                ::core::result::Result::Err(panic) => {
+                                    ::fastrs::__private::resume_unwind(panic)
+                                }
+                            }
+                        } else {
+                            ::fastrs::__private::respond(
+                                __fastrs_handler(id, user_agent, session, item, importance)
+                                    .await,
+                                ::core::option::Option::None,
+                            )
+                        }
                     }
-                    _ => __fastrs_request.reject(),
+                    _ => {
+                        __fastrs_cx.run_cleanups().await;
+                        __fastrs_request.reject()
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! Dependencies: `#[depends]` functions, asked for with `Depends<f>`, resolved before the
 //! route's own parameters, sub-dependencies first, once per request.
 
+mod cleanup;
 mod probe;
 
 use std::any::{Any, TypeId};
@@ -13,6 +14,8 @@ use axum::response::Response;
 
 use crate::extract::{Cx, FromCx};
 
+pub use cleanup::Cleanup;
+pub(crate) use cleanup::CleanupList;
 pub use probe::{DepOutcome, DepProbe, ViaDepends, ViaNoDepends};
 
 /// A function marked `#[depends]`: the macro implements this on the struct of the same name.

@@ -45,6 +45,8 @@ pub struct Cx<'r> {
     errors: Vec<ValidationError>,
     /// The dependencies resolved so far in this request, and the resolution units.
     pub(crate) deps: crate::depends::Resolved,
+    /// Work deferred with `Cleanup`, created when a dependency first asks for one.
+    pub(crate) cleanups: Option<crate::depends::CleanupList>,
 }
 
 impl<'r> Cx<'r> {
@@ -66,6 +68,7 @@ impl<'r> Cx<'r> {
             app,
             errors: Vec::new(),
             deps: crate::depends::Resolved::default(),
+            cleanups: None,
         }
     }
 
