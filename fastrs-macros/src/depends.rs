@@ -9,7 +9,9 @@ use syn::spanned::Spanned;
 use crate::ctxt::Ctxt;
 use crate::paths;
 use crate::route::check::resolve_dependency;
-use crate::route::codegen::{default_fns, dep_phase, own_phase, param_spec, requires_body};
+use crate::route::codegen::{
+    default_fns, dep_phase, document_params, own_phase, param_spec, requires_body,
+};
 use crate::route::handler::Handler;
 
 mod kw {
@@ -140,6 +142,8 @@ fn generate(
     let output_ty = quote_spanned!(output_span=> #output);
     let requires = requires_body(handler, resolved);
     let requirements = paths::requirements();
+    let document = document_params(handler, resolved);
+    let route_doc = paths::route_doc();
     quote! {
         #[doc = #doc]
         #[allow(non_camel_case_types)]
@@ -155,6 +159,10 @@ fn generate(
 
                 fn require(__fastrs_needs: &mut #requirements) {
                     #requires
+                }
+
+                fn document(__fastrs_doc: &mut #route_doc<'_>) {
+                    #document
                 }
 
                 fn resolve<'a, 'r: 'a>(

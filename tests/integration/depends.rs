@@ -369,3 +369,35 @@ async fn cleanups_run_after_the_handler_in_reverse_order() {
         ]
     );
 }
+
+#[tokio::test]
+async fn the_document_lists_what_dependencies_read() {
+    let document = App::empty()
+        .mount(fastrs::routes![orders, chain, name])
+        .openapi()
+        .unwrap();
+    let orders = document.paths["/orders/{order_id}"].get.as_ref().unwrap();
+    let names: Vec<(String, bool)> = orders
+        .parameters
+        .iter()
+        .map(|p| (format!("{:?} {}", p.location, p.name), p.required))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Header x-token".to_owned(), true),
+            ("Query skip".to_owned(), false),
+            ("Query limit".to_owned(), false),
+            ("Path order_id".to_owned(), true),
+            ("Query q".to_owned(), true),
+        ]
+    );
+    assert!(orders.responses.contains_key("422"));
+    // No parameter anywhere in the chain: no 422.
+    let chain = document.paths["/chain"].get.as_ref().unwrap();
+    assert!(chain.parameters.is_empty() && !chain.responses.contains_key("422"));
+    // Through two levels: `name` -> `user_name` -> `current_user` reads `x-user`, once.
+    let name = document.paths["/name"].get.as_ref().unwrap();
+    assert_eq!(name.parameters.len(), 1);
+    assert_eq!(name.parameters[0].name, "x-user");
+}

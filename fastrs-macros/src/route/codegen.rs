@@ -542,6 +542,30 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
 
 /// `fn __fastrs_document(doc)`: each parameter and the answer, chosen by type as the request
 /// is read.
+/// The statements documenting each parameter, for a dependency's `document` function.
+pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+    let (doc, doc_traits) = (paths::doc(), paths::doc_traits());
+    let params = handler.params.iter().zip(resolved).map(|(p, r)| {
+        let ty = &p.ty;
+        let spec = spec_ident(p);
+        let call = match r {
+            Resolved::Inferred => {
+                quote!((&&&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec))
+            }
+            Resolved::Body => {
+                quote!((&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec))
+            }
+            _ => quote!((&&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec)),
+        };
+        let call = paths::respan(call, ty.span());
+        quote!(#call;)
+    });
+    quote! {
+        use #doc_traits;
+        #(#params)*
+    }
+}
+
 pub(crate) fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let (route_doc, doc, returns, doc_traits) = (
         paths::route_doc(),

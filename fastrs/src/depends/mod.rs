@@ -36,6 +36,10 @@ pub trait Dependency: Send + Sync + 'static {
     #[doc(hidden)]
     fn require(requirements: &mut crate::state::Requirements);
 
+    /// Documents its parameters (and its sub-dependencies') on the operation that uses it.
+    #[doc(hidden)]
+    fn document(doc: &mut crate::document::RouteDoc<'_>);
+
     /// Reads the function's parameters and calls it.
     #[doc(hidden)]
     fn resolve<'a, 'r: 'a>(
@@ -232,5 +236,9 @@ impl<F: Dependency> FromCx for Depends<F> {
 
     fn require(requirements: &mut crate::state::Requirements) {
         F::require(requirements);
+    }
+
+    fn document(doc: &mut crate::document::RouteDoc<'_>) {
+        F::document(doc);
     }
 }

@@ -55,6 +55,14 @@ impl<'g> RouteDoc<'g> {
         if !spec.include_in_schema {
             return;
         }
+        // A parameter reached twice (two dependencies read the same header) is listed once.
+        if self
+            .parameters
+            .iter()
+            .any(|p| p.name == spec.key && p.location == location)
+        {
+            return;
+        }
         let required = location == ParameterIn::Path || (required && spec.default.is_none());
         self.parameters.push(Parameter {
             name: spec.key.to_owned(),

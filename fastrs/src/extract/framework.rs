@@ -11,6 +11,9 @@ pub trait FromCx: Sized + Send {
 
     /// What the app must provide for this value (checked at start-up).
     fn require(_requirements: &mut crate::state::Requirements) {}
+
+    /// What this value adds to the operation's documentation (a dependency's parameters).
+    fn document(_doc: &mut crate::document::RouteDoc<'_>) {}
 }
 
 impl FromCx for HeaderMap {

@@ -259,13 +259,17 @@ impl<T> Default for Doc<T> {
     }
 }
 
-/// Framework values are not parameters of the operation.
+/// Framework values are not parameters themselves; a dependency brings its own.
 pub trait DocFramework<T> {
-    /// Nothing to document.
-    fn __fastrs_document(&self, _doc: &mut RouteDoc<'_>, _spec: &'static ParamSpec) {}
+    /// Documents what the value reads.
+    fn __fastrs_document(&self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec);
 }
 
-impl<T: FromCx> DocFramework<T> for &&&Doc<T> {}
+impl<T: FromCx> DocFramework<T> for &&&Doc<T> {
+    fn __fastrs_document(&self, doc: &mut RouteDoc<'_>, _spec: &'static ParamSpec) {
+        T::document(doc);
+    }
+}
 
 /// Scalars and their `Option` and `Vec`: one parameter.
 pub trait DocParam<T> {
