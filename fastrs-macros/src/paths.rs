@@ -52,6 +52,7 @@ private_paths! {
     resolution => Resolution,
     into_response => IntoResponse,
     needs => Needs,
+    run_for_effect => run_for_effect,
     future_ext => FutureExt,
     unwind_safe => AssertUnwindSafe,
     resume_unwind => resume_unwind,

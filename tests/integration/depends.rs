@@ -401,3 +401,68 @@ async fn the_document_lists_what_dependencies_read() {
     assert_eq!(name.parameters.len(), 1);
     assert_eq!(name.parameters[0].name, "x-user");
 }
+
+#[depends]
+fn verify_key(#[header] x_key: String) -> Result<(), HttpError> {
+    if x_key == "secret" {
+        Ok(())
+    } else {
+        Err(HttpError::new(
+            StatusCode::FORBIDDEN,
+            "X-Key header invalid",
+        ))
+    }
+}
+
+#[get("/guarded", dependencies = [verify_key])]
+async fn guarded() -> &'static str {
+    "in"
+}
+
+#[get("/guarded/<id>", dependencies = [verify_key, paging])]
+async fn guarded_item(id: u32) -> String {
+    id.to_string()
+}
+
+#[tokio::test]
+async fn route_dependencies_run_for_their_effect() {
+    let c = fastrs::testing::TestClient::new(
+        App::empty().mount(fastrs::routes![guarded, guarded_item]),
+    );
+    assert_answer(
+        &c.get("/guarded").header("x-key", "secret").await,
+        200,
+        "in",
+    );
+    assert_answer(
+        &c.get("/guarded").header("x-key", "nope").await,
+        403,
+        r#"{"detail":"X-Key header invalid"}"#,
+    );
+    assert_answer(
+        &c.get("/guarded").await,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["header","x-key"],"msg":"Field required","input":null}]}"#,
+    );
+    // Their errors come before the route's own.
+    assert_answer(
+        &c.get("/guarded/x?limit=500")
+            .header("x-key", "secret")
+            .await,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"less_than_equal","loc":["query","limit"],"msg":"Input should be less than or equal to 100","input":"500","ctx":{"le":100}},"#,
+            r#"{"type":"int_parsing","loc":["path","id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}"#,
+            r#"]}"#
+        ),
+    );
+    let document = App::empty()
+        .mount(fastrs::routes![guarded])
+        .openapi()
+        .unwrap();
+    let op = document.paths["/guarded"].get.as_ref().unwrap();
+    assert_eq!(op.parameters.len(), 1);
+    assert_eq!(op.parameters[0].name, "x-key");
+    assert!(op.responses.contains_key("422"));
+}

@@ -17,6 +17,7 @@ mod kw {
     syn::custom_keyword!(include_in_schema);
     syn::custom_keyword!(responses);
     syn::custom_keyword!(model);
+    syn::custom_keyword!(dependencies);
 }
 
 /// One `responses(...)` entry: `404 = Message` or `404 = (model = Message, description = "...")`.
@@ -90,6 +91,7 @@ pub(crate) struct RouteArgs {
     pub(crate) deprecated: Option<LitBool>,
     pub(crate) include_in_schema: Option<LitBool>,
     pub(crate) responses: Option<Vec<ResponseEntry>>,
+    pub(crate) dependencies: Option<Vec<syn::Path>>,
 }
 
 impl Parse for RouteArgs {
@@ -116,6 +118,7 @@ impl Parse for RouteArgs {
             deprecated: None,
             include_in_schema: None,
             responses: None,
+            dependencies: None,
         };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -177,6 +180,18 @@ impl RouteArgs {
                 &mut self.include_in_schema,
                 input.parse()?,
                 "include_in_schema",
+                key.span,
+            )
+        } else if lookahead.peek(kw::dependencies) {
+            let key = input.parse::<kw::dependencies>()?;
+            input.parse::<Token![=]>()?;
+            let content;
+            bracketed!(content in input);
+            let paths = Punctuated::<syn::Path, Token![,]>::parse_terminated(&content)?;
+            set_once(
+                &mut self.dependencies,
+                paths.into_iter().collect(),
+                "dependencies",
                 key.span,
             )
         } else if lookahead.peek(kw::responses) {

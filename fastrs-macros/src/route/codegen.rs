@@ -34,8 +34,14 @@ pub(crate) fn generate(
         .collect();
     let defaults = handler.params.iter().filter_map(default_fns);
     let route_def = route_def(method, args, handler);
-    let document = document_fn(handler, resolved);
+    let document = document_fn(args, handler, resolved);
     let requires = requires_body(handler, resolved);
+    let dependency_trait = paths::dependency();
+    let route_dep_requires = args
+        .dependencies
+        .iter()
+        .flatten()
+        .map(|dep| quote!(<#dep as #dependency_trait>::require(__fastrs_needs);));
     let requirements = paths::requirements();
     let call = call_body(args, handler, resolved);
     let route = paths::route();
@@ -56,6 +62,7 @@ pub(crate) fn generate(
             #(#specs)*
             #document
             fn __fastrs_requires(__fastrs_needs: &mut #requirements) {
+                #(#route_dep_requires)*
                 #requires
             }
             #route_def
@@ -264,7 +271,7 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
         None => quote!(::core::option::Option::None),
     };
     let idents: Vec<&syn::Ident> = handler.params.iter().map(|p| &p.ident).collect();
-    if idents.is_empty() {
+    if idents.is_empty() && args.dependencies.is_none() {
         return quote! {
             async move {
                 let _ = (__fastrs_req, __fastrs_app);
@@ -307,6 +314,15 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
             return #response;
         })
     };
+    let answered = answer(quote!(response));
+    let run_for_effect = paths::run_for_effect();
+    let route_deps = args.dependencies.iter().flatten().map(|dep| {
+        quote! {
+            if let ::core::result::Result::Err(response) = #run_for_effect::<#dep>(__fastrs_cx).await {
+                #answered
+            }
+        }
+    });
     let deps = dep_phase(handler, resolved, &answer);
     let reads = own_phase(handler, resolved, &answer);
     quote! {
@@ -318,6 +334,7 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
             #path_setup
             let mut __fastrs_request = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app, __fastrs_body);
             let __fastrs_cx = &mut __fastrs_request;
+            #(#route_deps)*
             #deps
             #reads
             match (#(#idents,)*) {
@@ -566,7 +583,18 @@ pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> Token
     }
 }
 
-pub(crate) fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+pub(crate) fn document_fn(
+    args: &RouteArgs,
+    handler: &Handler,
+    resolved: &[Resolved],
+) -> TokenStream {
+    let dependency_trait = paths::dependency();
+    let route_deps: Vec<TokenStream> = args
+        .dependencies
+        .iter()
+        .flatten()
+        .map(|dep| quote!(<#dep as #dependency_trait>::document(__fastrs_doc);))
+        .collect();
     let (route_doc, doc, returns, doc_traits) = (
         paths::route_doc(),
         paths::doc(),
@@ -602,6 +630,7 @@ pub(crate) fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStre
     quote! {
         fn __fastrs_document(__fastrs_doc: &mut #route_doc<'_>) {
             use #doc_traits;
+            #(#route_deps)*
             #(#params)*
             #response
         }

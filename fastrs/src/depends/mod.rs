@@ -228,6 +228,16 @@ impl Cx<'_> {
     }
 }
 
+/// Runs dependency `F` for its effect (a route's `dependencies = [...]`): `Err` when it
+/// answered the request. Explicit lifetimes, as rustc's `Send` check of an `async fn` with two
+/// lifetimes fails inside the handler's future (rust-lang/rust#100013).
+#[doc(hidden)]
+pub fn run_for_effect<'a, 'r: 'a, F: Dependency>(
+    cx: &'a mut Cx<'r>,
+) -> impl Future<Output = Result<(), Response>> + Send + 'a {
+    async move { cx.depends::<F>().await.map(|_| ()) }
+}
+
 /// Read after the dependency phase resolved it.
 impl<F: Dependency> FromCx for Depends<F> {
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
