@@ -232,6 +232,7 @@ impl Cx<'_> {
 /// answered the request. Explicit lifetimes, as rustc's `Send` check of an `async fn` with two
 /// lifetimes fails inside the handler's future (rust-lang/rust#100013).
 #[doc(hidden)]
+#[allow(clippy::manual_async_fn)]
 pub fn run_for_effect<'a, 'r: 'a, F: Dependency>(
     cx: &'a mut Cx<'r>,
 ) -> impl Future<Output = Result<(), Response>> + Send + 'a {
