@@ -10,6 +10,7 @@ use fastrs_openapi::model::{Contact, Info, License, OpenApi, Server, Tag};
 
 use crate::depends::Dependency;
 use crate::document::Metadata;
+use crate::lifespan::Lifespan;
 
 use crate::response::{method_not_allowed, not_found};
 use crate::route::{RouteDef, registered};
@@ -52,6 +53,7 @@ pub struct App {
     body_limit: usize,
     states: crate::state::States,
     overrides: crate::depends::Overrides,
+    lifespan: Option<crate::lifespan::LifespanFn>,
     metadata: Metadata,
     openapi_url: Option<String>,
     docs_url: Option<String>,
@@ -90,6 +92,7 @@ impl App {
             body_limit: crate::app::DEFAULT_BODY_LIMIT,
             states: crate::state::States::default(),
             overrides: crate::depends::Overrides::default(),
+            lifespan: None,
             metadata: Metadata {
                 info: Info {
                     title: "FastAPI".to_owned(),
@@ -137,6 +140,38 @@ impl App {
     pub fn state<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
         self.states.insert(value);
         self
+    }
+
+    /// Runs `startup` before the first request: it may build state (a database pool) and
+    /// register work for after the last request. `serve` runs both; in tests,
+    /// `TestClient::start(app).await` and `client.shutdown().await` do.
+    #[must_use]
+    pub fn lifespan<F, Fut>(mut self, startup: F) -> Self
+    where
+        F: FnOnce() -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Lifespan> + Send + 'static,
+    {
+        self.lifespan = Some(crate::lifespan::LifespanFn(Box::new(move || {
+            Box::pin(startup())
+        })));
+        self
+    }
+
+    /// Runs the start-up of the lifespan (if any): its state joins the app's.
+    pub(crate) async fn start(mut self) -> (Self, Lifespan) {
+        let lifespan = match self.lifespan.take() {
+            Some(startup) => (startup.0)().await,
+            None => Lifespan::default(),
+        };
+        let Lifespan { states, shutdown } = lifespan;
+        self.states.extend(states);
+        (
+            self,
+            Lifespan {
+                states: crate::state::States::default(),
+                shutdown,
+            },
+        )
     }
 
     /// Replaces dependency `F` with `replacement`, another `#[depends]` function with the same
@@ -401,14 +436,18 @@ impl App {
             "{} {}",
             self.metadata.info.title, self.metadata.info.version
         );
-        let router = self.try_into_router().map_err(std::io::Error::other)?;
+        let (app, lifespan) = self.start().await;
+        let router = app.try_into_router().map_err(std::io::Error::other)?;
         eprintln!(
             "fastrs: {banner} serving on http://{}",
             listener.local_addr()?
         );
-        axum::serve(listener, router)
+        let served = axum::serve(listener, router)
             .with_graceful_shutdown(signal)
-            .await
+            .await;
+        // The last request is done: the lifespan's shut-down work runs.
+        lifespan.shut_down().await;
+        served
     }
 }
 

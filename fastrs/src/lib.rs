@@ -48,6 +48,7 @@ mod depends;
 mod document;
 pub mod error;
 mod extract;
+mod lifespan;
 mod response;
 mod route;
 mod serve;
@@ -63,6 +64,7 @@ pub use extract::{
     BodyParam, Bound, FromCx, Num, ParamModel, ParamSpec, ParamType, Scalar, ScalarError, Source,
 };
 pub use fastrs_openapi::OperationIds;
+pub use lifespan::Lifespan;
 pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
 pub use state::{Requirements, State};
 

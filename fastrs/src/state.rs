@@ -74,6 +74,13 @@ impl States {
             .cloned()
     }
 
+    pub(crate) fn extend(&mut self, other: States) {
+        for (id, name, value) in other.values {
+            self.values.retain(|(key, _, _)| *key != id);
+            self.values.push((id, name, value));
+        }
+    }
+
     pub(crate) fn contains(&self, id: TypeId) -> bool {
         self.values.iter().any(|(key, _, _)| *key == id)
     }

@@ -32,6 +32,7 @@ use crate::App;
 #[derive(Debug, Clone)]
 pub struct TestClient {
     router: axum::Router,
+    lifespan: Option<std::sync::Arc<tokio::sync::Mutex<Option<crate::Lifespan>>>>,
 }
 
 impl TestClient {
@@ -43,12 +44,39 @@ impl TestClient {
     pub fn new(app: App) -> Self {
         Self {
             router: app.into_router(),
+            lifespan: None,
+        }
+    }
+
+    /// A client for `app` after running its lifespan's start-up, as FastAPI's
+    /// `with TestClient(app)`; [`TestClient::shutdown`] runs the shut-down.
+    ///
+    /// # Panics
+    ///
+    /// When the app cannot start, as [`App::into_router`].
+    pub async fn start(app: App) -> Self {
+        let (app, lifespan) = app.start().await;
+        Self {
+            router: app.into_router(),
+            lifespan: Some(std::sync::Arc::new(tokio::sync::Mutex::new(Some(lifespan)))),
+        }
+    }
+
+    /// Runs the lifespan's shut-down work (once, whichever clone calls it).
+    pub async fn shutdown(&self) {
+        if let Some(lifespan) = &self.lifespan
+            && let Some(lifespan) = lifespan.lock().await.take()
+        {
+            lifespan.shut_down().await;
         }
     }
 
     /// A client for any axum router.
     pub fn from_router(router: axum::Router) -> Self {
-        Self { router }
+        Self {
+            router,
+            lifespan: None,
+        }
     }
 
     /// A request with any method.

@@ -466,3 +466,79 @@ async fn route_dependencies_run_for_their_effect() {
     assert_eq!(op.parameters[0].name, "x-key");
     assert!(op.responses.contains_key("422"));
 }
+
+mod lifespan {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use fastrs::Lifespan;
+    use fastrs::prelude::*;
+
+    pub static STARTED: AtomicUsize = AtomicUsize::new(0);
+    pub static STOPPED: AtomicUsize = AtomicUsize::new(0);
+
+    #[derive(Clone)]
+    pub struct Pool(pub &'static str);
+
+    #[get("/pool")]
+    pub async fn pool(pool: fastrs::State<Pool>) -> &'static str {
+        pool.0.0
+    }
+
+    pub fn app() -> App {
+        App::empty()
+            .mount(fastrs::routes![pool])
+            .lifespan(|| async {
+                STARTED.fetch_add(1, Ordering::SeqCst);
+                tokio::task::yield_now().await;
+                Lifespan::new().state(Pool("connected")).on_shutdown(async {
+                    STOPPED.fetch_add(1, Ordering::SeqCst);
+                })
+            })
+    }
+}
+
+#[tokio::test]
+async fn the_lifespan_builds_state_and_shuts_down() {
+    use std::sync::atomic::Ordering;
+    let (started, stopped) = (
+        lifespan::STARTED.load(Ordering::SeqCst),
+        lifespan::STOPPED.load(Ordering::SeqCst),
+    );
+    let client = fastrs::testing::TestClient::start(lifespan::app()).await;
+    assert_eq!(lifespan::STARTED.load(Ordering::SeqCst), started + 1);
+    assert_answer(&client.get("/pool").await, 200, "connected");
+    client.shutdown().await;
+    client.shutdown().await;
+    assert_eq!(
+        lifespan::STOPPED.load(Ordering::SeqCst),
+        stopped + 1,
+        "once"
+    );
+    // Without the start-up, the state the route reads is missing: the app refuses to start.
+    assert!(lifespan::app().try_into_router().is_err());
+
+    // Served: start-up before the first request, shut-down after the last.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped_signal) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(lifespan::app().serve_with_shutdown(listener, async {
+        let _ = stopped_signal.await;
+    }));
+    let answer = tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream
+            .write_all(b"GET /pool HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer
+    })
+    .await
+    .unwrap();
+    assert!(answer.ends_with("connected"), "{answer}");
+    let before = lifespan::STOPPED.load(Ordering::SeqCst);
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+    assert_eq!(lifespan::STOPPED.load(Ordering::SeqCst), before + 1);
+}
