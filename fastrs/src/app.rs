@@ -25,6 +25,14 @@ pub struct Shared {
     pub(crate) body_limit: usize,
     pub(crate) states: crate::state::States,
     pub(crate) overrides: crate::depends::Overrides,
+    pub(crate) dependencies: crate::depends::AppDependencies,
+}
+
+impl Shared {
+    /// Whether the app runs dependencies before every route.
+    pub fn has_dependencies(&self) -> bool {
+        !self.dependencies.is_empty()
+    }
 }
 
 /// An API: its routes, its settings, and how to serve it.
@@ -53,6 +61,7 @@ pub struct App {
     body_limit: usize,
     states: crate::state::States,
     overrides: crate::depends::Overrides,
+    dependencies: crate::depends::AppDependencies,
     lifespan: Option<crate::lifespan::LifespanFn>,
     metadata: Metadata,
     openapi_url: Option<String>,
@@ -92,6 +101,7 @@ impl App {
             body_limit: crate::app::DEFAULT_BODY_LIMIT,
             states: crate::state::States::default(),
             overrides: crate::depends::Overrides::default(),
+            dependencies: crate::depends::AppDependencies::default(),
             lifespan: None,
             metadata: Metadata {
                 info: Info {
@@ -139,6 +149,15 @@ impl App {
     #[must_use]
     pub fn state<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
         self.states.insert(value);
+        self
+    }
+
+    /// Runs dependency `F` before every route, for its effect (FastAPI's
+    /// `FastAPI(dependencies=[Depends(f)])`): its errors join each 422, its answer ends the
+    /// request, its parameters are documented on every operation.
+    #[must_use]
+    pub fn dependency<F: Dependency>(mut self) -> Self {
+        self.dependencies.push::<F>();
         self
     }
 
@@ -316,7 +335,7 @@ impl App {
 
     /// The OpenAPI 3.1 document of the app, as `/openapi.json` serves it.
     pub fn openapi(&self) -> Result<OpenApi, StartupError> {
-        crate::document::document(&self.metadata, &self.routes())
+        crate::document::document(&self.metadata, &self.dependencies, &self.routes())
             .map_err(|e| StartupError(e.to_string()))
     }
 
@@ -339,11 +358,12 @@ impl App {
             Some(url) => Some((url.clone(), Bytes::from(self.openapi()?.to_json()))),
             None => None,
         };
-        check_states(&routes, &self.states)?;
+        check_states(&routes, &self.states, &self.dependencies)?;
         let shared = Arc::new(Shared {
             body_limit: self.body_limit,
             states: self.states.clone(),
             overrides: self.overrides.clone(),
+            dependencies: self.dependencies.clone(),
         });
         let mut by_path: BTreeMap<&str, MethodRouter> = BTreeMap::new();
         for route in &routes {
@@ -491,9 +511,11 @@ fn check_routes(routes: &[&'static RouteDef]) -> Result<(), StartupError> {
 fn check_states(
     routes: &[&'static RouteDef],
     states: &crate::state::States,
+    dependencies: &crate::depends::AppDependencies,
 ) -> Result<(), StartupError> {
     for route in routes {
         let mut requirements = crate::state::Requirements::default();
+        dependencies.require(&mut requirements);
         (route.requires)(&mut requirements);
         if let Some((_, name)) = requirements
             .states

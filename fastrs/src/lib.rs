@@ -126,7 +126,7 @@ pub mod __private {
     pub use crate::app::Shared;
     pub use crate::depends::{
         DepOutcome, DepProbe, Dependency, Depends, Resolution, ViaDepends, ViaNoDepends,
-        run_for_effect,
+        app_dependencies_only, run_for_effect,
     };
     pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};

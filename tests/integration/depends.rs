@@ -542,3 +542,64 @@ async fn the_lifespan_builds_state_and_shuts_down() {
     server.await.unwrap().unwrap();
     assert_eq!(lifespan::STOPPED.load(Ordering::SeqCst), before + 1);
 }
+
+#[tokio::test]
+async fn app_dependencies_run_before_every_route() {
+    let app = || {
+        App::empty()
+            .mount(fastrs::routes![guarded_item, me])
+            .dependency::<verify_key>()
+    };
+    let c = fastrs::testing::TestClient::new(app());
+    // A route with parameters: the app's dependency answers first...
+    assert_answer(
+        &c.get("/guarded/1").header("x-key", "no").await,
+        403,
+        r#"{"detail":"X-Key header invalid"}"#,
+    );
+    // ...and its errors join the 422 (without `x-user`, `current_user`'s 401 would win, as in
+    // FastAPI).
+    let r = c.get("/me").header("x-user", "ann").await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["header","x-key"],"msg":"Field required","input":null}]}"#,
+    );
+    assert_answer(
+        &c.get("/me")
+            .header("x-key", "secret")
+            .header("x-user", "ann")
+            .await,
+        200,
+        r#"{"name":"ann"}"#,
+    );
+    // Documented on every operation.
+    let document = app().openapi().unwrap();
+    for path in ["/guarded/{id}", "/me"] {
+        let op = document.paths[path].get.as_ref().unwrap();
+        assert!(op.parameters.iter().any(|p| p.name == "x-key"), "{path}");
+    }
+}
+
+#[get("/bare")]
+async fn bare() -> &'static str {
+    "bare"
+}
+
+#[tokio::test]
+async fn app_dependencies_run_for_routes_without_parameters() {
+    let c = fastrs::testing::TestClient::new(
+        App::empty()
+            .mount(fastrs::routes![bare])
+            .dependency::<verify_key>(),
+    );
+    assert_answer(&c.get("/bare").header("x-key", "secret").await, 200, "bare");
+    assert_answer(
+        &c.get("/bare").header("x-key", "no").await,
+        403,
+        r#"{"detail":"X-Key header invalid"}"#,
+    );
+    assert_eq!(c.get("/bare").await.status(), 422);
+    let plain = fastrs::testing::TestClient::new(App::empty().mount(fastrs::routes![bare]));
+    assert_answer(&plain.get("/bare").await, 200, "bare");
+}

@@ -272,9 +272,18 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
     };
     let idents: Vec<&syn::Ident> = handler.params.iter().map(|p| &p.ident).collect();
     if idents.is_empty() && args.dependencies.is_none() {
+        // No parameter: nothing to read unless the app has dependencies, which then run in
+        // their own (boxed) future.
+        let app_dependencies_only = paths::app_dependencies_only();
         return quote! {
             async move {
-                let _ = (__fastrs_req, __fastrs_app);
+                if __fastrs_app.has_dependencies() {
+                    if let ::core::result::Result::Err(response) =
+                        #app_dependencies_only(__fastrs_req, &__fastrs_app).await
+                    {
+                        return response;
+                    }
+                }
                 #respond(#fn_ident().await, #status)
             }
         };
@@ -334,6 +343,11 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
             #path_setup
             let mut __fastrs_request = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app, __fastrs_body);
             let __fastrs_cx = &mut __fastrs_request;
+            if __fastrs_app.has_dependencies() {
+                if let ::core::result::Result::Err(response) = __fastrs_cx.app_dependencies().await {
+                    #answered
+                }
+            }
             #(#route_deps)*
             #deps
             #reads

@@ -52,7 +52,16 @@ const _: () = {
             Output = ::fastrs::__private::Response,
         > + ::core::marker::Send + 'static {
             async move {
-                let _ = (__fastrs_req, __fastrs_app);
+                if __fastrs_app.has_dependencies() {
+                    if let ::core::result::Result::Err(response) = ::fastrs::__private::app_dependencies_only(
+                            __fastrs_req,
+                            &__fastrs_app,
+                        )
+                        .await
+                    {
+                        return response;
+                    }
+                }
                 ::fastrs::__private::respond(
                     health().await,
                     ::core::option::Option::None,

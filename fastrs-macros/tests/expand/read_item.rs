@@ -121,6 +121,17 @@ const _: () = {
                     __fastrs_body,
                 );
                 let __fastrs_cx = &mut __fastrs_request;
+                if __fastrs_app.has_dependencies() {
+                    if let ::core::result::Result::Err(response) = __fastrs_cx
+                        .app_dependencies()
+                        .await
+                    {
+                        {
+                            __fastrs_cx.run_cleanups().await;
+                            return response;
+                        }
+                    }
+                }
                 let __fastrs_dep_q = if (&&::fastrs::__private::DepProbe::<
                     Option<String>,
                 >::new())

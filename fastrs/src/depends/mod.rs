@@ -239,6 +239,100 @@ pub fn run_for_effect<'a, 'r: 'a, F: Dependency>(
     async move { cx.depends::<F>().await.map(|_| ()) }
 }
 
+type EffectFn = for<'a, 'r> fn(
+    &'a mut Cx<'r>,
+) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + 'a>>;
+
+fn boxed_effect<'a, 'r, F: Dependency>(
+    cx: &'a mut Cx<'r>,
+) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + 'a>> {
+    Box::pin(run_for_effect::<F>(cx))
+}
+
+/// Dependencies the app runs before every route (`App::dependency`), with what the
+/// documentation and the start-up checks need of them.
+#[derive(Default, Clone)]
+pub(crate) struct AppDependencies {
+    entries: Vec<AppDependency>,
+}
+
+#[derive(Clone, Copy)]
+struct AppDependency {
+    run: EffectFn,
+    require: fn(&mut crate::state::Requirements),
+    document: fn(&mut crate::document::RouteDoc<'_>),
+}
+
+impl std::fmt::Debug for AppDependencies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} app dependencies", self.entries.len())
+    }
+}
+
+impl AppDependencies {
+    pub(crate) fn push<F: Dependency>(&mut self) {
+        self.entries.push(AppDependency {
+            run: boxed_effect::<F>,
+            require: F::require,
+            document: F::document,
+        });
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub(crate) fn require(&self, requirements: &mut crate::state::Requirements) {
+        for entry in &self.entries {
+            (entry.require)(requirements);
+        }
+    }
+
+    pub(crate) fn document(&self, doc: &mut crate::document::RouteDoc<'_>) {
+        for entry in &self.entries {
+            (entry.document)(doc);
+        }
+    }
+}
+
+impl Cx<'_> {
+    /// Runs the app's dependencies, in the order given: `Err` when one answered the request.
+    #[doc(hidden)]
+    pub fn app_dependencies<'a>(
+        &'a mut self,
+    ) -> impl Future<Output = Result<(), Response>> + Send + 'a {
+        let entries =
+            (!self.app.dependencies.is_empty()).then(|| self.app.dependencies.entries.clone());
+        async move {
+            for entry in entries.into_iter().flatten() {
+                (entry.run)(self).await?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Runs the app's dependencies for a route without parameters: `Err` with the answer when one
+/// answered or refused a parameter. Boxed, so that such routes keep a small future.
+#[doc(hidden)]
+pub fn app_dependencies_only(
+    req: axum::extract::Request,
+    app: &crate::app::Shared,
+) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + '_>> {
+    Box::pin(async move {
+        let (mut parts, body) = req.into_parts();
+        let path = crate::__private::path_params(&mut parts).await.ok();
+        let mut cx = Cx::new(&parts, path.as_ref(), app, body);
+        let answered = cx.app_dependencies().await;
+        cx.run_cleanups().await;
+        match answered {
+            Err(response) => Err(response),
+            Ok(()) if cx.is_valid() => Ok(()),
+            Ok(()) => Err(cx.reject()),
+        }
+    })
+}
+
 /// Read after the dependency phase resolved it.
 impl<F: Dependency> FromCx for Depends<F> {
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {

@@ -50,6 +50,7 @@ pub(crate) struct Metadata {
 /// The document of `routes` (hidden ones left out).
 pub(crate) fn document(
     metadata: &Metadata,
+    dependencies: &crate::depends::AppDependencies,
     routes: &[&'static RouteDef],
 ) -> Result<OpenApi, DocumentError> {
     let mut schemas = schema_generator();
@@ -58,6 +59,7 @@ pub(crate) fn document(
     generator.document_mut().tags = metadata.tags.clone();
     for route in routes.iter().filter(|r| r.options.include_in_schema) {
         let mut doc = RouteDoc::new(&mut schemas, route);
+        dependencies.document(&mut doc);
         (route.document)(&mut doc);
         generator.add(doc.into_fragment())?;
     }
