@@ -65,6 +65,7 @@ pub struct App {
     lifespan: Option<crate::lifespan::LifespanFn>,
     metadata: Metadata,
     openapi_url: Option<String>,
+    trailing_slash: crate::TrailingSlash,
     docs_url: Option<String>,
     redoc_url: Option<String>,
 }
@@ -114,6 +115,7 @@ impl App {
                 operation_ids: OperationIds::Function,
             },
             openapi_url: Some("/openapi.json".to_owned()),
+            trailing_slash: crate::TrailingSlash::Redirect,
             docs_url: Some("/docs".to_owned()),
             redoc_url: Some("/redoc".to_owned()),
         }
@@ -149,6 +151,14 @@ impl App {
     #[must_use]
     pub fn state<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
         self.states.insert(value);
+        self
+    }
+
+    /// What a path that differs from a route's only by a trailing slash does: FastAPI's 307
+    /// redirect (the default), a 404, or the route itself.
+    #[must_use]
+    pub fn trailing_slash(mut self, policy: crate::TrailingSlash) -> Self {
+        self.trailing_slash = policy;
         self
     }
 
@@ -366,10 +376,25 @@ impl App {
             dependencies: self.dependencies.clone(),
         });
         let mut by_path: BTreeMap<&str, MethodRouter> = BTreeMap::new();
+        let mut by_path_extra: Vec<(String, MethodRouter)> = Vec::new();
         for route in &routes {
             let method_router = by_path.remove(route.axum_path).unwrap_or_default();
             by_path.insert(route.axum_path, (route.mount)(method_router, &shared));
         }
+        let declared: Vec<&str> = by_path.keys().copied().collect();
+        if self.trailing_slash == crate::TrailingSlash::MatchBoth {
+            let extra: Vec<(String, MethodRouter)> = by_path
+                .iter()
+                .filter_map(|(path, method_router)| {
+                    let other = crate::trailing_slash::toggled(path)?;
+                    (!by_path.contains_key(other.as_str())).then(|| (other, method_router.clone()))
+                })
+                .collect();
+            for (path, method_router) in extra {
+                by_path_extra.push((path, method_router));
+            }
+        }
+        let fallback_paths: Vec<String> = declared.iter().map(|p| (*p).to_owned()).collect();
         let mut router = axum::Router::new();
         if let Some((url, document)) = openapi {
             let serve = move || {
@@ -389,13 +414,22 @@ impl App {
         for (path, method_router) in by_path {
             router = router.route(path, method_router.fallback(method_not_allowed));
         }
+        for (path, method_router) in by_path_extra {
+            router = router.route(&path, method_router.fallback(method_not_allowed));
+        }
         for (prefix, nested) in self.nested {
             router = match prefix.trim_end_matches('/') {
                 "" => router.merge(nested),
                 prefix => router.nest(prefix, nested),
             };
         }
-        Ok(router.fallback(not_found))
+        Ok(match self.trailing_slash {
+            crate::TrailingSlash::Redirect => {
+                let paths: Vec<&str> = fallback_paths.iter().map(String::as_str).collect();
+                router.fallback(crate::trailing_slash::redirecting_fallback(&paths))
+            }
+            _ => router.fallback(not_found),
+        })
     }
 
     /// Builds the axum router, to serve it yourself or embed it in an axum app.

@@ -54,6 +54,7 @@ mod route;
 mod serve;
 mod state;
 pub mod testing;
+mod trailing_slash;
 mod validate;
 
 pub use app::{App, DEFAULT_BODY_LIMIT, StartupError};
@@ -67,6 +68,7 @@ pub use fastrs_openapi::OperationIds;
 pub use lifespan::Lifespan;
 pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
 pub use state::{Requirements, State};
+pub use trailing_slash::TrailingSlash;
 
 /// The `http` crate: `StatusCode`, `HeaderMap`, `HeaderValue` and the rest.
 pub use http;

@@ -216,3 +216,57 @@ async fn route_and_parameter_options_are_kept_for_the_documentation() {
     let c = TestClient::new(App::empty().mount(fastrs::routes![documented]));
     assert_answer(&c.get("/documented/3").await, 201, "3 10 [] 1 None");
 }
+
+mod slashes {
+    use fastrs::prelude::*;
+
+    #[get("/items")]
+    pub async fn items() -> &'static str {
+        "items"
+    }
+
+    #[get("/users/")]
+    pub async fn users() -> &'static str {
+        "users"
+    }
+
+    #[get("/users/<id>")]
+    pub async fn user(id: u32) -> String {
+        id.to_string()
+    }
+}
+
+#[tokio::test]
+async fn a_missing_or_extra_trailing_slash_redirects_as_fastapi() {
+    let c = TestClient::new(App::scoped(concat!(module_path!(), "::slashes")));
+    let r = c.get("/items/?q=1").header("host", "api.test:8000").await;
+    assert_eq!(r.status(), 307);
+    assert_eq!(r.header("location"), Some("http://api.test:8000/items?q=1"));
+    let r = c.get("/users").header("host", "api.test").await;
+    assert_eq!(
+        (r.status().as_u16(), r.header("location")),
+        (307, Some("http://api.test/users/"))
+    );
+    let r = c.get("/users/7/").header("host", "api.test").await;
+    assert_eq!(
+        (r.status().as_u16(), r.header("location")),
+        (307, Some("http://api.test/users/7"))
+    );
+    assert_answer(&c.get("/nothing/").await, 404, r#"{"detail":"Not Found"}"#);
+    assert_answer(&c.get("/items").await, 200, "items");
+}
+
+#[tokio::test]
+async fn trailing_slashes_can_be_strict_or_both_served() {
+    let app = || App::scoped(concat!(module_path!(), "::slashes"));
+    let strict = TestClient::new(app().trailing_slash(fastrs::TrailingSlash::Strict));
+    assert_answer(
+        &strict.get("/items/").await,
+        404,
+        r#"{"detail":"Not Found"}"#,
+    );
+    let both = TestClient::new(app().trailing_slash(fastrs::TrailingSlash::MatchBoth));
+    assert_answer(&both.get("/items/").await, 200, "items");
+    assert_answer(&both.get("/users").await, 200, "users");
+    assert_answer(&both.get("/users/7/").await, 200, "7");
+}
