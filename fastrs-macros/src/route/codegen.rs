@@ -571,9 +571,9 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
     }
 }
 
-/// `fn __fastrs_document(doc)`: each parameter and the answer, chosen by type as the request
-/// is read.
-/// The statements documenting each parameter, for a dependency's `document` function.
+/// The statements documenting each parameter, chosen by type as the request is read: unmarked,
+/// framework value, scalar, then model; marked, scalar, then model; the body, model only. The
+/// last level of each is silent (the reading code reports misuse).
 pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let (doc, doc_traits) = (paths::doc(), paths::doc_traits());
     let params = handler.params.iter().zip(resolved).map(|(p, r)| {
@@ -597,6 +597,7 @@ pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> Token
     }
 }
 
+/// `fn __fastrs_document(doc)`: the route's dependencies, each parameter, and the answer.
 pub(crate) fn document_fn(
     args: &RouteArgs,
     handler: &Handler,
@@ -609,29 +610,8 @@ pub(crate) fn document_fn(
         .flatten()
         .map(|dep| quote!(<#dep as #dependency_trait>::document(__fastrs_doc);))
         .collect();
-    let (route_doc, doc, returns, doc_traits) = (
-        paths::route_doc(),
-        paths::doc(),
-        paths::returns(),
-        paths::doc_traits(),
-    );
-    let params = handler.params.iter().zip(resolved).map(|(p, r)| {
-        let ty = &p.ty;
-        let spec = spec_ident(p);
-        // Unmarked: framework value, scalar, then model; marked: scalar, then model; the body:
-        // model only. The last level of each is silent (the reading code reports misuse).
-        let call = match r {
-            Resolved::Inferred => {
-                quote!((&&&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec))
-            }
-            Resolved::Body => {
-                quote!((&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec))
-            }
-            _ => quote!((&&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec)),
-        };
-        let call = paths::respan(call, ty.span());
-        quote!(#call;)
-    });
+    let (route_doc, returns) = (paths::route_doc(), paths::returns());
+    let params = document_params(handler, resolved);
     let response = match &handler.func.sig.output {
         syn::ReturnType::Default => {
             quote!((&&#returns::<()>::new()).__fastrs_response(__fastrs_doc);)
@@ -643,9 +623,8 @@ pub(crate) fn document_fn(
     };
     quote! {
         fn __fastrs_document(__fastrs_doc: &mut #route_doc<'_>) {
-            use #doc_traits;
             #(#route_deps)*
-            #(#params)*
+            #params
             #response
         }
     }
