@@ -9,6 +9,7 @@ mod depends;
 mod expand;
 mod paths;
 mod route;
+mod router;
 mod scalar;
 
 use route::HttpMethod;
@@ -65,6 +66,12 @@ pub fn trace(attr: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn depends(attr: TokenStream, item: TokenStream) -> TokenStream {
     expand::run(depends::expand(attr.into(), item.into()))
+}
+
+/// `router!(...)`; see `fastrs::router`.
+#[proc_macro]
+pub fn router(input: TokenStream) -> TokenStream {
+    expand::run(router::expand(input.into()))
 }
 
 /// `#[derive(Scalar)]`; see `fastrs::Scalar`.

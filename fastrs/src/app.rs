@@ -14,13 +14,14 @@ use crate::lifespan::Lifespan;
 
 use crate::response::{method_not_allowed, not_found};
 use crate::route::{RouteDef, registered};
+use crate::router::{MountedRoute, Router, within};
 
 /// The default limit of a request body: 2 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// What every handler of one app shares.
 #[doc(hidden)]
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Shared {
     pub(crate) body_limit: usize,
     pub(crate) states: crate::state::States,
@@ -56,7 +57,7 @@ impl Shared {
 /// ```
 #[derive(Debug)]
 pub struct App {
-    routes: Vec<&'static RouteDef>,
+    routes: Vec<MountedRoute>,
     nested: Vec<(String, axum::Router)>,
     body_limit: usize,
     states: crate::state::States,
@@ -124,18 +125,23 @@ impl App {
     /// An app with the routes declared in module `module` and its submodules, such as
     /// `module_path!()`. Several apps can live in one program this way, tests among them.
     pub fn scoped(module: &str) -> Self {
-        let inside = |m: &str| {
-            m == module
-                || m.strip_prefix(module)
-                    .is_some_and(|rest| rest.starts_with("::"))
-        };
-        Self::empty().mount(registered().filter(|r| inside(r.module)))
+        Self::empty().mount(registered().filter(|r| within(r.module, module)))
     }
 
-    /// Adds routes: `app.mount(fastrs::routes![read_item, create_item])`.
+    /// Adds routes: `app.mount(fastrs::routes![read_item, create_item])`. Each is served
+    /// inside the `router!`s of its module and the modules around it.
     #[must_use]
     pub fn mount(mut self, routes: impl IntoIterator<Item = &'static RouteDef>) -> Self {
-        self.routes.extend(routes);
+        self.routes
+            .extend(routes.into_iter().map(MountedRoute::declared));
+        self
+    }
+
+    /// Adds the routes of a [`Router`], with its prefix, tags, dependencies and responses
+    /// (FastAPI's `app.include_router(router)`).
+    #[must_use]
+    pub fn include(mut self, router: Router) -> Self {
+        self.routes.extend(router.into_routes());
         self
     }
 
@@ -345,19 +351,28 @@ impl App {
 
     /// The OpenAPI 3.1 document of the app, as `/openapi.json` serves it.
     pub fn openapi(&self) -> Result<OpenApi, StartupError> {
-        crate::document::document(&self.metadata, &self.dependencies, &self.routes())
+        let routes = self.routes();
+        check_routes(&routes)?;
+        crate::document::document(&self.metadata, &self.dependencies, &routes)
             .map_err(|e| StartupError(e.to_string()))
     }
 
-    /// The routes, sorted by path, method, then place in the source; duplicates still
-    /// included.
-    pub fn routes(&self) -> Vec<&'static RouteDef> {
-        let mut routes = self.routes.clone();
-        routes.sort_by(|a, b| {
-            (a.axum_path, a.method, a.file, a.line).cmp(&(b.axum_path, b.method, b.file, b.line))
+    /// The routes as served (with their routers' prefixes), sorted by path, method, then
+    /// place in the source. A route mounted twice at one path is listed once.
+    pub fn routes(&self) -> Vec<MountedRoute> {
+        let mut routes: Vec<(String, MountedRoute)> = self
+            .routes
+            .iter()
+            .map(|r| (r.axum_path(), r.clone()))
+            .collect();
+        routes.sort_by(|(a_path, a), (b_path, b)| {
+            let (a, b) = (a.def(), b.def());
+            (a_path, a.method, a.file, a.line).cmp(&(b_path, b.method, b.file, b.line))
         });
-        routes.dedup_by(|a, b| std::ptr::eq(*a, *b));
-        routes
+        routes.dedup_by(|(a_path, a), (b_path, b)| {
+            a_path == b_path && std::ptr::eq(a.def(), b.def())
+        });
+        routes.into_iter().map(|(_, route)| route).collect()
     }
 
     /// Checks the routes and builds the axum router.
@@ -375,26 +390,36 @@ impl App {
             overrides: self.overrides.clone(),
             dependencies: self.dependencies.clone(),
         });
-        let mut by_path: BTreeMap<&str, MethodRouter> = BTreeMap::new();
+        let mut by_path: BTreeMap<String, MethodRouter> = BTreeMap::new();
         let mut by_path_extra: Vec<(String, MethodRouter)> = Vec::new();
         for route in &routes {
-            let method_router = by_path.remove(route.axum_path).unwrap_or_default();
-            by_path.insert(route.axum_path, (route.mount)(method_router, &shared));
+            let path = route.axum_path();
+            let method_router = by_path.remove(&path).unwrap_or_default();
+            // A route inside routers with dependencies runs them after the app's.
+            let shared = if route.dependencies().is_empty() {
+                Arc::clone(&shared)
+            } else {
+                Arc::new(Shared {
+                    dependencies: shared.dependencies.then(route.dependencies()),
+                    ..Shared::clone(&shared)
+                })
+            };
+            by_path.insert(path, (route.def().mount)(method_router, &shared));
         }
-        let declared: Vec<&str> = by_path.keys().copied().collect();
+        let declared: Vec<String> = by_path.keys().cloned().collect();
         if self.trailing_slash == crate::TrailingSlash::MatchBoth {
             let extra: Vec<(String, MethodRouter)> = by_path
                 .iter()
                 .filter_map(|(path, method_router)| {
                     let other = crate::trailing_slash::toggled(path)?;
-                    (!by_path.contains_key(other.as_str())).then(|| (other, method_router.clone()))
+                    (!by_path.contains_key(&other)).then(|| (other, method_router.clone()))
                 })
                 .collect();
             for (path, method_router) in extra {
                 by_path_extra.push((path, method_router));
             }
         }
-        let fallback_paths: Vec<String> = declared.iter().map(|p| (*p).to_owned()).collect();
+        let fallback_paths = declared;
         let mut router = axum::Router::new();
         if let Some((url, document)) = openapi {
             let serve = move || {
@@ -412,7 +437,7 @@ impl App {
             }
         }
         for (path, method_router) in by_path {
-            router = router.route(path, method_router.fallback(method_not_allowed));
+            router = router.route(&path, method_router.fallback(method_not_allowed));
         }
         for (path, method_router) in by_path_extra {
             router = router.route(&path, method_router.fallback(method_not_allowed));
@@ -507,32 +532,40 @@ impl App {
 
 /// Refuses two routes with the same method and path, and paths that differ only by the
 /// names of their parameters, naming both places.
-fn check_routes(routes: &[&'static RouteDef]) -> Result<(), StartupError> {
-    let mut seen: BTreeMap<(String, crate::route::Method), &RouteDef> = BTreeMap::new();
-    let mut shapes: BTreeMap<String, &RouteDef> = BTreeMap::new();
+fn check_routes(routes: &[MountedRoute]) -> Result<(), StartupError> {
+    let mut seen: BTreeMap<(String, crate::route::Method), &MountedRoute> = BTreeMap::new();
+    let mut shapes: BTreeMap<String, &MountedRoute> = BTreeMap::new();
     for route in routes {
-        let shape = shape_of(route.axum_path);
-        if let Some(first) = seen.insert((shape.clone(), route.method), route) {
+        if route.axum_path().is_empty() {
+            return Err(StartupError(format!(
+                "`{}` at {} has the path `\"\"`, which only a router's prefix can complete; mount it inside a router with a prefix",
+                route.name(),
+                route.location()
+            )));
+        }
+        let shape = shape_of(&route.axum_path());
+        let method = route.def().method;
+        if let Some(first) = seen.insert((shape.clone(), method), route) {
             return Err(StartupError(format!(
                 "two routes answer `{} {}`: `{}` at {} and `{}` at {}",
-                route.method,
-                route.template,
-                first.name,
+                method,
+                route.path(),
+                first.name(),
                 first.location(),
-                route.name,
+                route.name(),
                 route.location()
             )));
         }
         if let Some(first) = shapes.get(&shape)
-            && first.axum_path != route.axum_path
+            && first.axum_path() != route.axum_path()
         {
             return Err(StartupError(format!(
                 "the paths `{}` ({} at {}) and `{}` ({} at {}) differ only by parameter names; use the same names",
-                first.template,
-                first.name,
+                first.path(),
+                first.name(),
                 first.location(),
-                route.template,
-                route.name,
+                route.path(),
+                route.name(),
                 route.location()
             )));
         }
@@ -543,14 +576,15 @@ fn check_routes(routes: &[&'static RouteDef]) -> Result<(), StartupError> {
 
 /// Refuses a route that reads a `State<T>` the app was not given, naming the route.
 fn check_states(
-    routes: &[&'static RouteDef],
+    routes: &[MountedRoute],
     states: &crate::state::States,
     dependencies: &crate::depends::AppDependencies,
 ) -> Result<(), StartupError> {
     for route in routes {
         let mut requirements = crate::state::Requirements::default();
         dependencies.require(&mut requirements);
-        (route.requires)(&mut requirements);
+        route.dependencies().require(&mut requirements);
+        (route.def().requires)(&mut requirements);
         if let Some((_, name)) = requirements
             .states
             .iter()
@@ -558,9 +592,9 @@ fn check_states(
         {
             return Err(StartupError(format!(
                 "`{}` ({} {} at {}) reads `State<{name}>`, but the app has no such state; add it with `App::state(...)`",
-                route.name,
-                route.method,
-                route.template,
+                route.name(),
+                route.def().method,
+                route.path(),
                 route.location()
             )));
         }

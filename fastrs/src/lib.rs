@@ -51,6 +51,7 @@ mod extract;
 mod lifespan;
 mod response;
 mod route;
+mod router;
 mod serve;
 mod state;
 pub mod testing;
@@ -67,6 +68,7 @@ pub use extract::{
 pub use fastrs_openapi::OperationIds;
 pub use lifespan::Lifespan;
 pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
+pub use router::{MountedRoute, Router};
 pub use state::{Requirements, State};
 pub use trailing_slash::TrailingSlash;
 
@@ -98,6 +100,8 @@ pub use fastrs_macros::patch;
 pub use fastrs_macros::post;
 #[doc = include_str!("docs/route.md")]
 pub use fastrs_macros::put;
+#[doc = include_str!("docs/router.md")]
+pub use fastrs_macros::router;
 #[doc = include_str!("docs/route.md")]
 pub use fastrs_macros::trace;
 
@@ -127,8 +131,8 @@ pub mod prelude {
 pub mod __private {
     pub use crate::app::Shared;
     pub use crate::depends::{
-        DepOutcome, DepProbe, Dependency, Depends, Resolution, ViaDepends, ViaNoDepends,
-        app_dependencies_only, run_for_effect,
+        DepOutcome, DepProbe, Dependency, DependencyRef, Depends, Resolution, ViaDepends,
+        ViaNoDepends, app_dependencies_only, run_for_effect,
     };
     pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
@@ -143,6 +147,7 @@ pub mod __private {
     pub use crate::route::{
         ExtraResponse, Method, Registration, Route, RouteDef, RouteOptions, mount,
     };
+    pub use crate::router::{RouterDef, RouterRegistration};
     pub use crate::state::Requirements;
     pub use axum::body::Body;
     pub use axum::extract::{RawPathParams, Request};
@@ -186,4 +191,6 @@ mod guide {
     struct OpenApi;
     #[doc = include_str!("../../docs/dependencies.md")]
     struct Dependencies;
+    #[doc = include_str!("../../docs/routers.md")]
+    struct Routers;
 }

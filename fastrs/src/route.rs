@@ -105,6 +105,31 @@ pub struct ExtraResponse {
     pub schema: Option<fn(&mut schemars::SchemaGenerator) -> serde_json::Value>,
 }
 
+impl ExtraResponse {
+    /// An answer with `status`, described by its reason phrase, with no body.
+    pub const fn new(status: u16) -> Self {
+        Self {
+            status,
+            description: None,
+            schema: None,
+        }
+    }
+
+    /// Its description.
+    #[must_use]
+    pub const fn description(mut self, description: &'static str) -> Self {
+        self.description = Some(description);
+        self
+    }
+
+    /// Its body: JSON of type `T`.
+    #[must_use]
+    pub const fn model<T: schemars::JsonSchema>(mut self) -> Self {
+        self.schema = Some(crate::document::schema_of::<T>);
+        self
+    }
+}
+
 /// One route, as its macro declared it.
 #[derive(Debug)]
 pub struct RouteDef {

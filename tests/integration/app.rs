@@ -53,7 +53,7 @@ async fn mount_takes_the_routes_named() {
 #[tokio::test]
 async fn scoped_takes_a_module_and_its_submodules() {
     let app = App::scoped(concat!(module_path!(), "::renamed"));
-    let names: Vec<&str> = app.routes().iter().map(|r| r.name).collect();
+    let names: Vec<&str> = app.routes().iter().map(|r| r.name()).collect();
     assert_eq!(names, ["by_id", "by_name"]);
     let prefix_only = App::scoped(concat!(module_path!(), "::rename"));
     assert!(prefix_only.routes().is_empty());

@@ -8,6 +8,7 @@ mod example;
 mod openapi;
 mod params;
 mod responses;
+mod routers;
 mod socket;
 mod ui;
 

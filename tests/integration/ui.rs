@@ -5,5 +5,6 @@
 fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("ui/route/fail/*.rs");
+    t.compile_fail("ui/router/fail/*.rs");
     t.pass("ui/route/pass/*.rs");
 }

@@ -69,6 +69,25 @@ impl Parse for ResponseEntry {
     }
 }
 
+/// The parenthesized list after `responses`, each status once.
+pub(crate) fn parse_responses(input: ParseStream<'_>) -> syn::Result<Vec<ResponseEntry>> {
+    let content;
+    syn::parenthesized!(content in input);
+    let entries = Punctuated::<ResponseEntry, Token![,]>::parse_terminated(&content)?;
+    let mut seen = Vec::new();
+    for entry in &entries {
+        let code = entry.status.base10_digits().to_owned();
+        if seen.contains(&code) {
+            return Err(syn::Error::new(
+                entry.status.span(),
+                format!("status {code} is given twice in `responses`; keep one"),
+            ));
+        }
+        seen.push(code);
+    }
+    Ok(entries.into_iter().collect())
+}
+
 fn check_status(lit: &LitInt) -> syn::Result<u16> {
     let code: u16 = lit.base10_parse().unwrap_or(0);
     if !(100..=599).contains(&code) {
@@ -196,23 +215,9 @@ impl RouteArgs {
             )
         } else if lookahead.peek(kw::responses) {
             let key = input.parse::<kw::responses>()?;
-            let content;
-            syn::parenthesized!(content in input);
-            let entries = Punctuated::<ResponseEntry, Token![,]>::parse_terminated(&content)?;
-            let mut seen = Vec::new();
-            for entry in &entries {
-                let code = entry.status.base10_digits().to_owned();
-                if seen.contains(&code) {
-                    return Err(syn::Error::new(
-                        entry.status.span(),
-                        format!("status {code} is given twice in `responses`; keep one"),
-                    ));
-                }
-                seen.push(code);
-            }
             set_once(
                 &mut self.responses,
-                entries.into_iter().collect(),
+                parse_responses(input)?,
                 "responses",
                 key.span,
             )

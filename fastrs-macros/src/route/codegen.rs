@@ -6,7 +6,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::HttpMethod;
-use super::args::RouteArgs;
+use super::args::{ResponseEntry, RouteArgs};
 use super::check::Resolved;
 use super::handler::{Handler, Param};
 use super::param_attr::NumLit;
@@ -225,13 +225,7 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
         .as_ref()
         .is_none_or(syn::LitBool::value);
     let params = handler.params.iter().map(spec_ident);
-    let (extra_response, schema_of) = (paths::extra_response(), paths::schema_of());
-    let responses = args.responses.iter().flatten().map(|entry| {
-        let status = Literal::u16_unsuffixed(entry.status.base10_parse().unwrap_or(200));
-        let description = some_or_none(entry.description.as_ref().map(|d| quote!(#d)));
-        let schema = some_or_none(entry.model.as_ref().map(|m| quote!(#schema_of::<#m>)));
-        quote!(#extra_response { status: #status, description: #description, schema: #schema })
-    });
+    let responses = extra_responses(args.responses.iter().flatten());
     quote! {
         static __FASTRS_ROUTE: #route_def = #route_def {
             method: #method_ty::#variant,
@@ -259,6 +253,28 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
             requires: __fastrs_requires,
         };
     }
+}
+
+/// `ExtraResponse { .. }` values of `responses(...)` entries.
+pub(crate) fn extra_responses<'a>(
+    entries: impl IntoIterator<Item = &'a ResponseEntry>,
+) -> Vec<TokenStream> {
+    let (extra_response, schema_of) = (paths::extra_response(), paths::schema_of());
+    let some_or_none = |v: Option<TokenStream>| {
+        v.map_or_else(
+            || quote!(::core::option::Option::None),
+            |v| quote!(::core::option::Option::Some(#v)),
+        )
+    };
+    entries
+        .into_iter()
+        .map(|entry| {
+            let status = Literal::u16_unsuffixed(entry.status.base10_parse().unwrap_or(200));
+            let description = some_or_none(entry.description.as_ref().map(|d| quote!(#d)));
+            let schema = some_or_none(entry.model.as_ref().map(|m| quote!(#schema_of::<#m>)));
+            quote!(#extra_response { status: #status, description: #description, schema: #schema })
+        })
+        .collect()
 }
 
 /// The body of `Route::call`: read every parameter, answer 422 with all errors, or call the

@@ -91,3 +91,14 @@ fn scalar_derive() {
     };
     check("scalar_newtype", crate::scalar::expand(item).unwrap());
 }
+
+#[test]
+fn module_router() {
+    let input = quote!(
+        prefix = "/items",
+        tags = ["items"],
+        dependencies = [verify_token],
+        responses(404 = Message),
+    );
+    check("router", crate::router::expand(input).unwrap());
+}

@@ -2,7 +2,7 @@
 //!
 //! Parse ([`args`], [`template`], [`handler`]), check ([`check`]), then generate ([`codegen`]).
 
-mod args;
+pub(crate) mod args;
 pub(crate) mod check;
 pub(crate) mod codegen;
 pub(crate) mod handler;

@@ -24,8 +24,22 @@ impl PathTemplate {
     pub(crate) fn parse(lit: LitStr) -> syn::Result<Self> {
         let text = lit.value();
         let span = lit.span();
+        if text.is_empty() {
+            // The path of a router's prefix itself (`/items`), as FastAPI's `""`.
+            return Ok(Self {
+                lit,
+                params: Vec::new(),
+                axum: String::new(),
+                openapi: String::new(),
+            });
+        }
         if !text.starts_with('/') {
-            return Err(err(span, format!("the path `{text}` must start with `/`")));
+            return Err(err(
+                span,
+                format!(
+                    "the path `{text}` must start with `/` (or be `\"\"`, the prefix of its router)"
+                ),
+            ));
         }
         let segments: Vec<&str> = text[1..].split('/').collect();
         let mut params: Vec<Segment> = Vec::new();

@@ -249,18 +249,38 @@ fn boxed_effect<'a, 'r, F: Dependency>(
     Box::pin(run_for_effect::<F>(cx))
 }
 
-/// Dependencies the app runs before every route (`App::dependency`), with what the
+/// Dependencies the app (and a route's routers) run before every route, with what the
 /// documentation and the start-up checks need of them.
 #[derive(Default, Clone)]
 pub(crate) struct AppDependencies {
-    entries: Vec<AppDependency>,
+    entries: Vec<DependencyRef>,
 }
 
+/// A dependency named in a `dependencies = [...]` list of a router or an app: how to run it
+/// for its effect, what it requires, how it is documented.
+#[doc(hidden)]
 #[derive(Clone, Copy)]
-struct AppDependency {
+pub struct DependencyRef {
     run: EffectFn,
     require: fn(&mut crate::state::Requirements),
     document: fn(&mut crate::document::RouteDoc<'_>),
+}
+
+impl DependencyRef {
+    /// Dependency `F`.
+    pub const fn of<F: Dependency>() -> Self {
+        Self {
+            run: boxed_effect::<F>,
+            require: F::require,
+            document: F::document,
+        }
+    }
+}
+
+impl std::fmt::Debug for DependencyRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DependencyRef")
+    }
 }
 
 impl std::fmt::Debug for AppDependencies {
@@ -271,11 +291,25 @@ impl std::fmt::Debug for AppDependencies {
 
 impl AppDependencies {
     pub(crate) fn push<F: Dependency>(&mut self) {
-        self.entries.push(AppDependency {
-            run: boxed_effect::<F>,
-            require: F::require,
-            document: F::document,
-        });
+        self.entries.push(DependencyRef::of::<F>());
+    }
+
+    /// `outer`'s dependencies, then these: an enclosing router's run first.
+    pub(crate) fn after(&mut self, outer: impl IntoIterator<Item = DependencyRef>) {
+        let mut entries: Vec<DependencyRef> = outer.into_iter().collect();
+        entries.append(&mut self.entries);
+        self.entries = entries;
+    }
+
+    /// These, then `inner`'s.
+    pub(crate) fn then(&self, inner: &AppDependencies) -> AppDependencies {
+        let mut entries = self.entries.clone();
+        entries.extend_from_slice(&inner.entries);
+        AppDependencies { entries }
+    }
+
+    pub(crate) fn entries(&self) -> &[DependencyRef] {
+        &self.entries
     }
 
     pub(crate) fn is_empty(&self) -> bool {

@@ -18,7 +18,7 @@ use fastrs_openapi::model::{Info, OpenApi, Server, Tag};
 use fastrs_openapi::{DocumentError, Generator, OperationIds};
 use schemars::generate::{SchemaGenerator, SchemaSettings};
 
-use crate::route::RouteDef;
+use crate::router::MountedRoute;
 
 /// The schema generator every route of one document shares: draft 2020-12, definitions under
 /// `#/components/schemas/`.
@@ -51,16 +51,17 @@ pub(crate) struct Metadata {
 pub(crate) fn document(
     metadata: &Metadata,
     dependencies: &crate::depends::AppDependencies,
-    routes: &[&'static RouteDef],
+    routes: &[MountedRoute],
 ) -> Result<OpenApi, DocumentError> {
     let mut schemas = schema_generator();
     let mut generator = Generator::new(metadata.info.clone()).operation_ids(metadata.operation_ids);
     generator.document_mut().servers = metadata.servers.clone();
     generator.document_mut().tags = metadata.tags.clone();
-    for route in routes.iter().filter(|r| r.options.include_in_schema) {
+    for route in routes.iter().filter(|r| r.include_in_schema()) {
         let mut doc = RouteDoc::new(&mut schemas, route);
         dependencies.document(&mut doc);
-        (route.document)(&mut doc);
+        route.dependencies().document(&mut doc);
+        (route.def().document)(&mut doc);
         generator.add(doc.into_fragment())?;
     }
     let definitions = schemas.take_definitions(true);

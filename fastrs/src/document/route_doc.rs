@@ -9,12 +9,12 @@ use serde_json::{Map, Value, json};
 
 use super::{ParamDoc, ResponseDoc};
 use crate::extract::{BodyParam, ParamSpec, Source};
-use crate::route::RouteDef;
+use crate::router::MountedRoute;
 
 /// What a route's `document` function fills in.
 pub struct RouteDoc<'g> {
     generator: &'g mut SchemaGenerator,
-    route: &'static RouteDef,
+    route: &'g MountedRoute,
     parameters: Vec<Parameter>,
     bodies: Vec<(&'static ParamSpec, Value, bool)>,
     /// The body is a form (`application/x-www-form-urlencoded`).
@@ -25,7 +25,7 @@ pub struct RouteDoc<'g> {
 }
 
 impl<'g> RouteDoc<'g> {
-    pub(crate) fn new(generator: &'g mut SchemaGenerator, route: &'static RouteDef) -> Self {
+    pub(crate) fn new(generator: &'g mut SchemaGenerator, route: &'g MountedRoute) -> Self {
         Self {
             generator,
             route,
@@ -142,7 +142,8 @@ impl<'g> RouteDoc<'g> {
     }
 
     pub(crate) fn into_fragment(self) -> OperationFragment {
-        let route = self.route;
+        let mounted = self.route;
+        let route = mounted.def();
         let status = route.options.status.unwrap_or(200);
         let mut responses = BTreeMap::new();
         let success = match (status, self.response) {
@@ -157,7 +158,7 @@ impl<'g> RouteDoc<'g> {
             ),
         };
         responses.insert(status.to_string(), success);
-        for extra in route.options.responses {
+        for extra in mounted.responses() {
             let description = extra.description.map_or_else(
                 || {
                     http::StatusCode::from_u16(extra.status)
@@ -205,11 +206,11 @@ impl<'g> RouteDoc<'g> {
             .or_else(|| (!route.doc.is_empty()).then(|| route.doc.to_owned()));
         OperationFragment {
             method: route.method.as_str().to_owned(),
-            path: route.openapi_path.to_owned(),
+            path: mounted.openapi_path(),
             function: route.name.to_owned(),
             location: route.location(),
             operation: Operation {
-                tags: route.options.tags.iter().map(|t| (*t).to_owned()).collect(),
+                tags: mounted.tags().to_vec(),
                 summary: Some(
                     route
                         .options
@@ -218,7 +219,7 @@ impl<'g> RouteDoc<'g> {
                 ),
                 description,
                 operation_id: route.options.operation_id.unwrap_or_default().to_owned(),
-                deprecated: route.options.deprecated.then_some(true),
+                deprecated: mounted.deprecated().then_some(true),
                 parameters: self.parameters,
                 request_body,
                 responses,

@@ -1,0 +1,3 @@
+fastrs::router!(prefix = "/items/", tags = ["items"]);
+
+fn main() {}

@@ -1,0 +1,3 @@
+fastrs::router!(prefix = "/users/<user_id>");
+
+fn main() {}

@@ -1,0 +1,6 @@
+mod items {
+    fastrs::router!(prefix = "/items");
+    fastrs::router!(tags = ["items"]);
+}
+
+fn main() {}

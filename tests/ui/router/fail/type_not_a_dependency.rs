@@ -1,0 +1,5 @@
+struct VerifyToken;
+
+fastrs::router!(prefix = "/items", dependencies = [VerifyToken]);
+
+fn main() {}

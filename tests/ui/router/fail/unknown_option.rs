@@ -1,0 +1,3 @@
+fastrs::router!(prefix = "/items", tag = "items");
+
+fn main() {}
