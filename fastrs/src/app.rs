@@ -75,6 +75,12 @@ pub struct App {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StartupError(String);
 
+impl StartupError {
+    pub(crate) fn new(message: String) -> Self {
+        Self(message)
+    }
+}
+
 impl std::fmt::Display for StartupError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -178,35 +184,38 @@ impl App {
     }
 
     /// Runs `startup` before the first request: it may build state (a database pool) and
-    /// register work for after the last request. `serve` runs both; in tests,
-    /// `TestClient::start(app).await` and `client.shutdown().await` do.
+    /// register work for after the last request. It returns a [`Lifespan`], or a
+    /// `Result<Lifespan, E>` when it can fail: the app then does not start. `serve` runs both
+    /// halves; in tests, `TestClient::start(app).await` and `client.shutdown().await` do.
     #[must_use]
     pub fn lifespan<F, Fut>(mut self, startup: F) -> Self
     where
         F: FnOnce() -> Fut + Send + 'static,
-        Fut: std::future::Future<Output = Lifespan> + Send + 'static,
+        Fut: std::future::Future + Send + 'static,
+        Fut::Output: crate::lifespan::IntoLifespan,
     {
+        use crate::lifespan::IntoLifespan as _;
         self.lifespan = Some(crate::lifespan::LifespanFn(Box::new(move || {
-            Box::pin(startup())
+            Box::pin(async move { startup().await.into_lifespan() })
         })));
         self
     }
 
     /// Runs the start-up of the lifespan (if any): its state joins the app's.
-    pub(crate) async fn start(mut self) -> (Self, Lifespan) {
+    pub(crate) async fn start(mut self) -> Result<(Self, Lifespan), StartupError> {
         let lifespan = match self.lifespan.take() {
-            Some(startup) => (startup.0)().await,
+            Some(startup) => (startup.0)().await?,
             None => Lifespan::default(),
         };
         let Lifespan { states, shutdown } = lifespan;
         self.states.extend(states);
-        (
+        Ok((
             self,
             Lifespan {
                 states: crate::state::States::default(),
                 shutdown,
             },
-        )
+        ))
     }
 
     /// Replaces dependency `F` with `replacement`, another `#[depends]` function with the same
@@ -515,7 +524,7 @@ impl App {
             "{} {}",
             self.metadata.info.title, self.metadata.info.version
         );
-        let (app, lifespan) = self.start().await;
+        let (app, lifespan) = self.start().await.map_err(std::io::Error::other)?;
         let router = app.try_into_router().map_err(std::io::Error::other)?;
         eprintln!(
             "fastrs: {banner} serving on http://{}",

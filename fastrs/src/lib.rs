@@ -66,7 +66,7 @@ pub use extract::{
     BodyParam, Bound, FromCx, Num, ParamModel, ParamSpec, ParamType, Scalar, ScalarError, Source,
 };
 pub use fastrs_openapi::OperationIds;
-pub use lifespan::Lifespan;
+pub use lifespan::{IntoLifespan, Lifespan};
 pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
 pub use router::{MountedRoute, Router};
 pub use state::{Requirements, State};

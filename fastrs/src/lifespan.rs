@@ -3,10 +3,13 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::app::StartupError;
 use crate::state::States;
 
 type Work = Pin<Box<dyn Future<Output = ()> + Send>>;
-type Startup = Box<dyn FnOnce() -> Pin<Box<dyn Future<Output = Lifespan> + Send>> + Send>;
+type Startup = Box<
+    dyn FnOnce() -> Pin<Box<dyn Future<Output = Result<Lifespan, StartupError>> + Send>> + Send,
+>;
 
 /// What start-up produced: state for the app, and work to run at shut-down.
 ///
@@ -63,6 +66,25 @@ impl std::fmt::Debug for Lifespan {
             .field("states", &self.states)
             .field("shutdown", &self.shutdown.len())
             .finish()
+    }
+}
+
+/// What a lifespan's start-up returns: a [`Lifespan`], or `Result<Lifespan, E>` when it can
+/// fail (the app then does not start, and `serve` returns the error).
+pub trait IntoLifespan {
+    /// The lifespan, or why start-up failed.
+    fn into_lifespan(self) -> Result<Lifespan, StartupError>;
+}
+
+impl IntoLifespan for Lifespan {
+    fn into_lifespan(self) -> Result<Lifespan, StartupError> {
+        Ok(self)
+    }
+}
+
+impl<E: std::fmt::Display> IntoLifespan for Result<Lifespan, E> {
+    fn into_lifespan(self) -> Result<Lifespan, StartupError> {
+        self.map_err(|e| StartupError::new(format!("the lifespan's start-up failed: {e}")))
     }
 }
 

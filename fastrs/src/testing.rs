@@ -53,9 +53,12 @@ impl TestClient {
     ///
     /// # Panics
     ///
-    /// When the app cannot start, as [`App::into_router`].
+    /// When the app cannot start, as [`App::into_router`], or its start-up fails.
     pub async fn start(app: App) -> Self {
-        let (app, lifespan) = app.start().await;
+        let (app, lifespan) = app
+            .start()
+            .await
+            .unwrap_or_else(|e| panic!("fastrs: cannot start: {e}"));
         Self {
             router: app.into_router(),
             lifespan: Some(std::sync::Arc::new(tokio::sync::Mutex::new(Some(lifespan)))),

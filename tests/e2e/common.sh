@@ -1,23 +1,32 @@
 # Shared by the end-to-end checks: start the example on a free port. Sourced, not run.
 
-# Starts the example app (built in debug) on a free loopback port; sets $base and $app_pid,
-# and writes the server's log to $log.
+# Starts example app $1 (`items` or `todo`, built in debug) on a free loopback port; sets
+# $base and $app_pid, and writes the server's log to $log. The todo app gets a fresh database.
 start_example() {
-  cargo build -q -p items
-  local port
+  local example=$1 port
+  cargo build -q -p "$example"
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"
   log=$(mktemp)
-  ITEMS_ADDR="127.0.0.1:$port" target/debug/items >"$log" 2>&1 &
+  database=$(mktemp -u --suffix=.db)
+  ITEMS_ADDR="127.0.0.1:$port" TODO_ADDR="127.0.0.1:$port" TODO_DATABASE="$database" \
+    "target/debug/$example" >"$log" 2>&1 &
   app_pid=$!
-  trap 'kill $app_pid 2>/dev/null || true' EXIT
+  trap 'kill $app_pid 2>/dev/null || true; rm -f "$database"' EXIT
   for _ in $(seq 100); do
-    curl -s -o /dev/null "$base/" && return 0
+    curl -s -o /dev/null "$base/openapi.json" && return 0
     sleep 0.1
   done
-  echo "the example did not start:" >&2
+  echo "the $example example did not start:" >&2
   cat "$log" >&2
   exit 1
+}
+
+# Stops the example started last.
+stop_example() {
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  rm -f "$database"
 }
 
 # Fails when the server log shows a panic.

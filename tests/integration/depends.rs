@@ -544,6 +544,22 @@ async fn the_lifespan_builds_state_and_shuts_down() {
 }
 
 #[tokio::test]
+async fn a_failed_startup_stops_serve_with_its_error() {
+    let app = App::empty()
+        .mount(fastrs::routes![lifespan::pool])
+        .lifespan(|| async { Err::<fastrs::Lifespan, _>("database unreachable") });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let err = app
+        .serve_with_shutdown(listener, std::future::pending())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the lifespan's start-up failed: database unreachable"
+    );
+}
+
+#[tokio::test]
 async fn app_dependencies_run_before_every_route() {
     let app = || {
         App::empty()

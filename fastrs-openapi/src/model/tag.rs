@@ -16,6 +16,23 @@ pub struct Tag {
     pub external_docs: Option<ExternalDocs>,
 }
 
+impl Tag {
+    /// A tag named `name`, with nothing more said of it.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+
+    /// What the tag groups (Markdown).
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+}
+
 /// A link to more documentation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ExternalDocs {

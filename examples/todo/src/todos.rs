@@ -1,0 +1,151 @@
+//! `/todos`: create, list, read, update and delete todos.
+
+use fastrs::HttpError;
+use fastrs::prelude::*;
+
+use crate::db::{Db, get_db};
+use crate::error::{Message, internal, not_found};
+use crate::pagination::{Page, pagination};
+
+fastrs::router!(
+    prefix = "/todos",
+    tags = ["todos"],
+    responses(404 = Message)
+);
+
+/// A todo, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, sqlx::FromRow)]
+pub struct Todo {
+    /// Its id, given by the database.
+    pub id: i64,
+    /// The project it belongs to.
+    pub project_id: i64,
+    /// What to do.
+    pub title: String,
+    /// Whether it is done.
+    pub done: bool,
+}
+
+/// A todo to create.
+#[derive(Debug, Serialize, Deserialize, JsonSchema, Validate)]
+pub struct NewTodo {
+    /// The project it belongs to, which must exist.
+    #[garde(range(min = 1))]
+    pub project_id: i64,
+    /// What to do, 1 to 200 characters.
+    #[garde(length(chars, min = 1, max = 200))]
+    pub title: String,
+    /// Whether it is already done (no by default).
+    #[serde(default)]
+    #[garde(skip)]
+    pub done: bool,
+}
+
+/// The fields of a todo to change; those left out keep their value.
+#[derive(Debug, Default, Serialize, Deserialize, JsonSchema, Validate)]
+pub struct TodoUpdate {
+    /// What to do, 1 to 200 characters.
+    #[garde(length(chars, min = 1, max = 200))]
+    pub title: Option<String>,
+    /// Whether it is done.
+    #[garde(skip)]
+    pub done: Option<bool>,
+}
+
+const COLUMNS: &str = "id, project_id, title, done";
+
+/// Creates a todo in an existing project.
+#[post("", status = 201)]
+pub async fn create_todo(todo: NewTodo, db: Depends<get_db>) -> Result<Json<Todo>, HttpError> {
+    let sql =
+        format!("INSERT INTO todos (project_id, title, done) VALUES (?, ?, ?) RETURNING {COLUMNS}");
+    let created = sqlx::query_as::<_, Todo>(&sql)
+        .bind(todo.project_id)
+        .bind(&todo.title)
+        .bind(todo.done)
+        .fetch_one(&**db)
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(d) if d.is_foreign_key_violation() => not_found("Project"),
+            _ => internal(e),
+        })?;
+    Ok(Json(created))
+}
+
+/// Lists the todos of every project, by id; `done` keeps only those done (or not).
+#[get("")]
+pub async fn list_todos(
+    done: Option<bool>,
+    db: Depends<get_db>,
+    page: Depends<pagination>,
+) -> Result<Json<Vec<Todo>>, HttpError> {
+    select(&db, None, done, *page).await.map(Json)
+}
+
+/// Reads one todo.
+#[get("/<todo_id>")]
+pub async fn read_todo(todo_id: i64, db: Depends<get_db>) -> Result<Json<Todo>, HttpError> {
+    let sql = format!("SELECT {COLUMNS} FROM todos WHERE id = ?");
+    sqlx::query_as::<_, Todo>(&sql)
+        .bind(todo_id)
+        .fetch_optional(&**db)
+        .await
+        .map_err(internal)?
+        .map(Json)
+        .ok_or_else(|| not_found("Todo"))
+}
+
+/// Changes the title of a todo, whether it is done, or both.
+#[patch("/<todo_id>")]
+pub async fn update_todo(
+    todo_id: i64,
+    update: TodoUpdate,
+    db: Depends<get_db>,
+) -> Result<Json<Todo>, HttpError> {
+    let sql = format!(
+        "UPDATE todos SET title = COALESCE(?, title), done = COALESCE(?, done) WHERE id = ? RETURNING {COLUMNS}"
+    );
+    sqlx::query_as::<_, Todo>(&sql)
+        .bind(&update.title)
+        .bind(update.done)
+        .bind(todo_id)
+        .fetch_optional(&**db)
+        .await
+        .map_err(internal)?
+        .map(Json)
+        .ok_or_else(|| not_found("Todo"))
+}
+
+/// Deletes a todo.
+#[delete("/<todo_id>", status = 204)]
+pub async fn delete_todo(todo_id: i64, db: Depends<get_db>) -> Result<(), HttpError> {
+    let deleted = sqlx::query("DELETE FROM todos WHERE id = ?")
+        .bind(todo_id)
+        .execute(&**db)
+        .await
+        .map_err(internal)?;
+    if deleted.rows_affected() == 0 {
+        return Err(not_found("Todo"));
+    }
+    Ok(())
+}
+
+/// The todos of `project` (or of all), done or not if `done` says so, by id.
+pub(crate) async fn select(
+    db: &Db,
+    project: Option<i64>,
+    done: Option<bool>,
+    page: Page,
+) -> Result<Vec<Todo>, HttpError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM todos WHERE (?1 IS NULL OR project_id = ?1) AND (?2 IS NULL OR done = ?2) ORDER BY id LIMIT ?3 OFFSET ?4"
+    );
+    sqlx::query_as::<_, Todo>(&sql)
+        .bind(project)
+        .bind(done)
+        .bind(page.limit)
+        .bind(page.skip)
+        .fetch_all(&**db)
+        .await
+        .map_err(internal)
+}
