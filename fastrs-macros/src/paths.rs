@@ -53,6 +53,7 @@ private_paths! {
     into_response => IntoResponse,
     needs => Needs,
     run_for_effect => run_for_effect,
+    require_dependency => require_dependency,
     app_dependencies_only => app_dependencies_only,
     future_ext => FutureExt,
     unwind_safe => AssertUnwindSafe,

@@ -27,12 +27,20 @@ pub struct Shared {
     pub(crate) states: crate::state::States,
     pub(crate) overrides: crate::depends::Overrides,
     pub(crate) dependencies: crate::depends::AppDependencies,
+    /// The dependencies reached more than once in the route's graph: their values are
+    /// cached in a request. Empty for most routes.
+    pub(crate) shared_dependencies: Vec<std::any::TypeId>,
 }
 
 impl Shared {
     /// Whether the app runs dependencies before every route.
     pub fn has_dependencies(&self) -> bool {
         !self.dependencies.is_empty()
+    }
+
+    /// Whether dependency `id` is asked for more than once in a request of this route.
+    pub(crate) fn shares(&self, id: std::any::TypeId) -> bool {
+        !self.shared_dependencies.is_empty() && self.shared_dependencies.contains(&id)
     }
 }
 
@@ -392,24 +400,29 @@ impl App {
             Some(url) => Some((url.clone(), Bytes::from(self.openapi()?.to_json()))),
             None => None,
         };
-        check_states(&routes, &self.states, &self.dependencies)?;
+        check_states(&routes, &self.states, &self.dependencies, &self.overrides)?;
         let shared = Arc::new(Shared {
             body_limit: self.body_limit,
             states: self.states.clone(),
             overrides: self.overrides.clone(),
             dependencies: self.dependencies.clone(),
+            shared_dependencies: Vec::new(),
         });
         let mut by_path: BTreeMap<String, MethodRouter> = BTreeMap::new();
         let mut by_path_extra: Vec<(String, MethodRouter)> = Vec::new();
         for route in &routes {
             let path = route.axum_path();
             let method_router = by_path.remove(&path).unwrap_or_default();
-            // A route inside routers with dependencies runs them after the app's.
-            let shared = if route.dependencies().is_empty() {
+            // A route inside routers with dependencies runs them after the app's, and one
+            // whose graph reaches a dependency twice shares its value.
+            let shared_dependencies =
+                requirements(route, &self.dependencies, &self.overrides).shared_dependencies();
+            let shared = if route.dependencies().is_empty() && shared_dependencies.is_empty() {
                 Arc::clone(&shared)
             } else {
                 Arc::new(Shared {
                     dependencies: shared.dependencies.then(route.dependencies()),
+                    shared_dependencies,
                     ..Shared::clone(&shared)
                 })
             };
@@ -583,17 +596,31 @@ fn check_routes(routes: &[MountedRoute]) -> Result<(), StartupError> {
     Ok(())
 }
 
+/// What `route` requires, with the app's and its routers' dependencies, as served.
+fn requirements(
+    route: &MountedRoute,
+    dependencies: &crate::depends::AppDependencies,
+    overrides: &crate::depends::Overrides,
+) -> crate::state::Requirements {
+    let mut requirements = crate::state::Requirements {
+        overrides: overrides.clone(),
+        ..Default::default()
+    };
+    dependencies.require(&mut requirements);
+    route.dependencies().require(&mut requirements);
+    (route.def().requires)(&mut requirements);
+    requirements
+}
+
 /// Refuses a route that reads a `State<T>` the app was not given, naming the route.
 fn check_states(
     routes: &[MountedRoute],
     states: &crate::state::States,
     dependencies: &crate::depends::AppDependencies,
+    overrides: &crate::depends::Overrides,
 ) -> Result<(), StartupError> {
     for route in routes {
-        let mut requirements = crate::state::Requirements::default();
-        dependencies.require(&mut requirements);
-        route.dependencies().require(&mut requirements);
-        (route.def().requires)(&mut requirements);
+        let requirements = requirements(route, dependencies, overrides);
         if let Some((_, name)) = requirements
             .states
             .iter()

@@ -131,8 +131,8 @@ pub mod prelude {
 pub mod __private {
     pub use crate::app::Shared;
     pub use crate::depends::{
-        DepOutcome, DepProbe, Dependency, DependencyRef, Depends, Resolution, ViaDepends,
-        ViaNoDepends, app_dependencies_only, run_for_effect,
+        CleanupsRun, DepOutcome, DepProbe, Dependency, DependencyRef, Depends, Resolution,
+        ViaDepends, ViaNoDepends, app_dependencies_only, require_dependency, run_for_effect,
     };
     pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};

@@ -97,13 +97,39 @@ impl<T: Clone + Send + Sync + 'static> FromCx for State<T> {
     }
 }
 
-/// What a route needs from the app to be served: the state types it reads.
+/// What a route needs from the app to be served: the state types it reads, and how often
+/// each dependency is reached in its graph.
 #[derive(Debug, Default)]
 pub struct Requirements {
     pub(crate) states: Vec<(TypeId, &'static str)>,
+    pub(crate) dependencies: Vec<(TypeId, u32)>,
+    pub(crate) overrides: crate::depends::Overrides,
 }
 
 impl Requirements {
+    /// Counts dependency `id` as reached once more; how often it has been, this time included.
+    pub(crate) fn reach(&mut self, id: TypeId) -> u32 {
+        match self.dependencies.iter_mut().find(|(key, _)| *key == id) {
+            Some((_, count)) => {
+                *count += 1;
+                *count
+            }
+            None => {
+                self.dependencies.push((id, 1));
+                1
+            }
+        }
+    }
+
+    /// The dependencies reached more than once: their values are shared in a request.
+    pub(crate) fn shared_dependencies(&self) -> Vec<TypeId> {
+        self.dependencies
+            .iter()
+            .filter(|(_, count)| *count > 1)
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
     /// The route reads `State<T>`.
     pub fn state<T: 'static>(&mut self) {
         self.states

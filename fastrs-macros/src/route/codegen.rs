@@ -36,12 +36,12 @@ pub(crate) fn generate(
     let route_def = route_def(method, args, handler);
     let document = document_fn(args, handler, resolved);
     let requires = requires_body(handler, resolved);
-    let dependency_trait = paths::dependency();
+    let require_dependency = paths::require_dependency();
     let route_dep_requires = args
         .dependencies
         .iter()
         .flatten()
-        .map(|dep| quote!(<#dep as #dependency_trait>::require(__fastrs_needs);));
+        .map(|dep| quote!(#require_dependency::<#dep>(__fastrs_needs);));
     let requirements = paths::requirements();
     let call = call_body(args, handler, resolved);
     let route = paths::route();
@@ -332,13 +332,9 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
         paths::unwind_safe(),
         paths::resume_unwind(),
     );
-    // A dependency's own answer ends the request; what earlier dependencies deferred runs.
-    let answer = |response: TokenStream| {
-        quote!({
-            __fastrs_cx.run_cleanups().await;
-            return #response;
-        })
-    };
+    // A dependency's own answer ends the request: it leaves the labeled block, after which
+    // what dependencies deferred runs. One `await` for every way out keeps the future small.
+    let answer = |response: TokenStream| quote!(break '__fastrs_answer #response);
     let answered = answer(quote!(response));
     let run_for_effect = paths::run_for_effect();
     let route_deps = args.dependencies.iter().flatten().map(|dep| {
@@ -351,42 +347,44 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
     let deps = dep_phase(handler, resolved, &answer);
     let reads = own_phase(handler, resolved, &answer);
     quote! {
+        // Split before the future: the request is not kept in it beside its parts.
+        let (#parts_mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
         async move {
             use #probe_traits;
             use #dep_traits;
             let __fastrs_handler = #fn_ident;
-            let (#parts_mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
             #path_setup
             let mut __fastrs_request = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app, __fastrs_body);
-            let __fastrs_cx = &mut __fastrs_request;
-            if __fastrs_app.has_dependencies() {
-                if let ::core::result::Result::Err(response) = __fastrs_cx.app_dependencies().await {
-                    #answered
-                }
-            }
-            #(#route_deps)*
-            #deps
-            #reads
-            match (#(#idents,)*) {
-                (#(::core::option::Option::Some(#idents),)*) if __fastrs_cx.is_valid() => {
-                    if __fastrs_cx.has_cleanups() {
-                        // Deferred work runs after the handler, even if it panics.
-                        let __fastrs_answer =
-                            #future_ext::catch_unwind(#unwind_safe(__fastrs_handler(#(#idents),*))).await;
-                        __fastrs_cx.run_cleanups().await;
-                        match __fastrs_answer {
-                            ::core::result::Result::Ok(answer) => #respond(answer, #status),
-                            ::core::result::Result::Err(panic) => #resume_unwind(panic),
-                        }
-                    } else {
-                        #respond(__fastrs_handler(#(#idents),*).await, #status)
+            let __fastrs_answer = '__fastrs_answer: {
+                let __fastrs_cx = &mut __fastrs_request;
+                if __fastrs_app.has_dependencies() {
+                    if let ::core::result::Result::Err(response) = __fastrs_cx.app_dependencies().await {
+                        #answered
                     }
                 }
-                _ => {
-                    __fastrs_cx.run_cleanups().await;
-                    __fastrs_request.reject()
+                #(#route_deps)*
+                #deps
+                #reads
+                match (#(#idents,)*) {
+                    (#(::core::option::Option::Some(#idents),)*) if __fastrs_cx.is_valid() => {
+                        if !__fastrs_cx.has_cleanups() {
+                            let response = #respond(__fastrs_handler(#(#idents),*).await, #status);
+                            break '__fastrs_answer response;
+                        }
+                        // Deferred work runs after the handler, even if it panics.
+                        match #future_ext::catch_unwind(#unwind_safe(__fastrs_handler(#(#idents),*))).await {
+                            ::core::result::Result::Ok(answer) => #respond(answer, #status),
+                            ::core::result::Result::Err(panic) => {
+                                __fastrs_cx.run_cleanups().await;
+                                #resume_unwind(panic)
+                            }
+                        }
+                    }
+                    _ => __fastrs_cx.reject(),
                 }
-            }
+            };
+            __fastrs_request.run_cleanups().await;
+            __fastrs_answer
         }
     }
 }
@@ -417,13 +415,15 @@ pub(crate) fn dep_phase(
             let ident = dep_ident(p);
             let ty = &p.ty;
             quote! {
+                // `Some` once resolved (`Some(None)`: refused), `None` for another type.
                 let #ident = if (&&#dep_probe::<#ty>::new()).__fastrs_is_dependency() {
                     match (&&#dep_probe::<#ty>::new()).__fastrs_resolve(__fastrs_cx).await {
                         #dep_outcome::Answer(response) => #answered,
-                        outcome => outcome,
+                        #dep_outcome::Resolved(value) => ::core::option::Option::Some(value),
+                        #dep_outcome::NotADependency => ::core::option::Option::None,
                     }
                 } else {
-                    #dep_outcome::NotADependency
+                    ::core::option::Option::None
                 };
             }
         });
@@ -548,15 +548,14 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
         },
         Resolved::Inferred => {
             let dep = dep_ident(param);
-            let outcome = paths::dep_outcome();
             let extract = paths::respan(
                 quote!((&&&#probe::<#ty>::new()).__fastrs_extract(__fastrs_cx, &#spec, #default)),
                 span,
             );
             quote! {
                 match #dep {
-                    #outcome::Resolved(value) => value,
-                    _ => #extract,
+                    ::core::option::Option::Some(value) => value,
+                    ::core::option::Option::None => #extract,
                 }
             }
         }

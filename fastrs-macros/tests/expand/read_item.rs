@@ -98,6 +98,7 @@ const _: () = {
         ) -> impl ::core::future::Future<
             Output = ::fastrs::__private::Response,
         > + ::core::marker::Send + 'static {
+            let (mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
             async move {
                 use ::fastrs::__private::{
                     ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
@@ -105,7 +106,6 @@ const _: () = {
                 };
                 use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
                 let __fastrs_handler = read_item;
-                let (mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
                 let __fastrs_path = match ::fastrs::__private::path_params(
                         &mut __fastrs_parts,
                     )
@@ -120,111 +120,115 @@ const _: () = {
                     &__fastrs_app,
                     __fastrs_body,
                 );
-                let __fastrs_cx = &mut __fastrs_request;
-                if __fastrs_app.has_dependencies() {
-                    if let ::core::result::Result::Err(response) = __fastrs_cx
-                        .app_dependencies()
-                        .await
-                    {
+                let __fastrs_answer = '__fastrs_answer: {
+                    let __fastrs_cx = &mut __fastrs_request;
+                    if __fastrs_app.has_dependencies() {
+                        if let ::core::result::Result::Err(response) = __fastrs_cx
+                            .app_dependencies()
+                            .await
                         {
-                            __fastrs_cx.run_cleanups().await;
-                            return response;
+                            break '__fastrs_answer response;
                         }
                     }
-                }
-                let __fastrs_dep_q = if (&&::fastrs::__private::DepProbe::<
-                    Option<String>,
-                >::new())
-                    .__fastrs_is_dependency()
-                {
-                    match (&&::fastrs::__private::DepProbe::<Option<String>>::new())
-                        .__fastrs_resolve(__fastrs_cx)
-                        .await
+                    let __fastrs_dep_q = if (&&::fastrs::__private::DepProbe::<
+                        Option<String>,
+                    >::new())
+                        .__fastrs_is_dependency()
                     {
-                        ::fastrs::__private::DepOutcome::Answer(response) => {
-                            __fastrs_cx.run_cleanups().await;
-                            return response;
-                        }
-                        outcome => outcome,
-                    }
-                } else {
-                    ::fastrs::__private::DepOutcome::NotADependency
-                };
-                let __fastrs_bodies: usize = usize::from(
-                    (&&&::fastrs::__private::Probe::<Option<String>>::new())
-                        .__fastrs_kind() == ::fastrs::__private::Kind::Model,
-                );
-                if __fastrs_bodies > 0 {
-                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                        .read_body(__fastrs_bodies)
-                        .await
-                    {
+                        match (&&::fastrs::__private::DepProbe::<Option<String>>::new())
+                            .__fastrs_resolve(__fastrs_cx)
+                            .await
                         {
-                            __fastrs_cx.run_cleanups().await;
-                            return rejection;
-                        };
-                    }
-                }
-                let item_id: ::core::option::Option<u64> = __fastrs_cx
-                    .param::<
-                        u64,
-                    >(
-                        &__FASTRS_PARAM_ITEM_ID,
-                        ::fastrs::__private::Source::Path,
-                        ::core::option::Option::None,
-                    );
-                let q: ::core::option::Option<Option<String>> = match __fastrs_dep_q {
-                    ::fastrs::__private::DepOutcome::Resolved(value) => value,
-                    _ => {
+                            ::fastrs::__private::DepOutcome::Answer(response) => {
+                                break '__fastrs_answer response;
+                            }
+                            ::fastrs::__private::DepOutcome::Resolved(value) => {
+                                ::core::option::Option::Some(value)
+                            }
+                            ::fastrs::__private::DepOutcome::NotADependency => {
+                                ::core::option::Option::None
+                            }
+                        }
+                    } else {
+                        ::core::option::Option::None
+                    };
+                    let __fastrs_bodies: usize = usize::from(
                         (&&&::fastrs::__private::Probe::<Option<String>>::new())
-                            .__fastrs_extract(
+                            .__fastrs_kind() == ::fastrs::__private::Kind::Model,
+                    );
+                    if __fastrs_bodies > 0 {
+                        if let ::core::result::Result::Err(rejection) = __fastrs_cx
+                            .read_body(__fastrs_bodies)
+                            .await
+                        {
+                            break '__fastrs_answer rejection;
+                        }
+                    }
+                    let item_id: ::core::option::Option<u64> = __fastrs_cx
+                        .param::<
+                            u64,
+                        >(
+                            &__FASTRS_PARAM_ITEM_ID,
+                            ::fastrs::__private::Source::Path,
+                            ::core::option::Option::None,
+                        );
+                    let q: ::core::option::Option<Option<String>> = match __fastrs_dep_q {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            (&&&::fastrs::__private::Probe::<Option<String>>::new())
+                                .__fastrs_extract(
+                                    __fastrs_cx,
+                                    &__FASTRS_PARAM_Q,
+                                    ::core::option::Option::None,
+                                )
+                        }
+                    };
+                    if let ::core::option::Option::Some(__fastrs_value) = &q {
+                        (&&::fastrs::__private::Check::<Option<String>>::new())
+                            .__fastrs_validate(
+                                __fastrs_value,
                                 __fastrs_cx,
                                 &__FASTRS_PARAM_Q,
-                                ::core::option::Option::None,
-                            )
+                            );
                     }
-                };
-                if let ::core::option::Option::Some(__fastrs_value) = &q {
-                    (&&::fastrs::__private::Check::<Option<String>>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_Q,
-                        );
-                }
-                let limit: ::core::option::Option<u32> = (&&::fastrs::__private::Probe::<
-                    u32,
-                >::new())
-                    .__fastrs_extract(
-                        __fastrs_cx,
-                        &__FASTRS_PARAM_LIMIT,
-                        ::core::option::Option::Some(
-                            __fastrs_default_limit as fn() -> u32,
-                        ),
-                    );
-                if let ::core::option::Option::Some(__fastrs_value) = &limit {
-                    (&&::fastrs::__private::Check::<u32>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
+                    let limit: ::core::option::Option<u32> = (&&::fastrs::__private::Probe::<
+                        u32,
+                    >::new())
+                        .__fastrs_extract(
                             __fastrs_cx,
                             &__FASTRS_PARAM_LIMIT,
+                            ::core::option::Option::Some(
+                                __fastrs_default_limit as fn() -> u32,
+                            ),
                         );
-                }
-                match (item_id, q, limit) {
-                    (
-                        ::core::option::Option::Some(item_id),
-                        ::core::option::Option::Some(q),
-                        ::core::option::Option::Some(limit),
-                    ) if __fastrs_cx.is_valid() => {
-                        if __fastrs_cx.has_cleanups() {
-                            let __fastrs_answer = ::fastrs::__private::FutureExt::catch_unwind(
+                    if let ::core::option::Option::Some(__fastrs_value) = &limit {
+                        (&&::fastrs::__private::Check::<u32>::new())
+                            .__fastrs_validate(
+                                __fastrs_value,
+                                __fastrs_cx,
+                                &__FASTRS_PARAM_LIMIT,
+                            );
+                    }
+                    match (item_id, q, limit) {
+                        (
+                            ::core::option::Option::Some(item_id),
+                            ::core::option::Option::Some(q),
+                            ::core::option::Option::Some(limit),
+                        ) if __fastrs_cx.is_valid() => {
+                            if !__fastrs_cx.has_cleanups() {
+                                let response = ::fastrs::__private::respond(
+                                    __fastrs_handler(item_id, q, limit).await,
+                                    ::core::option::Option::None,
+                                );
+                                break '__fastrs_answer response;
+                            }
+                            match ::fastrs::__private::FutureExt::catch_unwind(
                                     ::fastrs::__private::AssertUnwindSafe(
                                         __fastrs_handler(item_id, q, limit),
                                     ),
                                 )
-                                .await;
-                            __fastrs_cx.run_cleanups().await;
-                            match __fastrs_answer {
+                                .await
+                            {
                                 ::core::result::Result::Ok(answer) => {
                                     ::fastrs::__private::respond(
                                         answer,
@@ -232,21 +236,16 @@ const _: () = {
                                     )
                                 }
                                 ::core::result::Result::Err(panic) => {
+                                    __fastrs_cx.run_cleanups().await;
                                     ::fastrs::__private::resume_unwind(panic)
                                 }
                             }
-                        } else {
-                            ::fastrs::__private::respond(
-                                __fastrs_handler(item_id, q, limit).await,
-                                ::core::option::Option::None,
-                            )
                         }
+                        _ => __fastrs_cx.reject(),
                     }
-                    _ => {
-                        __fastrs_cx.run_cleanups().await;
-                        __fastrs_request.reject()
-                    }
-                }
+                };
+                __fastrs_request.run_cleanups().await;
+                __fastrs_answer
             }
         }
     }

@@ -103,6 +103,7 @@ const _: () = {
         ) -> impl ::core::future::Future<
             Output = ::fastrs::__private::Response,
         > + ::core::marker::Send + 'static {
+            let (mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
             async move {
                 use ::fastrs::__private::{
                     ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
@@ -110,7 +111,6 @@ const _: () = {
                 };
                 use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
                 let __fastrs_handler = update_item;
-                let (mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
                 let __fastrs_path = match ::fastrs::__private::path_params(
                         &mut __fastrs_parts,
                     )
@@ -125,139 +125,144 @@ const _: () = {
                     &__fastrs_app,
                     __fastrs_body,
                 );
-                let __fastrs_cx = &mut __fastrs_request;
-                if __fastrs_app.has_dependencies() {
-                    if let ::core::result::Result::Err(response) = __fastrs_cx
-                        .app_dependencies()
-                        .await
-                    {
+                let __fastrs_answer = '__fastrs_answer: {
+                    let __fastrs_cx = &mut __fastrs_request;
+                    if __fastrs_app.has_dependencies() {
+                        if let ::core::result::Result::Err(response) = __fastrs_cx
+                            .app_dependencies()
+                            .await
                         {
-                            __fastrs_cx.run_cleanups().await;
-                            return response;
+                            break '__fastrs_answer response;
                         }
                     }
-                }
-                let __fastrs_dep_item = if (&&::fastrs::__private::DepProbe::<
-                    Item,
-                >::new())
-                    .__fastrs_is_dependency()
-                {
-                    match (&&::fastrs::__private::DepProbe::<Item>::new())
-                        .__fastrs_resolve(__fastrs_cx)
-                        .await
+                    let __fastrs_dep_item = if (&&::fastrs::__private::DepProbe::<
+                        Item,
+                    >::new())
+                        .__fastrs_is_dependency()
                     {
-                        ::fastrs::__private::DepOutcome::Answer(response) => {
-                            __fastrs_cx.run_cleanups().await;
-                            return response;
-                        }
-                        outcome => outcome,
-                    }
-                } else {
-                    ::fastrs::__private::DepOutcome::NotADependency
-                };
-                let __fastrs_bodies: usize = usize::from(
-                    (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()
-                        == ::fastrs::__private::Kind::Model,
-                ) + 1usize;
-                if __fastrs_bodies > 0 {
-                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                        .read_body(__fastrs_bodies)
-                        .await
-                    {
+                        match (&&::fastrs::__private::DepProbe::<Item>::new())
+                            .__fastrs_resolve(__fastrs_cx)
+                            .await
                         {
-                            __fastrs_cx.run_cleanups().await;
-                            return rejection;
-                        };
+                            ::fastrs::__private::DepOutcome::Answer(response) => {
+                                break '__fastrs_answer response;
+                            }
+                            ::fastrs::__private::DepOutcome::Resolved(value) => {
+                                ::core::option::Option::Some(value)
+                            }
+                            ::fastrs::__private::DepOutcome::NotADependency => {
+                                ::core::option::Option::None
+                            }
+                        }
+                    } else {
+                        ::core::option::Option::None
+                    };
+                    let __fastrs_bodies: usize = usize::from(
+                        (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()
+                            == ::fastrs::__private::Kind::Model,
+                    ) + 1usize;
+                    if __fastrs_bodies > 0 {
+                        if let ::core::result::Result::Err(rejection) = __fastrs_cx
+                            .read_body(__fastrs_bodies)
+                            .await
+                        {
+                            break '__fastrs_answer rejection;
+                        }
                     }
-                }
-                let id: ::core::option::Option<u64> = __fastrs_cx
-                    .param::<
-                        u64,
-                    >(
-                        &__FASTRS_PARAM_ID,
-                        ::fastrs::__private::Source::Path,
-                        ::core::option::Option::None,
-                    );
-                let user_agent: ::core::option::Option<Option<String>> = (&&::fastrs::__private::Probe::<
-                    Option<String>,
-                >::new())
-                    .__fastrs_extract(
-                        __fastrs_cx,
-                        &__FASTRS_PARAM_USER_AGENT,
-                        ::core::option::Option::None,
-                    );
-                if let ::core::option::Option::Some(__fastrs_value) = &user_agent {
-                    (&&::fastrs::__private::Check::<Option<String>>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
+                    let id: ::core::option::Option<u64> = __fastrs_cx
+                        .param::<
+                            u64,
+                        >(
+                            &__FASTRS_PARAM_ID,
+                            ::fastrs::__private::Source::Path,
+                            ::core::option::Option::None,
+                        );
+                    let user_agent: ::core::option::Option<Option<String>> = (&&::fastrs::__private::Probe::<
+                        Option<String>,
+                    >::new())
+                        .__fastrs_extract(
                             __fastrs_cx,
                             &__FASTRS_PARAM_USER_AGENT,
+                            ::core::option::Option::None,
                         );
-                }
-                let session: ::core::option::Option<String> = (&&::fastrs::__private::Probe::<
-                    String,
-                >::new())
-                    .__fastrs_extract(
-                        __fastrs_cx,
-                        &__FASTRS_PARAM_SESSION,
-                        ::core::option::Option::None,
-                    );
-                if let ::core::option::Option::Some(__fastrs_value) = &session {
-                    (&&::fastrs::__private::Check::<String>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
+                    if let ::core::option::Option::Some(__fastrs_value) = &user_agent {
+                        (&&::fastrs::__private::Check::<Option<String>>::new())
+                            .__fastrs_validate(
+                                __fastrs_value,
+                                __fastrs_cx,
+                                &__FASTRS_PARAM_USER_AGENT,
+                            );
+                    }
+                    let session: ::core::option::Option<String> = (&&::fastrs::__private::Probe::<
+                        String,
+                    >::new())
+                        .__fastrs_extract(
                             __fastrs_cx,
                             &__FASTRS_PARAM_SESSION,
+                            ::core::option::Option::None,
                         );
-                }
-                let item: ::core::option::Option<Item> = match __fastrs_dep_item {
-                    ::fastrs::__private::DepOutcome::Resolved(value) => value,
-                    _ => {
-                        (&&&::fastrs::__private::Probe::<Item>::new())
-                            .__fastrs_extract(
+                    if let ::core::option::Option::Some(__fastrs_value) = &session {
+                        (&&::fastrs::__private::Check::<String>::new())
+                            .__fastrs_validate(
+                                __fastrs_value,
+                                __fastrs_cx,
+                                &__FASTRS_PARAM_SESSION,
+                            );
+                    }
+                    let item: ::core::option::Option<Item> = match __fastrs_dep_item {
+                        ::core::option::Option::Some(value) => value,
+                        ::core::option::Option::None => {
+                            (&&&::fastrs::__private::Probe::<Item>::new())
+                                .__fastrs_extract(
+                                    __fastrs_cx,
+                                    &__FASTRS_PARAM_ITEM,
+                                    ::core::option::Option::None,
+                                )
+                        }
+                    };
+                    if let ::core::option::Option::Some(__fastrs_value) = &item {
+                        (&&::fastrs::__private::Check::<Item>::new())
+                            .__fastrs_validate(
+                                __fastrs_value,
                                 __fastrs_cx,
                                 &__FASTRS_PARAM_ITEM,
-                                ::core::option::Option::None,
-                            )
+                            );
                     }
-                };
-                if let ::core::option::Option::Some(__fastrs_value) = &item {
-                    (&&::fastrs::__private::Check::<Item>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_ITEM,
-                        );
-                }
-                let importance: ::core::option::Option<i32> = __fastrs_cx
-                    .body::<
-                        i32,
-                    >(&__FASTRS_PARAM_IMPORTANCE, ::core::option::Option::None);
-                if let ::core::option::Option::Some(__fastrs_value) = &importance {
-                    (&&::fastrs::__private::Check::<i32>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_IMPORTANCE,
-                        );
-                }
-                match (id, user_agent, session, item, importance) {
-                    (
-                        ::core::option::Option::Some(id),
-                        ::core::option::Option::Some(user_agent),
-                        ::core::option::Option::Some(session),
-                        ::core::option::Option::Some(item),
-                        ::core::option::Option::Some(importance),
-                    ) if __fastrs_cx.is_valid() => {
-                        if __fastrs_cx.has_cleanups() {
-                            let __fastrs_answer = ::fastrs::__private::FutureExt::catch_unwind(
+                    let importance: ::core::option::Option<i32> = __fastrs_cx
+                        .body::<
+                            i32,
+                        >(&__FASTRS_PARAM_IMPORTANCE, ::core::option::Option::None);
+                    if let ::core::option::Option::Some(__fastrs_value) = &importance {
+                        (&&::fastrs::__private::Check::<i32>::new())
+                            .__fastrs_validate(
+                                __fastrs_value,
+                                __fastrs_cx,
+                                &__FASTRS_PARAM_IMPORTANCE,
+                            );
+                    }
+                    match (id, user_agent, session, item, importance) {
+                        (
+                            ::core::option::Option::Some(id),
+                            ::core::option::Option::Some(user_agent),
+                            ::core::option::Option::Some(session),
+                            ::core::option::Option::Some(item),
+                            ::core::option::Option::Some(importance),
+                        ) if __fastrs_cx.is_valid() => {
+                            if !__fastrs_cx.has_cleanups() {
+                                let response = ::fastrs::__private::respond(
+                                    __fastrs_handler(id, user_agent, session, item, importance)
+                                        .await,
+                                    ::core::option::Option::None,
+                                );
+                                break '__fastrs_answer response;
+                            }
+                            match ::fastrs::__private::FutureExt::catch_unwind(
                                     ::fastrs::__private::AssertUnwindSafe(
                                         __fastrs_handler(id, user_agent, session, item, importance),
                                     ),
                                 )
-                                .await;
-                            __fastrs_cx.run_cleanups().await;
-                            match __fastrs_answer {
+                                .await
+                            {
                                 ::core::result::Result::Ok(answer) => {
                                     ::fastrs::__private::respond(
                                         answer,
@@ -265,22 +270,16 @@ const _: () = {
                                     )
                                 }
                                 ::core::result::Result::Err(panic) => {
+                                    __fastrs_cx.run_cleanups().await;
                                     ::fastrs::__private::resume_unwind(panic)
                                 }
                             }
-                        } else {
-                            ::fastrs::__private::respond(
-                                __fastrs_handler(id, user_agent, session, item, importance)
-                                    .await,
-                                ::core::option::Option::None,
-                            )
                         }
+                        _ => __fastrs_cx.reject(),
                     }
-                    _ => {
-                        __fastrs_cx.run_cleanups().await;
-                        __fastrs_request.reject()
-                    }
-                }
+                };
+                __fastrs_request.run_cleanups().await;
+                __fastrs_answer
             }
         }
     }

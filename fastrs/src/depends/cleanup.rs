@@ -57,18 +57,36 @@ impl Cx<'_> {
     }
 
     /// Runs the deferred work, last registered first. Nothing to do (and nothing allocated)
-    /// when no dependency asked for a `Cleanup`.
-    pub async fn run_cleanups(&mut self) {
+    /// when no dependency asked for a `Cleanup`; the work itself is boxed, so that awaiting
+    /// this adds a pointer to a route's future, not the work's state.
+    pub fn run_cleanups(&mut self) -> CleanupsRun {
         let Some(list) = self.cleanups.take() else {
-            return;
+            return CleanupsRun(None);
         };
-        let deferred = std::mem::take(
-            &mut *list
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        );
-        for work in deferred.into_iter().rev() {
-            work.await;
+        CleanupsRun(Some(Box::pin(async move {
+            let deferred = std::mem::take(
+                &mut *list
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+            );
+            for work in deferred.into_iter().rev() {
+                work.await;
+            }
+        })))
+    }
+}
+
+/// The deferred work of one request, running (see [`Cx::run_cleanups`]).
+#[doc(hidden)]
+pub struct CleanupsRun(Option<Deferred>);
+
+impl Future for CleanupsRun {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        match &mut self.0 {
+            Some(work) => work.as_mut().poll(cx),
+            None => std::task::Poll::Ready(()),
         }
     }
 }

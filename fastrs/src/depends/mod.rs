@@ -14,8 +14,8 @@ use axum::response::Response;
 
 use crate::extract::{Cx, FromCx};
 
-pub use cleanup::Cleanup;
 pub(crate) use cleanup::CleanupList;
+pub use cleanup::{Cleanup, CleanupsRun};
 pub use probe::{DepOutcome, DepProbe, ViaDepends, ViaNoDepends};
 
 /// A function marked `#[depends]`: the macro implements this on the struct of the same name.
@@ -77,7 +77,14 @@ pub enum Resolution<T> {
 ///     user.name.clone()
 /// }
 /// ```
-pub struct Depends<F: Dependency>(Arc<F::Output>);
+pub struct Depends<F: Dependency>(Held<F::Output>);
+
+/// A dependency's value: owned when nothing else in the request asks for it (known at
+/// start-up), shared otherwise.
+enum Held<T> {
+    Owned(T),
+    Shared(Arc<T>),
+}
 
 impl<F: Dependency> Depends<F> {
     /// The value, cloned if another parameter of the request shares it.
@@ -85,12 +92,18 @@ impl<F: Dependency> Depends<F> {
     where
         F::Output: Clone,
     {
-        Arc::try_unwrap(self.0).unwrap_or_else(|shared| (*shared).clone())
+        match self.0 {
+            Held::Owned(value) => value,
+            Held::Shared(shared) => Arc::try_unwrap(shared).unwrap_or_else(|s| (*s).clone()),
+        }
     }
 
-    /// The shared value.
+    /// The value, in an `Arc` shared with the other parameters that ask for it.
     pub fn into_arc(self) -> Arc<F::Output> {
-        self.0
+        match self.0 {
+            Held::Owned(value) => Arc::new(value),
+            Held::Shared(shared) => shared,
+        }
     }
 }
 
@@ -98,13 +111,22 @@ impl<F: Dependency> Deref for Depends<F> {
     type Target = F::Output;
 
     fn deref(&self) -> &F::Output {
-        &self.0
+        match &self.0 {
+            Held::Owned(value) => value,
+            Held::Shared(shared) => shared,
+        }
     }
 }
 
-impl<F: Dependency> Clone for Depends<F> {
+impl<F: Dependency> Clone for Depends<F>
+where
+    F::Output: Clone,
+{
     fn clone(&self) -> Self {
-        Self(Arc::clone(&self.0))
+        Self(match &self.0 {
+            Held::Owned(value) => Held::Owned(value.clone()),
+            Held::Shared(shared) => Held::Shared(Arc::clone(shared)),
+        })
     }
 }
 
@@ -113,7 +135,21 @@ where
     F::Output: std::fmt::Debug,
 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("Depends").field(&*self.0).finish()
+        f.debug_tuple("Depends").field(&**self).finish()
+    }
+}
+
+/// Counts dependency `F` as reached once more in a route's graph, then walks its own
+/// parameters (or its override's) the first time, and every time when `F` is not cached.
+#[doc(hidden)]
+pub fn require_dependency<F: Dependency>(requirements: &mut crate::state::Requirements) {
+    let reached = requirements.reach(TypeId::of::<F>());
+    if reached > 1 && F::CACHED {
+        return;
+    }
+    match requirements.overrides.get_require::<F>() {
+        Some(require) => require(requirements),
+        None => F::require(requirements),
     }
 }
 
@@ -128,10 +164,15 @@ fn resolve_as<'a, 'r, G: Dependency>(
     Box::pin(G::resolve(cx))
 }
 
-/// The app's dependency overrides: dependency → replacement (`App::override_dependency`).
+/// The app's dependency overrides: dependency → replacement (`App::override_dependency`),
+/// with what the replacement requires.
 #[derive(Default, Clone)]
 pub(crate) struct Overrides {
-    entries: Vec<(TypeId, Arc<dyn Any + Send + Sync>)>,
+    entries: Vec<(
+        TypeId,
+        Arc<dyn Any + Send + Sync>,
+        fn(&mut crate::state::Requirements),
+    )>,
 }
 
 impl std::fmt::Debug for Overrides {
@@ -143,9 +184,19 @@ impl std::fmt::Debug for Overrides {
 impl Overrides {
     pub(crate) fn insert<F: Dependency, G: Dependency<Output = F::Output>>(&mut self) {
         let id = TypeId::of::<F>();
-        self.entries.retain(|(key, _)| *key != id);
+        self.entries.retain(|(key, _, _)| *key != id);
         let resolver: Resolver<F::Output> = resolve_as::<G>;
-        self.entries.push((id, Arc::new(resolver)));
+        self.entries
+            .push((id, Arc::new(resolver), require_dependency::<G>));
+    }
+
+    /// What the replacement of `F` requires, if `F` is replaced.
+    fn get_require<F: Dependency>(&self) -> Option<fn(&mut crate::state::Requirements)> {
+        let id = TypeId::of::<F>();
+        self.entries
+            .iter()
+            .find(|(key, _, _)| *key == id)
+            .map(|(_, _, require)| *require)
     }
 
     pub(crate) fn clear(&mut self) {
@@ -160,8 +211,8 @@ impl Overrides {
         let id = TypeId::of::<F>();
         self.entries
             .iter()
-            .find(|(key, _)| *key == id)
-            .and_then(|(_, resolver)| resolver.downcast_ref::<Resolver<F::Output>>())
+            .find(|(key, _, _)| *key == id)
+            .and_then(|(_, resolver, _)| resolver.downcast_ref::<Resolver<F::Output>>())
             .copied()
     }
 }
@@ -198,10 +249,11 @@ impl Cx<'_> {
     /// Resolves dependency `F` (once per request unless `no_cache`): `Ok(None)` when it was
     /// refused with errors recorded, `Err` when it answered the request itself.
     pub async fn depends<F: Dependency>(&mut self) -> Result<Option<Depends<F>>, Response> {
-        if F::CACHED
-            && let Some(value) = self.deps.get::<F>()
-        {
-            return Ok(Some(Depends(value)));
+        // Cached only when something else in the route's graph asks for it too (counted at
+        // start-up): a dependency asked for once costs no `Arc` and no lookup.
+        let cached = F::CACHED && self.app.shares(TypeId::of::<F>());
+        if cached && let Some(value) = self.deps.get::<F>() {
+            return Ok(Some(Depends(Held::Shared(value))));
         }
         let overridden = if self.app.overrides.is_empty() {
             None
@@ -215,13 +267,12 @@ impl Cx<'_> {
             None => Box::pin(F::resolve(self)).await,
         };
         match resolution {
-            Resolution::Value(value) => {
+            Resolution::Value(value) if cached => {
                 let value = Arc::new(value);
-                if F::CACHED {
-                    self.deps.insert::<F>(Arc::clone(&value));
-                }
-                Ok(Some(Depends(value)))
+                self.deps.insert::<F>(Arc::clone(&value));
+                Ok(Some(Depends(Held::Shared(value))))
             }
+            Resolution::Value(value) => Ok(Some(Depends(Held::Owned(value)))),
             Resolution::Invalid => Ok(None),
             Resolution::Answer(response) => Err(response),
         }
@@ -271,7 +322,7 @@ impl DependencyRef {
     pub const fn of<F: Dependency>() -> Self {
         Self {
             run: boxed_effect::<F>,
-            require: F::require,
+            require: require_dependency::<F>,
             document: F::document,
         }
     }
@@ -332,17 +383,18 @@ impl AppDependencies {
 impl Cx<'_> {
     /// Runs the app's dependencies, in the order given: `Err` when one answered the request.
     #[doc(hidden)]
+    /// Boxed: only routes of apps with dependencies call it, and it keeps their futures small.
     pub fn app_dependencies<'a>(
         &'a mut self,
-    ) -> impl Future<Output = Result<(), Response>> + Send + 'a {
+    ) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + 'a>> {
         let entries =
             (!self.app.dependencies.is_empty()).then(|| self.app.dependencies.entries.clone());
-        async move {
+        Box::pin(async move {
             for entry in entries.into_iter().flatten() {
                 (entry.run)(self).await?;
             }
             Ok(())
-        }
+        })
     }
 }
 
@@ -370,11 +422,11 @@ pub fn app_dependencies_only(
 /// Read after the dependency phase resolved it.
 impl<F: Dependency> FromCx for Depends<F> {
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
-        cx.deps.get::<F>().map(Depends)
+        cx.deps.get::<F>().map(|value| Depends(Held::Shared(value)))
     }
 
     fn require(requirements: &mut crate::state::Requirements) {
-        F::require(requirements);
+        require_dependency::<F>(requirements);
     }
 
     fn document(doc: &mut crate::document::RouteDoc<'_>) {

@@ -110,7 +110,17 @@ fn too_large() -> Response {
 impl Cx<'_> {
     /// Reads the body once, up to the app's limit. `params` is the number of body parameters
     /// of the reader: with more than one, each is a key of the body object.
-    pub async fn read_body(&mut self, params: usize) -> Result<(), Response> {
+    ///
+    /// Boxed: a route reads a body or not, and one without keeps a small future.
+    pub fn read_body(
+        &mut self,
+        params: usize,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), Response>> + Send + '_>>
+    {
+        Box::pin(self.read_body_now(params))
+    }
+
+    async fn read_body_now(&mut self, params: usize) -> Result<(), Response> {
         if params > 1 {
             self.body.embed = true;
         }

@@ -153,7 +153,7 @@ impl<'r> Cx<'r> {
     }
 
     /// The 422 answer with every recorded error.
-    pub fn reject(self) -> Response {
-        RequestValidationError::new(self.errors).into_response()
+    pub fn reject(&mut self) -> Response {
+        RequestValidationError::new(std::mem::take(&mut self.errors)).into_response()
     }
 }
