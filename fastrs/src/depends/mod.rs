@@ -168,12 +168,11 @@ fn resolve_as<'a, 'r, G: Dependency>(
 /// with what the replacement requires.
 #[derive(Default, Clone)]
 pub(crate) struct Overrides {
-    entries: Vec<(
-        TypeId,
-        Arc<dyn Any + Send + Sync>,
-        fn(&mut crate::state::Requirements),
-    )>,
+    entries: Vec<(TypeId, Arc<dyn Any + Send + Sync>, RequireFn)>,
 }
+
+/// What a dependency (and its sub-dependencies) requires of the app.
+type RequireFn = fn(&mut crate::state::Requirements);
 
 impl std::fmt::Debug for Overrides {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -191,7 +190,7 @@ impl Overrides {
     }
 
     /// What the replacement of `F` requires, if `F` is replaced.
-    fn get_require<F: Dependency>(&self) -> Option<fn(&mut crate::state::Requirements)> {
+    fn get_require<F: Dependency>(&self) -> Option<RequireFn> {
         let id = TypeId::of::<F>();
         self.entries
             .iter()
