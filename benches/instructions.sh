@@ -4,6 +4,9 @@
 #
 #   benches/instructions.sh            # 3 s of load per scenario
 #   SECONDS_PER_SCENARIO=5 benches/instructions.sh
+#   ONLY="dependency chain" KEEP=/tmp/cg benches/instructions.sh
+#                                      # one scenario; keep the callgrind files (KEEP/fastrs.out,
+#                                      # KEEP/axum.out) to compare function by function
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +38,9 @@ count() {
   sleep 0.5
   local ir
   ir=$(grep -h '^summary:' "$work"/callgrind.out.* | awk '{s += $2} END {print s}')
+  if [ -n "${KEEP:-}" ]; then
+    mkdir -p "$KEEP" && cat "$work"/callgrind.out.* >"$KEEP/$name.out"
+  fi
   echo "$label|$name|$((ir / requests))" >>"$work/results"
 }
 

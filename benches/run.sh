@@ -5,6 +5,7 @@
 #
 #   benches/run.sh                          # 3 rounds of 10 s per scenario and server, 64 connections
 #   DURATION=5 ROUNDS=5 CONNECTIONS=128 benches/run.sh
+#   ONLY="plain,dependency chain" benches/run.sh    # just those scenarios
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -12,6 +12,18 @@ scenarios=(
   "dependency chain|GET|/me||200"
 )
 
+# ONLY="dependency chain" (a label, or several separated by commas) runs just those.
+if [ -n "${ONLY:-}" ]; then
+  IFS=',' read -r -a wanted <<<"$ONLY"
+  kept=()
+  for s in "${scenarios[@]}"; do
+    for w in "${wanted[@]}"; do
+      [ "${s%%|*}" = "$w" ] && kept+=("$s")
+    done
+  done
+  scenarios=("${kept[@]}")
+fi
+
 # Writes wrk's Lua script for a method and body to file $3 (every request carries the
 # bearer token the dependency chain checks).
 write_request() {

@@ -114,7 +114,7 @@ fn generate(
         .zip(resolved)
         .map(|(p, r)| param_spec(p, *r));
     let defaults = handler.params.iter().filter_map(default_fns);
-    let answer = |response: TokenStream| quote!(return #resolution::Answer(#response));
+    let answer = |response: TokenStream| quote!(return #resolution::answer(#response));
     let deps = dep_phase(handler, resolved, &answer);
     let reads = own_phase(handler, resolved, &answer);
     let idents: Vec<&syn::Ident> = handler.params.iter().map(|p| &p.ident).collect();
@@ -129,7 +129,7 @@ fn generate(
         quote! {
             match #call {
                 ::core::result::Result::Ok(value) => #resolution::Value(value),
-                ::core::result::Result::Err(error) => #resolution::Answer(#into_response(error)),
+                ::core::result::Result::Err(error) => #resolution::answer(#into_response(error)),
             }
         }
     } else {

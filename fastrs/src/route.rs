@@ -11,7 +11,6 @@ use std::task::{Context, Poll};
 use axum::extract::Request;
 use axum::response::Response;
 use axum::routing::{MethodFilter, MethodRouter};
-use futures_util::FutureExt;
 use tower::Service;
 
 use crate::app::Shared;
@@ -220,20 +219,31 @@ impl<R> Clone for RouteService<R> {
 impl<R: Route> Service<Request> for RouteService<R> {
     type Response = Response;
     type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+    type Future = Answering;
 
     fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
         Poll::Ready(Ok(()))
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        // Combinators rather than `async` wrappers: an `async` block would keep a slot for the
-        // moved-from handler future and double the size of what is boxed.
-        let handler = AssertUnwindSafe(R::call(req, Arc::clone(&self.app)));
-        Box::pin(
-            handler
-                .catch_unwind()
-                .map(|answer| Ok(answer.unwrap_or_else(|_| crate::response::internal_error()))),
-        )
+        Answering(Box::pin(R::call(req, Arc::clone(&self.app))))
+    }
+}
+
+/// A route's answer on its way: the generated future, boxed once, polled under
+/// `catch_unwind` so that a panic answers 500 (the future is not polled again after one).
+#[doc(hidden)]
+pub struct Answering(Pin<Box<dyn Future<Output = Response> + Send>>);
+
+impl Future for Answering {
+    type Output = Result<Response, Infallible>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let future = self.0.as_mut();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
+            Ok(Poll::Ready(response)) => Poll::Ready(Ok(response)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(_) => Poll::Ready(Ok(crate::response::internal_error())),
+        }
     }
 }

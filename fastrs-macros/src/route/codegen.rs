@@ -405,7 +405,7 @@ pub(crate) fn dep_phase(
     answer: &dyn Fn(TokenStream) -> TokenStream,
 ) -> TokenStream {
     let (dep_probe, dep_outcome) = (paths::dep_probe(), paths::dep_outcome());
-    let answered = answer(quote!(response));
+    let answered = answer(quote!(*response));
     let deps = handler
         .params
         .iter()

@@ -93,7 +93,7 @@ const _: () = {
                             .await
                         {
                             ::fastrs::__private::DepOutcome::Answer(response) => {
-                                break '__fastrs_answer response;
+                                break '__fastrs_answer *response;
                             }
                             ::fastrs::__private::DepOutcome::Resolved(value) => {
                                 ::core::option::Option::Some(value)

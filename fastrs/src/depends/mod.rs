@@ -55,7 +55,15 @@ pub enum Resolution<T> {
     /// A parameter (its own or a sub-dependency's) was refused; the errors are recorded.
     Invalid,
     /// The dependency answered the request itself (an `HttpError`), which wins over any 422.
-    Answer(Response),
+    /// Boxed: the rare case should not make every resolution as large as a response.
+    Answer(Box<Response>),
+}
+
+impl<T> Resolution<T> {
+    /// The dependency answered with `response`.
+    pub fn answer(response: Response) -> Self {
+        Resolution::Answer(Box::new(response))
+    }
 }
 
 /// The value of dependency `F`, shared by everything that asks for it in one request.
@@ -247,7 +255,7 @@ impl Resolved {
 impl Cx<'_> {
     /// Resolves dependency `F` (once per request unless `no_cache`): `Ok(None)` when it was
     /// refused with errors recorded, `Err` when it answered the request itself.
-    pub async fn depends<F: Dependency>(&mut self) -> Result<Option<Depends<F>>, Response> {
+    pub async fn depends<F: Dependency>(&mut self) -> Result<Option<Depends<F>>, Box<Response>> {
         // Cached only when something else in the route's graph asks for it too (counted at
         // start-up): a dependency asked for once costs no `Arc` and no lookup.
         let cached = F::CACHED && self.app.shares(TypeId::of::<F>());
@@ -259,11 +267,11 @@ impl Cx<'_> {
         } else {
             self.app.overrides.get::<F>()
         };
-        // Boxed: inlined, every dependency's future would grow the route's, which then misses
-        // the allocator's fast path for small blocks.
+        // Inline, not boxed: dependencies are awaited one after another, so the route's
+        // future grows by the deepest chain, not by their sum.
         let resolution = match overridden {
             Some(replacement) => replacement(self).await,
-            None => Box::pin(F::resolve(self)).await,
+            None => F::resolve(self).await,
         };
         match resolution {
             Resolution::Value(value) if cached => {
@@ -286,7 +294,12 @@ impl Cx<'_> {
 pub fn run_for_effect<'a, 'r: 'a, F: Dependency>(
     cx: &'a mut Cx<'r>,
 ) -> impl Future<Output = Result<(), Response>> + Send + 'a {
-    async move { cx.depends::<F>().await.map(|_| ()) }
+    async move {
+        cx.depends::<F>()
+            .await
+            .map(|_| ())
+            .map_err(|answer| *answer)
+    }
 }
 
 type EffectFn = for<'a, 'r> fn(

@@ -30,8 +30,8 @@ impl<T> Default for DepProbe<T> {
 pub enum DepOutcome<T> {
     /// A dependency, resolved (`None` when refused with errors recorded).
     Resolved(Option<T>),
-    /// A dependency answered the request.
-    Answer(Response),
+    /// A dependency answered the request (boxed, as in [`super::Resolution`]).
+    Answer(Box<Response>),
     /// Not a dependency: read it in the reading phase.
     NotADependency,
 }

@@ -115,7 +115,10 @@ impl<'r> Cx<'r> {
                 let pairs = self.query.get_or_init(|| sources::parse_query(self.parts));
                 T::from_values(sources::values_of(pairs, spec.key), &mut at)
             }
-            Source::Header => T::from_values(sources::header_values(self.parts, spec.key), &mut at),
+            Source::Header => match spec.header_name() {
+                Some(name) => T::from_values(sources::header_values(self.parts, name), &mut at),
+                None => T::from_values(std::iter::empty(), &mut at),
+            },
             Source::Cookie => {
                 let cookies = self
                     .cookies

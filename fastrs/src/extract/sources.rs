@@ -74,18 +74,19 @@ pub(crate) fn values_of<'a>(
 /// skipped.
 pub(crate) fn header_values<'a>(
     parts: &'a Parts,
-    name: &'static str,
+    name: &http::HeaderName,
 ) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
-    parts
-        .headers
-        .get_all(name)
-        .into_iter()
-        .filter_map(|v| std::str::from_utf8(v.as_bytes()).ok())
+    parts.headers.get_all(name).into_iter().filter_map(|v| {
+        // Visible ASCII (the common case) is checked faster than UTF-8.
+        v.to_str()
+            .ok()
+            .or_else(|| std::str::from_utf8(v.as_bytes()).ok())
+    })
 }
 
 /// The cookies of every `Cookie` header: `name=value` pairs split on `;`.
 pub(crate) fn parse_cookies(parts: &Parts) -> Vec<(&str, &str)> {
-    header_values(parts, "cookie")
+    header_values(parts, &http::header::COOKIE)
         .flat_map(|h| h.split(';'))
         .filter_map(|pair| {
             let (name, value) = pair.split_once('=')?;

@@ -136,6 +136,8 @@ pub struct ParamSpec {
     pub __regex: OnceLock<Regex>,
     #[doc(hidden)]
     pub __schema: OnceLock<Schema>,
+    #[doc(hidden)]
+    pub __header: OnceLock<Option<http::HeaderName>>,
 }
 
 impl ParamSpec {
@@ -160,6 +162,7 @@ impl ParamSpec {
             embed: false,
             __regex: OnceLock::new(),
             __schema: OnceLock::new(),
+            __header: OnceLock::new(),
         }
     }
 
@@ -268,6 +271,13 @@ impl ParamSpec {
             || self.min_length.is_some()
             || self.max_length.is_some()
             || self.pattern.is_some()
+    }
+
+    /// `key` as a header name, parsed once (`None` when it cannot name a header).
+    pub(crate) fn header_name(&self) -> Option<&http::HeaderName> {
+        self.__header
+            .get_or_init(|| http::HeaderName::from_bytes(self.key.as_bytes()).ok())
+            .as_ref()
     }
 
     pub(crate) fn regex(&self) -> Option<&Regex> {
