@@ -30,6 +30,9 @@ pub struct Shared {
     /// The dependencies reached more than once in the route's graph: their values are
     /// cached in a request. Empty for most routes.
     pub(crate) shared_dependencies: Vec<std::any::TypeId>,
+    /// The route and its dependencies read several body parameters between them: each is a
+    /// key of the body object (FastAPI's embedding).
+    pub(crate) embed_bodies: bool,
 }
 
 impl Shared {
@@ -407,6 +410,7 @@ impl App {
             overrides: self.overrides.clone(),
             dependencies: self.dependencies.clone(),
             shared_dependencies: Vec::new(),
+            embed_bodies: false,
         });
         let mut by_path: BTreeMap<String, MethodRouter> = BTreeMap::new();
         let mut by_path_extra: Vec<(String, MethodRouter)> = Vec::new();
@@ -415,14 +419,19 @@ impl App {
             let method_router = by_path.remove(&path).unwrap_or_default();
             // A route inside routers with dependencies runs them after the app's, and one
             // whose graph reaches a dependency twice shares its value.
-            let shared_dependencies =
-                requirements(route, &self.dependencies, &self.overrides).shared_dependencies();
-            let shared = if route.dependencies().is_empty() && shared_dependencies.is_empty() {
+            let needs = requirements(route, &self.dependencies, &self.overrides);
+            let shared_dependencies = needs.shared_dependencies();
+            let embed_bodies = needs.bodies > 1;
+            let shared = if route.dependencies().is_empty()
+                && shared_dependencies.is_empty()
+                && !embed_bodies
+            {
                 Arc::clone(&shared)
             } else {
                 Arc::new(Shared {
                     dependencies: shared.dependencies.then(route.dependencies()),
                     shared_dependencies,
+                    embed_bodies,
                     ..Shared::clone(&shared)
                 })
             };
@@ -621,6 +630,7 @@ fn check_states(
 ) -> Result<(), StartupError> {
     for route in routes {
         let requirements = requirements(route, dependencies, overrides);
+        check_path_params(route, &requirements)?;
         if let Some((_, name)) = requirements
             .states
             .iter()
@@ -636,6 +646,49 @@ fn check_states(
         }
     }
     Ok(())
+}
+
+/// Refuses a `<name>` of the path that neither the route nor a dependency reads, and a
+/// dependency's `#[path]` parameter the path does not have.
+fn check_path_params(
+    route: &MountedRoute,
+    requirements: &crate::state::Requirements,
+) -> Result<(), StartupError> {
+    let in_path = path_params_of(route.def().axum_path);
+    if let Some(unread) = in_path
+        .iter()
+        .find(|name| !requirements.path_params.contains(name))
+    {
+        return Err(StartupError(format!(
+            "`<{unread}>` in the path of `{}` ({} {} at {}) is read by no argument and no dependency; add an argument `{unread}` or a dependency with `#[path] {unread}`",
+            route.name(),
+            route.def().method,
+            route.path(),
+            route.location()
+        )));
+    }
+    if let Some(missing) = requirements
+        .path_params
+        .iter()
+        .find(|name| !in_path.contains(name))
+    {
+        return Err(StartupError(format!(
+            "a dependency of `{}` ({} {} at {}) reads the path parameter `{missing}`, but the path has no `<{missing}>`",
+            route.name(),
+            route.def().method,
+            route.path(),
+            route.location()
+        )));
+    }
+    Ok(())
+}
+
+/// The parameter names of an axum path: `/files/{id}/{*rest}` gives `id` and `rest`.
+fn path_params_of(path: &'static str) -> Vec<&'static str> {
+    path.split('/')
+        .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+        .map(|name| name.trim_start_matches('*'))
+        .collect()
 }
 
 /// A path with its parameter names erased: `/items/{}`.

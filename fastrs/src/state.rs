@@ -104,9 +104,25 @@ pub struct Requirements {
     pub(crate) states: Vec<(TypeId, &'static str)>,
     pub(crate) dependencies: Vec<(TypeId, u32)>,
     pub(crate) overrides: crate::depends::Overrides,
+    pub(crate) path_params: Vec<&'static str>,
+    pub(crate) bodies: usize,
 }
 
 impl Requirements {
+    /// The route or a dependency reads path parameter `name`.
+    #[doc(hidden)]
+    pub fn path_param(&mut self, name: &'static str) {
+        if !self.path_params.contains(&name) {
+            self.path_params.push(name);
+        }
+    }
+
+    /// The route or a dependency reads `count` body parameters.
+    #[doc(hidden)]
+    pub fn bodies(&mut self, count: usize) {
+        self.bodies += count;
+    }
+
     /// Counts dependency `id` as reached once more; how often it has been, this time included.
     pub(crate) fn reach(&mut self, id: TypeId) -> u32 {
         match self.dependencies.iter_mut().find(|(key, _)| *key == id) {

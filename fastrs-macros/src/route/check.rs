@@ -22,8 +22,11 @@ pub(crate) enum Resolved {
 /// Resolves each parameter's source and checks the route as a whole.
 pub(crate) fn resolve(args: &RouteArgs, handler: &Handler, cx: &mut Ctxt) -> Vec<Resolved> {
     let names: Vec<String> = handler.params.iter().map(|p| p.ident.to_string()).collect();
+    // With a dependency, a `<name>` may be read by it (`#[path] name`): checked at start-up.
+    let has_dependency = args.dependencies.as_ref().is_some_and(|d| !d.is_empty())
+        || handler.params.iter().any(|p| names_depends(&p.ty));
     for segment in &args.template.params {
-        if !names.contains(&segment.name) {
+        if !names.contains(&segment.name) && !has_dependency {
             let listed = if names.is_empty() {
                 "the handler has no arguments".to_owned()
             } else {
@@ -39,8 +42,8 @@ pub(crate) fn resolve(args: &RouteArgs, handler: &Handler, cx: &mut Ctxt) -> Vec
             cx.error_spanned_by(
                 &args.template.lit,
                 format!(
-                    "`<{}>` in the path has no matching argument; {listed}",
-                    segment.name
+                    "`<{}>` in the path has no matching argument; {listed} (a dependency may read it with `#[path] {}`)",
+                    segment.name, segment.name
                 ),
             );
         }
@@ -55,6 +58,11 @@ pub(crate) fn resolve(args: &RouteArgs, handler: &Handler, cx: &mut Ctxt) -> Vec
         check_options(param, *source, cx);
     }
     resolved
+}
+
+/// Whether `ty` is written `Depends<...>` (a dependency, as far as syntax tells).
+fn names_depends(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Depends"))
 }
 
 fn resolve_one(args: &RouteArgs, param: &Param, cx: &mut Ctxt) -> Resolved {

@@ -430,21 +430,11 @@ pub(crate) fn dep_phase(
     quote!(#(#deps)*)
 }
 
-/// The reading phase: the body when a parameter needs it, then every parameter as
-/// `let name: Option<T> = ...;`.
-pub(crate) fn own_phase(
-    handler: &Handler,
-    resolved: &[Resolved],
-    answer: &dyn Fn(TokenStream) -> TokenStream,
-) -> TokenStream {
+/// How many body parameters there are, as `usize` terms: one per `#[body]`, and one per
+/// unmarked model (decided by type).
+fn body_terms(pairs: &[(&Param, Resolved)]) -> Vec<TokenStream> {
     let (probe, kind) = (paths::probe(), paths::kind());
-    let has_form = resolved.contains(&Resolved::Form);
-    let pairs: Vec<(&Param, Resolved)> = handler
-        .params
-        .iter()
-        .zip(resolved.iter().copied())
-        .collect();
-    let body_terms: Vec<TokenStream> = pairs
+    pairs
         .iter()
         .filter_map(|(p, r)| {
             let ty = &p.ty;
@@ -456,7 +446,23 @@ pub(crate) fn own_phase(
                 _ => None,
             }
         })
+        .collect()
+}
+
+/// The reading phase: the body when a parameter needs it, then every parameter as
+/// `let name: Option<T> = ...;`.
+pub(crate) fn own_phase(
+    handler: &Handler,
+    resolved: &[Resolved],
+    answer: &dyn Fn(TokenStream) -> TokenStream,
+) -> TokenStream {
+    let has_form = resolved.contains(&Resolved::Form);
+    let pairs: Vec<(&Param, Resolved)> = handler
+        .params
+        .iter()
+        .zip(resolved.iter().copied())
         .collect();
+    let body_terms = body_terms(&pairs);
     let body_setup = if has_form || !body_terms.is_empty() {
         let count = if body_terms.is_empty() {
             quote!(0usize)
@@ -650,24 +656,54 @@ fn contains_impl_trait(ty: &syn::Type) -> bool {
     quote!(#ty).to_string().contains("impl ")
 }
 
-/// What the app must provide for these parameters: `State<T>`, and what dependencies need.
+/// What the app must provide for these parameters (`State<T>`, and what dependencies need),
+/// the path parameters they read and how many body parameters.
 pub(crate) fn requires_body(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let (needs, needs_traits) = (paths::needs(), paths::needs_traits());
-    let calls: Vec<TokenStream> = handler
+    let (needs, needs_traits, probe_traits) =
+        (paths::needs(), paths::needs_traits(), paths::probe_traits());
+    let pairs: Vec<(&Param, Resolved)> = handler
         .params
         .iter()
-        .zip(resolved)
-        .filter(|(_, r)| **r == Resolved::Inferred)
+        .zip(resolved.iter().copied())
+        .collect();
+    let needs_calls: Vec<TokenStream> = pairs
+        .iter()
+        .filter(|(_, r)| *r == Resolved::Inferred)
         .map(|(p, _)| {
             let ty = &p.ty;
             quote!((&&#needs::<#ty>::new()).__fastrs_require(__fastrs_needs);)
         })
         .collect();
-    if calls.is_empty() {
+    let path_calls: Vec<TokenStream> = pairs
+        .iter()
+        .filter(|(_, r)| *r == Resolved::Path)
+        .map(|(p, _)| {
+            let spec = spec_ident(p);
+            quote!(__fastrs_needs.path_param(#spec.key);)
+        })
+        .collect();
+    let body_terms = body_terms(&pairs);
+    if needs_calls.is_empty() && path_calls.is_empty() && body_terms.is_empty() {
         return quote!(let _ = __fastrs_needs;);
     }
+    let needs_uses = if needs_calls.is_empty() {
+        quote!()
+    } else {
+        quote!(use #needs_traits;)
+    };
+    let (probe_uses, bodies) = if body_terms.is_empty() {
+        (quote!(), quote!())
+    } else {
+        (
+            quote!(use #probe_traits;),
+            quote!(__fastrs_needs.bodies(#(#body_terms)+*);),
+        )
+    };
     quote! {
-        use #needs_traits;
-        #(#calls)*
+        #needs_uses
+        #probe_uses
+        #(#needs_calls)*
+        #(#path_calls)*
+        #bodies
     }
 }

@@ -22,7 +22,18 @@ const _: () = {
     }
     fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
         use ::fastrs::__private::{NeedsFramework as _, NeedsNothing as _};
+        use ::fastrs::__private::{
+            ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
+            ViaNoCheck as _,
+        };
         (&&::fastrs::__private::Needs::<Item>::new()).__fastrs_require(__fastrs_needs);
+        __fastrs_needs
+            .bodies(
+                usize::from(
+                    (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()
+                        == ::fastrs::__private::Kind::Model,
+                ),
+            );
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Post,

@@ -60,8 +60,20 @@ const _: () = {
     }
     fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
         use ::fastrs::__private::{NeedsFramework as _, NeedsNothing as _};
+        use ::fastrs::__private::{
+            ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
+            ViaNoCheck as _,
+        };
         (&&::fastrs::__private::Needs::<Option<String>>::new())
             .__fastrs_require(__fastrs_needs);
+        __fastrs_needs.path_param(__FASTRS_PARAM_ITEM_ID.key);
+        __fastrs_needs
+            .bodies(
+                usize::from(
+                    (&&&::fastrs::__private::Probe::<Option<String>>::new())
+                        .__fastrs_kind() == ::fastrs::__private::Kind::Model,
+                ),
+            );
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,

@@ -121,7 +121,7 @@ impl Cx<'_> {
     }
 
     async fn read_body_now(&mut self, params: usize) -> Result<(), Response> {
-        if params > 1 {
+        if params > 1 || self.app.embed_bodies {
             self.body.embed = true;
         }
         let Some(body) = self.raw_body.take() else {
