@@ -6,6 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 
+use crate::attr::set_once;
 use crate::ctxt::Ctxt;
 use crate::paths;
 use crate::route::check::resolve_dependency;
@@ -16,26 +17,30 @@ use crate::route::handler::Handler;
 
 mod kw {
     syn::custom_keyword!(no_cache);
+    syn::custom_keyword!(app);
 }
 
-/// `#[depends]` or `#[depends(no_cache)]`.
+/// `#[depends]`, `#[depends(no_cache)]` or `#[depends(app)]`.
 struct DependsArgs {
-    no_cache: bool,
+    no_cache: Option<proc_macro2::Span>,
+    /// Built once for the app, not per request.
+    app: Option<proc_macro2::Span>,
 }
 
 impl Parse for DependsArgs {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let mut args = DependsArgs { no_cache: false };
+        let mut args = DependsArgs {
+            no_cache: None,
+            app: None,
+        };
         while !input.is_empty() {
             let lookahead = input.lookahead1();
             if lookahead.peek(kw::no_cache) {
                 let key = input.parse::<kw::no_cache>()?;
-                if std::mem::replace(&mut args.no_cache, true) {
-                    return Err(syn::Error::new(
-                        key.span,
-                        "`no_cache` is given twice; keep one",
-                    ));
-                }
+                set_once(&mut args.no_cache, key.span, "no_cache", key.span)?;
+            } else if lookahead.peek(kw::app) {
+                let key = input.parse::<kw::app>()?;
+                set_once(&mut args.app, key.span, "app", key.span)?;
             } else {
                 return Err(lookahead.error());
             }
@@ -43,7 +48,50 @@ impl Parse for DependsArgs {
                 input.parse::<syn::Token![,]>()?;
             }
         }
+        if let (Some(_), Some(app)) = (args.no_cache, args.app) {
+            return Err(syn::Error::new(
+                app,
+                "`app` and `no_cache` contradict each other: an app-scoped dependency is built once for the app",
+            ));
+        }
         Ok(args)
+    }
+}
+
+/// The `X` of a type written `State<X>` or `Depends<X>`, with which of the two it is.
+fn wrapper_of(ty: &syn::Type) -> Option<(&'static str, &syn::Type)> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let kind = match last.ident.to_string().as_str() {
+        "State" => "State",
+        "Depends" => "Depends",
+        _ => return None,
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) => Some((kind, inner)),
+        _ => None,
+    }
+}
+
+/// An app-scoped dependency reads no request: only `State<T>` and other app-scoped
+/// dependencies.
+fn check_app_scoped(handler: &Handler, cx: &mut Ctxt) {
+    for param in &handler.params {
+        let allowed = param.source.is_none() && wrapper_of(&param.ty).is_some();
+        if !allowed {
+            cx.push(syn::Error::new(
+                param.ty.span(),
+                format!(
+                    "`{}` is read from the request, but an app-scoped dependency (`#[depends(app)]`) is built once for the app; it can take `State<T>` and `Depends<g>` of app-scoped `g` only",
+                    param.ident
+                ),
+            ));
+        }
     }
 }
 
@@ -53,6 +101,9 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> syn::Result<TokenS
     let mut cx = Ctxt::default();
     let args = cx.ok(syn::parse2::<DependsArgs>(attr));
     let handler = Handler::parse_with(func, &mut cx, false);
+    if args.as_ref().is_some_and(|a| a.app.is_some()) {
+        check_app_scoped(&handler, &mut cx);
+    }
     let resolved = resolve_dependency(&handler, &mut cx);
     let func = &handler.func;
     match (cx.check(), args) {
@@ -100,7 +151,27 @@ fn generate(
     let doc =
         format!(" The fastrs dependency [`{fn_ident}`]: ask for it with `Depends<{fn_ident}>`.");
     let (output, fallible) = output_of(&handler.func.sig.output);
-    let cached = !args.no_cache;
+    let cached = args.no_cache.is_none();
+    let app_scoped = args.app.is_some();
+    // An app-scoped dependency's own dependencies must be app-scoped too.
+    let app_scoped_deps = if app_scoped {
+        let dependency = paths::dependency();
+        let asserts = handler
+            .params
+            .iter()
+            .filter_map(|p| match wrapper_of(&p.ty) {
+                Some(("Depends", inner)) => Some(quote_spanned! {inner.span()=>
+                    const _: () = ::core::assert!(
+                        <#inner as #dependency>::APP_SCOPED,
+                        "an app-scoped dependency (`#[depends(app)]`) can depend only on app-scoped dependencies"
+                    );
+                }),
+                _ => None,
+            });
+        quote!(#(#asserts)*)
+    } else {
+        quote!()
+    };
     let (dependency, resolution, cx, probe_traits, dep_traits) = (
         paths::dependency(),
         paths::resolution(),
@@ -152,10 +223,12 @@ fn generate(
         const _: () = {
             #(#defaults)*
             #(#specs)*
+            #app_scoped_deps
 
             impl #dependency for #fn_ident {
                 type Output = #output_ty;
                 const CACHED: bool = #cached;
+                const APP_SCOPED: bool = #app_scoped;
 
                 fn require(__fastrs_needs: &mut #requirements) {
                     #requires

@@ -27,6 +27,8 @@ pub struct Shared {
     pub(crate) states: crate::state::States,
     pub(crate) overrides: crate::depends::Overrides,
     pub(crate) dependencies: crate::depends::AppDependencies,
+    /// The values of the app-scoped dependencies, built once for the app.
+    pub(crate) app_values: Arc<crate::depends::AppValues>,
     /// The dependencies reached more than once in the route's graph: their values are
     /// cached in a request. Empty for most routes.
     pub(crate) shared_dependencies: Vec<std::any::TypeId>,
@@ -39,6 +41,11 @@ impl Shared {
     /// Whether the app runs dependencies before every route.
     pub fn has_dependencies(&self) -> bool {
         !self.dependencies.is_empty()
+    }
+
+    /// Builds the app-scoped dependencies, before the first request.
+    pub(crate) async fn warm(&self) -> Result<(), StartupError> {
+        self.app_values.warm(self).await.map_err(StartupError)
     }
 
     /// Whether dependency `id` is asked for more than once in a request of this route.
@@ -397,13 +404,28 @@ impl App {
 
     /// Checks the routes and builds the axum router.
     pub fn try_into_router(self) -> Result<axum::Router, StartupError> {
+        self.build().map(|(router, _)| router)
+    }
+
+    /// Checks the routes and builds the axum router, with what its handlers share (to build
+    /// the app-scoped dependencies before serving).
+    pub(crate) fn build(self) -> Result<(axum::Router, Arc<Shared>), StartupError> {
         let routes = self.routes();
         check_routes(&routes)?;
         let openapi = match &self.openapi_url {
             Some(url) => Some((url.clone(), Bytes::from(self.openapi()?.to_json()))),
             None => None,
         };
-        check_states(&routes, &self.states, &self.dependencies, &self.overrides)?;
+        let needs: Vec<crate::state::Requirements> = routes
+            .iter()
+            .map(|route| requirements(route, &self.dependencies, &self.overrides))
+            .collect();
+        for (route, needs) in routes.iter().zip(&needs) {
+            check_path_params(route, needs)?;
+            check_states(route, needs, &self.states)?;
+        }
+        let app_values =
+            crate::depends::AppValues::new(needs.iter().flat_map(|n| n.app_scoped.iter().copied()));
         let shared = Arc::new(Shared {
             body_limit: self.body_limit,
             states: self.states.clone(),
@@ -411,15 +433,15 @@ impl App {
             dependencies: self.dependencies.clone(),
             shared_dependencies: Vec::new(),
             embed_bodies: false,
+            app_values: Arc::new(app_values),
         });
         let mut by_path: BTreeMap<String, MethodRouter> = BTreeMap::new();
         let mut by_path_extra: Vec<(String, MethodRouter)> = Vec::new();
-        for route in &routes {
+        for (route, needs) in routes.iter().zip(&needs) {
             let path = route.axum_path();
             let method_router = by_path.remove(&path).unwrap_or_default();
             // A route inside routers with dependencies runs them after the app's, and one
             // whose graph reaches a dependency twice shares its value.
-            let needs = requirements(route, &self.dependencies, &self.overrides);
             let shared_dependencies = needs.shared_dependencies();
             let embed_bodies = needs.bodies > 1;
             let shared = if route.dependencies().is_empty()
@@ -479,13 +501,14 @@ impl App {
                 prefix => router.nest(prefix, nested),
             };
         }
-        Ok(match self.trailing_slash {
+        let router = match self.trailing_slash {
             crate::TrailingSlash::Redirect => {
                 let paths: Vec<&str> = fallback_paths.iter().map(String::as_str).collect();
                 router.fallback(crate::trailing_slash::redirecting_fallback(&paths))
             }
             _ => router.fallback(not_found),
-        })
+        };
+        Ok((router, shared))
     }
 
     /// Builds the axum router, to serve it yourself or embed it in an axum app.
@@ -547,7 +570,8 @@ impl App {
             self.metadata.info.title, self.metadata.info.version
         );
         let (app, lifespan) = self.start().await.map_err(std::io::Error::other)?;
-        let router = app.try_into_router().map_err(std::io::Error::other)?;
+        let (router, shared) = app.build().map_err(std::io::Error::other)?;
+        shared.warm().await.map_err(std::io::Error::other)?;
         eprintln!(
             "fastrs: {banner} serving on http://{}",
             listener.local_addr()?
@@ -623,27 +647,22 @@ fn requirements(
 
 /// Refuses a route that reads a `State<T>` the app was not given, naming the route.
 fn check_states(
-    routes: &[MountedRoute],
+    route: &MountedRoute,
+    requirements: &crate::state::Requirements,
     states: &crate::state::States,
-    dependencies: &crate::depends::AppDependencies,
-    overrides: &crate::depends::Overrides,
 ) -> Result<(), StartupError> {
-    for route in routes {
-        let requirements = requirements(route, dependencies, overrides);
-        check_path_params(route, &requirements)?;
-        if let Some((_, name)) = requirements
-            .states
-            .iter()
-            .find(|(id, _)| !states.contains(*id))
-        {
-            return Err(StartupError(format!(
-                "`{}` ({} {} at {}) reads `State<{name}>`, but the app has no such state; add it with `App::state(...)`",
-                route.name(),
-                route.def().method,
-                route.path(),
-                route.location()
-            )));
-        }
+    if let Some((_, name)) = requirements
+        .states
+        .iter()
+        .find(|(id, _)| !states.contains(*id))
+    {
+        return Err(StartupError(format!(
+            "`{}` ({} {} at {}) reads `State<{name}>`, but the app has no such state; add it with `App::state(...)`",
+            route.name(),
+            route.def().method,
+            route.path(),
+            route.location()
+        )));
     }
     Ok(())
 }

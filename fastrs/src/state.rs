@@ -106,9 +106,15 @@ pub struct Requirements {
     pub(crate) overrides: crate::depends::Overrides,
     pub(crate) path_params: Vec<&'static str>,
     pub(crate) bodies: usize,
+    pub(crate) app_scoped: Vec<(TypeId, crate::depends::WarmFn)>,
 }
 
 impl Requirements {
+    /// The route reaches app-scoped dependency `id`.
+    pub(crate) fn app_scoped(&mut self, id: TypeId, warm: crate::depends::WarmFn) {
+        self.app_scoped.push((id, warm));
+    }
+
     /// The route or a dependency reads path parameter `name`.
     #[doc(hidden)]
     pub fn path_param(&mut self, name: &'static str) {

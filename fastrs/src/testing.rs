@@ -53,14 +53,20 @@ impl TestClient {
     ///
     /// # Panics
     ///
-    /// When the app cannot start, as [`App::into_router`], or its start-up fails.
+    /// When the app cannot start, as [`App::into_router`], or its start-up (the lifespan's,
+    /// or an app-scoped dependency's) fails.
     pub async fn start(app: App) -> Self {
-        let (app, lifespan) = app
-            .start()
+        let started = async {
+            let (app, lifespan) = app.start().await?;
+            let (router, shared) = app.build()?;
+            shared.warm().await?;
+            Ok::<_, crate::StartupError>((router, lifespan))
+        };
+        let (router, lifespan) = started
             .await
             .unwrap_or_else(|e| panic!("fastrs: cannot start: {e}"));
         Self {
-            router: app.into_router(),
+            router,
             lifespan: Some(std::sync::Arc::new(tokio::sync::Mutex::new(Some(lifespan)))),
         }
     }

@@ -762,3 +762,93 @@ async fn body_parameters_across_route_and_dependencies_are_embedded() {
         serde_json::json!(["owner", "pet"])
     );
 }
+
+mod app_scoped {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use fastrs::prelude::*;
+
+    pub static BUILT: AtomicUsize = AtomicUsize::new(0);
+
+    #[derive(Clone)]
+    pub struct Config {
+        pub greeting: &'static str,
+    }
+
+    /// Built once for the app, from its state.
+    #[depends(app)]
+    pub async fn greeter(config: State<Config>) -> String {
+        BUILT.fetch_add(1, Ordering::SeqCst);
+        format!("{}, built once", config.greeting)
+    }
+
+    /// App-scoped on top of app-scoped.
+    #[depends(app)]
+    pub fn shout(greeter: Depends<greeter>) -> String {
+        greeter.to_uppercase()
+    }
+
+    #[get("/greet")]
+    pub async fn greet(greeter: Depends<greeter>, #[query] name: String) -> String {
+        format!("{} {name}", *greeter)
+    }
+
+    #[get("/shout")]
+    pub async fn shout_route(shout: Depends<shout>) -> String {
+        shout.into_inner()
+    }
+
+    pub fn app() -> App {
+        App::scoped(module_path!()).state(Config { greeting: "hello" })
+    }
+
+    #[depends]
+    pub fn test_greeter() -> String {
+        "test greeter".into()
+    }
+}
+
+#[tokio::test]
+async fn an_app_scoped_dependency_is_built_once_at_startup() {
+    use std::sync::atomic::Ordering;
+    let before = app_scoped::BUILT.load(Ordering::SeqCst);
+    let c = fastrs::testing::TestClient::start(app_scoped::app()).await;
+    assert_eq!(
+        app_scoped::BUILT.load(Ordering::SeqCst),
+        before + 1,
+        "built at start-up"
+    );
+    for _ in 0..3 {
+        assert_answer(
+            &c.get("/greet").query([("name", "ann")]).send().await,
+            200,
+            "hello, built once ann",
+        );
+    }
+    assert_answer(&c.get("/shout").await, 200, "HELLO, BUILT ONCE");
+    // A request's own errors still answer 422; the app value is untouched.
+    assert_answer(
+        &c.get("/greet").await,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["query","name"],"msg":"Field required","input":null}]}"#,
+    );
+    assert_eq!(app_scoped::BUILT.load(Ordering::SeqCst), before + 1);
+    c.shutdown().await;
+
+    // Without the start-up (`TestClient::new`), it is built by the first request that needs
+    // it, once.
+    let c = fastrs::testing::TestClient::new(app_scoped::app());
+    c.get("/shout").await;
+    c.get("/greet").query([("name", "bo")]).send().await;
+    assert_eq!(app_scoped::BUILT.load(Ordering::SeqCst), before + 2);
+
+    // An override replaces it like any dependency.
+    let c = fastrs::testing::TestClient::new(
+        app_scoped::app().override_dependency::<app_scoped::greeter>(app_scoped::test_greeter {}),
+    );
+    assert_answer(
+        &c.get("/greet").query([("name", "cy")]).send().await,
+        200,
+        "test greeter cy",
+    );
+}

@@ -102,3 +102,28 @@ fn module_router() {
     );
     check("router", crate::router::expand(input).unwrap());
 }
+
+#[test]
+fn dependency() {
+    let item = quote! {
+        async fn current_user(
+            #[header] authorization: String,
+            settings: Depends<settings>,
+        ) -> Result<User, HttpError> {
+            todo()
+        }
+    };
+    check(
+        "current_user",
+        crate::depends::expand(quote!(), item).unwrap(),
+    );
+    let item = quote! {
+        fn settings(config: State<Config>) -> Settings {
+            todo()
+        }
+    };
+    check(
+        "settings",
+        crate::depends::expand(quote!(app), item).unwrap(),
+    );
+}

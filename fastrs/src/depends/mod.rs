@@ -1,6 +1,7 @@
 //! Dependencies: `#[depends]` functions, asked for with `Depends<f>`, resolved before the
 //! route's own parameters, sub-dependencies first, once per request.
 
+mod app_scoped;
 mod cleanup;
 mod probe;
 
@@ -14,6 +15,7 @@ use axum::response::Response;
 
 use crate::extract::{Cx, FromCx};
 
+pub(crate) use app_scoped::{AppValues, WarmFn};
 pub(crate) use cleanup::CleanupList;
 pub use cleanup::{Cleanup, CleanupsRun};
 pub use probe::{DepOutcome, DepProbe, ViaDepends, ViaNoDepends};
@@ -31,6 +33,9 @@ pub trait Dependency: Send + Sync + 'static {
     /// Whether one request resolves it once and shares the value (`#[depends(no_cache)]`
     /// turns this off).
     const CACHED: bool;
+
+    /// Whether it is built once for the app (`#[depends(app)]`) rather than per request.
+    const APP_SCOPED: bool = false;
 
     /// What the app must provide for it and its sub-dependencies.
     #[doc(hidden)]
@@ -152,6 +157,9 @@ where
 #[doc(hidden)]
 pub fn require_dependency<F: Dependency>(requirements: &mut crate::state::Requirements) {
     let reached = requirements.reach(TypeId::of::<F>());
+    if F::APP_SCOPED && reached == 1 {
+        requirements.app_scoped(TypeId::of::<F>(), app_scoped::warm::<F>);
+    }
     if reached > 1 && F::CACHED {
         return;
     }
@@ -267,6 +275,9 @@ impl Cx<'_> {
         } else {
             self.app.overrides.get::<F>()
         };
+        if F::APP_SCOPED && overridden.is_none() {
+            return self.app_scoped::<F>().await;
+        }
         // Inline, not boxed: dependencies are awaited one after another, so the route's
         // future grows by the deepest chain, not by their sum.
         let resolution = match overridden {

@@ -1,0 +1,119 @@
+fn settings(config: State<Config>) -> Settings {
+    todo()
+}
+/// The fastrs dependency [`settings`]: ask for it with `Depends<settings>`.
+#[allow(non_camel_case_types)]
+struct settings {}
+const _: () = {
+    static __FASTRS_PARAM_CONFIG: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
+        "config",
+        "config",
+        ::fastrs::__private::Source::Inferred,
+    );
+    impl ::fastrs::__private::Dependency for settings {
+        type Output = Settings;
+        const CACHED: bool = true;
+        const APP_SCOPED: bool = true;
+        fn require(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
+            use ::fastrs::__private::{NeedsFramework as _, NeedsNothing as _};
+            use ::fastrs::__private::{
+                ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
+                ViaNoCheck as _,
+            };
+            (&&::fastrs::__private::Needs::<State<Config>>::new())
+                .__fastrs_require(__fastrs_needs);
+            __fastrs_needs
+                .bodies(
+                    usize::from(
+                        (&&&::fastrs::__private::Probe::<State<Config>>::new())
+                            .__fastrs_kind() == ::fastrs::__private::Kind::Model,
+                    ),
+                );
+        }
+        fn document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+            use ::fastrs::__private::{
+                DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
+                ViaResponseDoc as _, ViaAnyResponse as _,
+            };
+            (&&&&::fastrs::__private::Doc::<State<Config>>::new())
+                .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_CONFIG);
+        }
+        fn resolve<'a, 'r: 'a>(
+            __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
+        ) -> impl ::core::future::Future<
+            Output = ::fastrs::__private::Resolution<Self::Output>,
+        > + ::core::marker::Send + 'a {
+            async move {
+                use ::fastrs::__private::{
+                    ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
+                    ViaNoCheck as _,
+                };
+                use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
+                let __fastrs_handler = settings;
+                let __fastrs_dep_config = if (&&::fastrs::__private::DepProbe::<
+                    State<Config>,
+                >::new())
+                    .__fastrs_is_dependency()
+                {
+                    match (&&::fastrs::__private::DepProbe::<State<Config>>::new())
+                        .__fastrs_resolve(__fastrs_cx)
+                        .await
+                    {
+                        ::fastrs::__private::DepOutcome::Answer(response) => {
+                            return ::fastrs::__private::Resolution::answer(*response);
+                        }
+                        ::fastrs::__private::DepOutcome::Resolved(value) => {
+                            ::core::option::Option::Some(value)
+                        }
+                        ::fastrs::__private::DepOutcome::NotADependency => {
+                            ::core::option::Option::None
+                        }
+                    }
+                } else {
+                    ::core::option::Option::None
+                };
+                let __fastrs_start = __fastrs_cx.error_count();
+                let __fastrs_bodies: usize = usize::from(
+                    (&&&::fastrs::__private::Probe::<State<Config>>::new())
+                        .__fastrs_kind() == ::fastrs::__private::Kind::Model,
+                );
+                if __fastrs_bodies > 0 {
+                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
+                        .read_body(__fastrs_bodies)
+                        .await
+                    {
+                        return ::fastrs::__private::Resolution::answer(rejection);
+                    }
+                }
+                let config: ::core::option::Option<State<Config>> = match __fastrs_dep_config {
+                    ::core::option::Option::Some(value) => value,
+                    ::core::option::Option::None => {
+                        (&&&::fastrs::__private::Probe::<State<Config>>::new())
+                            .__fastrs_extract(
+                                __fastrs_cx,
+                                &__FASTRS_PARAM_CONFIG,
+                                ::core::option::Option::None,
+                            )
+                    }
+                };
+                if let ::core::option::Option::Some(__fastrs_value) = &config {
+                    (&&::fastrs::__private::Check::<State<Config>>::new())
+                        .__fastrs_validate(
+                            __fastrs_value,
+                            __fastrs_cx,
+                            &__FASTRS_PARAM_CONFIG,
+                        );
+                }
+                __fastrs_cx.close_unit(__fastrs_start);
+                match (config,) {
+                    (
+                        ::core::option::Option::Some(config),
+                    ) if __fastrs_cx.error_count() == __fastrs_start => {
+                        ::fastrs::__private::Resolution::Value(__fastrs_handler(config))
+                    }
+                    _ => ::fastrs::__private::Resolution::Invalid,
+                }
+            }
+        }
+    }
+};

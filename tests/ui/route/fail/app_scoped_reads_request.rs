@@ -1,0 +1,8 @@
+use fastrs::prelude::*;
+
+#[depends(app)]
+fn settings(#[header] x_env: String) -> String {
+    x_env
+}
+
+fn main() {}
