@@ -54,6 +54,7 @@ private_paths! {
     needs => Needs,
     run_for_effect => run_for_effect,
     require_dependency => require_dependency,
+    resolve_dependency => resolve_dependency,
     app_dependencies_only => app_dependencies_only,
     future_ext => FutureExt,
     unwind_safe => AssertUnwindSafe,

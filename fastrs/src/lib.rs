@@ -132,7 +132,8 @@ pub mod __private {
     pub use crate::app::Shared;
     pub use crate::depends::{
         CleanupsRun, DepOutcome, DepProbe, Dependency, DependencyRef, Depends, Resolution,
-        ViaDepends, ViaNoDepends, app_dependencies_only, require_dependency, run_for_effect,
+        ViaDepends, ViaNoDepends, app_dependencies_only, require_dependency, resolve_dependency,
+        run_for_effect,
     };
     pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};

@@ -17,6 +17,26 @@ pub(crate) enum Resolved {
     Form,
     /// Unmarked and not in the template: the type decides (scalar: query; model: body).
     Inferred,
+    /// Unmarked and written `Depends<f>`: dependency `f`, resolved without probing the type.
+    Depends,
+}
+
+/// The `f` of a type written `Depends<f>`.
+pub(crate) fn depends_target(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if last.ident != "Depends" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(target) if args.args.len() == 1 => Some(target),
+        _ => None,
+    }
 }
 
 /// Resolves each parameter's source and checks the route as a whole.
@@ -62,7 +82,7 @@ pub(crate) fn resolve(args: &RouteArgs, handler: &Handler, cx: &mut Ctxt) -> Vec
 
 /// Whether `ty` is written `Depends<...>` (a dependency, as far as syntax tells).
 fn names_depends(ty: &syn::Type) -> bool {
-    matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Depends"))
+    depends_target(ty).is_some()
 }
 
 fn resolve_one(args: &RouteArgs, param: &Param, cx: &mut Ctxt) -> Resolved {
@@ -70,6 +90,7 @@ fn resolve_one(args: &RouteArgs, param: &Param, cx: &mut Ctxt) -> Resolved {
     let in_template = args.template.params.iter().any(|s| s.name == name);
     match param.source {
         None if in_template => Resolved::Path,
+        None if depends_target(&param.ty).is_some() => Resolved::Depends,
         None => Resolved::Inferred,
         Some((SourceAttr::Path, _)) if in_template => Resolved::Path,
         Some((SourceAttr::Path, span)) => {
@@ -170,6 +191,7 @@ pub(crate) fn resolve_dependency(handler: &Handler, cx: &mut Ctxt) -> Vec<Resolv
         .params
         .iter()
         .map(|p| match p.source {
+            None if depends_target(&p.ty).is_some() => Resolved::Depends,
             None => Resolved::Inferred,
             Some((SourceAttr::Path, _)) => Resolved::Path,
             Some((SourceAttr::Query, _)) => Resolved::Query,

@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 
 use super::HttpMethod;
 use super::args::{ResponseEntry, RouteArgs};
-use super::check::Resolved;
+use super::check::{Resolved, depends_target};
 use super::handler::{Handler, Param};
 use super::param_attr::NumLit;
 use crate::paths;
@@ -121,7 +121,7 @@ fn source_variant(resolved: Resolved) -> syn::Ident {
             Resolved::Cookie => "Cookie",
             Resolved::Body => "Body",
             Resolved::Form => "Form",
-            Resolved::Inferred => "Inferred",
+            Resolved::Inferred | Resolved::Depends => "Inferred",
         }
     )
 }
@@ -410,10 +410,24 @@ pub(crate) fn dep_phase(
         .params
         .iter()
         .zip(resolved)
-        .filter(|(_, r)| **r == Resolved::Inferred)
-        .map(|(p, _)| {
+        .filter(|(_, r)| matches!(**r, Resolved::Inferred | Resolved::Depends))
+        .map(|(p, r)| {
             let ident = dep_ident(p);
             let ty = &p.ty;
+            if *r == Resolved::Depends {
+                let target = depends_target(ty).expect("resolved as `Depends<f>`");
+                let resolve_dependency = paths::resolve_dependency();
+                let resolve = paths::respan(
+                    quote!(#resolve_dependency::<#target>(__fastrs_cx)),
+                    target.span(),
+                );
+                return quote! {
+                    let #ident = match #resolve.await {
+                        ::core::result::Result::Err(response) => #answered,
+                        ::core::result::Result::Ok(value) => value,
+                    };
+                };
+            }
             quote! {
                 // `Some` once resolved (`Some(None)`: refused), `None` for another type.
                 let #ident = if (&&#dep_probe::<#ty>::new()).__fastrs_is_dependency() {
@@ -545,7 +559,13 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
     };
     let (probe, source) = (paths::probe(), paths::source());
     let span = ty.span();
+    if resolved == Resolved::Depends {
+        // Resolved in the dependency phase; nothing to check.
+        let dep = dep_ident(param);
+        return quote!(let #ident = #dep;);
+    }
     let read = match resolved {
+        Resolved::Depends => unreachable!("returned above"),
         Resolved::Path => quote_spanned! {span=>
             __fastrs_cx.param::<#ty>(&#spec, #source::Path, #default)
         },
@@ -601,6 +621,13 @@ pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> Token
         let ty = &p.ty;
         let spec = spec_ident(p);
         let call = match r {
+            Resolved::Depends => {
+                let target = depends_target(ty).expect("resolved as `Depends<f>`");
+                let dependency = paths::dependency();
+                let call = quote!(<#target as #dependency>::document(__fastrs_doc));
+                let call = paths::respan(call, target.span());
+                return quote!(#call;);
+            }
             Resolved::Inferred => {
                 quote!((&&&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec))
             }
@@ -674,6 +701,16 @@ pub(crate) fn requires_body(handler: &Handler, resolved: &[Resolved]) -> TokenSt
             quote!((&&#needs::<#ty>::new()).__fastrs_require(__fastrs_needs);)
         })
         .collect();
+    let require_dependency = paths::require_dependency();
+    let depends_calls: Vec<TokenStream> = pairs
+        .iter()
+        .filter(|(_, r)| *r == Resolved::Depends)
+        .map(|(p, _)| {
+            let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
+            let call = quote!(#require_dependency::<#target>(__fastrs_needs););
+            paths::respan(call, target.span())
+        })
+        .collect();
     let path_calls: Vec<TokenStream> = pairs
         .iter()
         .filter(|(_, r)| *r == Resolved::Path)
@@ -683,7 +720,11 @@ pub(crate) fn requires_body(handler: &Handler, resolved: &[Resolved]) -> TokenSt
         })
         .collect();
     let body_terms = body_terms(&pairs);
-    if needs_calls.is_empty() && path_calls.is_empty() && body_terms.is_empty() {
+    if needs_calls.is_empty()
+        && depends_calls.is_empty()
+        && path_calls.is_empty()
+        && body_terms.is_empty()
+    {
         return quote!(let _ = __fastrs_needs;);
     }
     let needs_uses = if needs_calls.is_empty() {
@@ -703,6 +744,7 @@ pub(crate) fn requires_body(handler: &Handler, resolved: &[Resolved]) -> TokenSt
         #needs_uses
         #probe_uses
         #(#needs_calls)*
+        #(#depends_calls)*
         #(#path_calls)*
         #bodies
     }

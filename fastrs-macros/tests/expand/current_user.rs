@@ -23,20 +23,7 @@ const _: () = {
         const CACHED: bool = true;
         const APP_SCOPED: bool = false;
         fn require(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
-            use ::fastrs::__private::{NeedsFramework as _, NeedsNothing as _};
-            use ::fastrs::__private::{
-                ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
-                ViaNoCheck as _,
-            };
-            (&&::fastrs::__private::Needs::<Depends<settings>>::new())
-                .__fastrs_require(__fastrs_needs);
-            __fastrs_needs
-                .bodies(
-                    usize::from(
-                        (&&&::fastrs::__private::Probe::<Depends<settings>>::new())
-                            .__fastrs_kind() == ::fastrs::__private::Kind::Model,
-                    ),
-                );
+            ::fastrs::__private::require_dependency::<settings>(__fastrs_needs);
         }
         fn document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
             use ::fastrs::__private::{
@@ -45,8 +32,7 @@ const _: () = {
             };
             (&&&::fastrs::__private::Doc::<String>::new())
                 .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_AUTHORIZATION);
-            (&&&&::fastrs::__private::Doc::<Depends<settings>>::new())
-                .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_SETTINGS);
+            <settings as ::fastrs::__private::Dependency>::document(__fastrs_doc);
         }
         fn resolve<'a, 'r: 'a>(
             __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
@@ -60,41 +46,17 @@ const _: () = {
                 };
                 use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
                 let __fastrs_handler = current_user;
-                let __fastrs_dep_settings = if (&&::fastrs::__private::DepProbe::<
-                    Depends<settings>,
-                >::new())
-                    .__fastrs_is_dependency()
+                let __fastrs_dep_settings = match ::fastrs::__private::resolve_dependency::<
+                    settings,
+                >(__fastrs_cx)
+                    .await
                 {
-                    match (&&::fastrs::__private::DepProbe::<Depends<settings>>::new())
-                        .__fastrs_resolve(__fastrs_cx)
-                        .await
-                    {
-                        ::fastrs::__private::DepOutcome::Answer(response) => {
-                            return ::fastrs::__private::Resolution::answer(*response);
-                        }
-                        ::fastrs::__private::DepOutcome::Resolved(value) => {
-                            ::core::option::Option::Some(value)
-                        }
-                        ::fastrs::__private::DepOutcome::NotADependency => {
-                            ::core::option::Option::None
-                        }
+                    ::core::result::Result::Err(response) => {
+                        return ::fastrs::__private::Resolution::answer(*response);
                     }
-                } else {
-                    ::core::option::Option::None
+                    ::core::result::Result::Ok(value) => value,
                 };
                 let __fastrs_start = __fastrs_cx.error_count();
-                let __fastrs_bodies: usize = usize::from(
-                    (&&&::fastrs::__private::Probe::<Depends<settings>>::new())
-                        .__fastrs_kind() == ::fastrs::__private::Kind::Model,
-                );
-                if __fastrs_bodies > 0 {
-                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                        .read_body(__fastrs_bodies)
-                        .await
-                    {
-                        return ::fastrs::__private::Resolution::answer(rejection);
-                    }
-                }
                 let authorization: ::core::option::Option<String> = (&&::fastrs::__private::Probe::<
                     String,
                 >::new())
@@ -111,25 +73,7 @@ const _: () = {
                             &__FASTRS_PARAM_AUTHORIZATION,
                         );
                 }
-                let settings: ::core::option::Option<Depends<settings>> = match __fastrs_dep_settings {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        (&&&::fastrs::__private::Probe::<Depends<settings>>::new())
-                            .__fastrs_extract(
-                                __fastrs_cx,
-                                &__FASTRS_PARAM_SETTINGS,
-                                ::core::option::Option::None,
-                            )
-                    }
-                };
-                if let ::core::option::Option::Some(__fastrs_value) = &settings {
-                    (&&::fastrs::__private::Check::<Depends<settings>>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_SETTINGS,
-                        );
-                }
+                let settings = __fastrs_dep_settings;
                 __fastrs_cx.close_unit(__fastrs_start);
                 match (authorization, settings) {
                     (

@@ -297,6 +297,16 @@ impl Cx<'_> {
     }
 }
 
+/// Resolves dependency `F` for a parameter written `Depends<F>`, as [`Cx::depends`] does.
+/// Explicit lifetimes, for the same reason as [`run_for_effect`].
+#[doc(hidden)]
+#[allow(clippy::manual_async_fn)]
+pub fn resolve_dependency<'a, 'r: 'a, F: Dependency>(
+    cx: &'a mut Cx<'r>,
+) -> impl Future<Output = Result<Option<Depends<F>>, Box<Response>>> + Send + 'a {
+    async move { cx.depends::<F>().await }
+}
+
 /// Runs dependency `F` for its effect (a route's `dependencies = [...]`): `Err` when it
 /// answered the request. Explicit lifetimes, as rustc's `Send` check of an `async fn` with two
 /// lifetimes fails inside the handler's future (rust-lang/rust#100013).
