@@ -1,8 +1,9 @@
 //! Shared pieces of the hand-written attribute parsers.
 
 use proc_macro2::Span;
-use syn::parse::ParseStream;
-use syn::{LitBool, Token};
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{LitBool, Token, bracketed};
 
 /// Stores an option, refusing a key given twice at that key's span.
 pub(crate) fn set_once<T>(
@@ -29,4 +30,13 @@ pub(crate) fn parse_flag(input: ParseStream<'_>, span: Span) -> syn::Result<LitB
     } else {
         Ok(LitBool::new(true, span))
     }
+}
+
+/// `= [a, b, ...]` after a key: the list's items.
+pub(crate) fn parse_list<T: Parse>(input: ParseStream<'_>) -> syn::Result<Vec<T>> {
+    input.parse::<Token![=]>()?;
+    let content;
+    bracketed!(content in input);
+    let items = Punctuated::<T, Token![,]>::parse_terminated(&content)?;
+    Ok(items.into_iter().collect())
 }

@@ -4,10 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::parse::{Parse, ParseStream};
-use syn::punctuated::Punctuated;
-use syn::{LitBool, LitStr, Token, bracketed};
+use syn::{LitBool, LitStr, Token};
 
-use crate::attr::{parse_flag, set_once};
+use crate::attr::{parse_flag, parse_list, set_once};
 use crate::paths;
 use crate::route::args::{ResponseEntry, parse_responses};
 use crate::route::codegen::extra_responses;
@@ -57,20 +56,12 @@ impl RouterArgs {
             set_once(&mut self.prefix, lit, "prefix", key.span)
         } else if lookahead.peek(kw::tags) {
             let key = input.parse::<kw::tags>()?;
-            input.parse::<Token![=]>()?;
-            let content;
-            bracketed!(content in input);
-            let tags = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
-            set_once(&mut self.tags, tags.into_iter().collect(), "tags", key.span)
+            set_once(&mut self.tags, parse_list(input)?, "tags", key.span)
         } else if lookahead.peek(kw::dependencies) {
             let key = input.parse::<kw::dependencies>()?;
-            input.parse::<Token![=]>()?;
-            let content;
-            bracketed!(content in input);
-            let paths = Punctuated::<syn::Path, Token![,]>::parse_terminated(&content)?;
             set_once(
                 &mut self.dependencies,
-                paths.into_iter().collect(),
+                parse_list(input)?,
                 "dependencies",
                 key.span,
             )

@@ -2,10 +2,10 @@
 
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{LitBool, LitInt, LitStr, Token, bracketed};
+use syn::{LitBool, LitInt, LitStr, Token};
 
 use super::template::PathTemplate;
-use crate::attr::{parse_flag, set_once};
+use crate::attr::{parse_flag, parse_list, set_once};
 
 mod kw {
     syn::custom_keyword!(status);
@@ -161,11 +161,7 @@ impl RouteArgs {
             set_once(&mut self.status, lit, "status", key.span)
         } else if lookahead.peek(kw::tags) {
             let key = input.parse::<kw::tags>()?;
-            input.parse::<Token![=]>()?;
-            let content;
-            bracketed!(content in input);
-            let tags = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
-            set_once(&mut self.tags, tags.into_iter().collect(), "tags", key.span)
+            set_once(&mut self.tags, parse_list(input)?, "tags", key.span)
         } else if lookahead.peek(kw::summary) {
             let key = input.parse::<kw::summary>()?;
             input.parse::<Token![=]>()?;
@@ -203,13 +199,9 @@ impl RouteArgs {
             )
         } else if lookahead.peek(kw::dependencies) {
             let key = input.parse::<kw::dependencies>()?;
-            input.parse::<Token![=]>()?;
-            let content;
-            bracketed!(content in input);
-            let paths = Punctuated::<syn::Path, Token![,]>::parse_terminated(&content)?;
             set_once(
                 &mut self.dependencies,
-                paths.into_iter().collect(),
+                parse_list(input)?,
                 "dependencies",
                 key.span,
             )
