@@ -27,6 +27,8 @@ pub struct Shared {
     pub(crate) states: crate::state::States,
     pub(crate) overrides: crate::depends::Overrides,
     pub(crate) dependencies: crate::depends::AppDependencies,
+    /// Debug mode: a panic's answer carries its message.
+    pub(crate) debug: bool,
     /// The values of the app-scoped dependencies, built once for the app.
     pub(crate) app_values: Arc<crate::depends::AppValues>,
     /// The dependencies reached more than once in the route's graph: their values are
@@ -87,6 +89,9 @@ pub struct App {
     trailing_slash: crate::TrailingSlash,
     docs_url: Option<String>,
     redoc_url: Option<String>,
+    limits: crate::serve::Limits,
+    request_timeout: Option<std::time::Duration>,
+    debug: bool,
 }
 
 /// Why an app could not start: two routes that cannot both be served.
@@ -143,6 +148,9 @@ impl App {
             trailing_slash: crate::TrailingSlash::Redirect,
             docs_url: Some("/docs".to_owned()),
             redoc_url: Some("/redoc".to_owned()),
+            limits: crate::serve::Limits::default(),
+            request_timeout: None,
+            debug: false,
         }
     }
 
@@ -282,6 +290,79 @@ impl App {
         self
     }
 
+    /// The longest request target (path and query) served, in bytes; a longer one answers 414.
+    /// Default: 16 KiB.
+    #[must_use]
+    pub fn max_uri_length(mut self, bytes: usize) -> Self {
+        self.limits.max_uri = bytes;
+        self
+    }
+
+    /// The longest header line (name and value) read, in bytes; a longer one answers 431.
+    /// Default: 16 KiB.
+    #[must_use]
+    pub fn max_header_line(mut self, bytes: usize) -> Self {
+        self.limits.max_header_line = bytes;
+        self
+    }
+
+    /// The most header lines a request may have; more answer 431. Default: 100.
+    #[must_use]
+    pub fn max_headers(mut self, count: usize) -> Self {
+        self.limits.max_headers = count;
+        self
+    }
+
+    /// The largest request head (request line and every header), in bytes; a larger one
+    /// answers 431. Default: 64 KiB.
+    #[must_use]
+    pub fn max_head_size(mut self, bytes: usize) -> Self {
+        self.limits.max_head = bytes;
+        self
+    }
+
+    /// How long a connection may take to send a request's head once the server waits for
+    /// one; it is closed after that (slow clients, slowloris). `None` waits forever.
+    /// Default: 10 s.
+    #[must_use]
+    pub fn header_read_timeout(mut self, timeout: Option<std::time::Duration>) -> Self {
+        self.limits.header_read_timeout = timeout;
+        self
+    }
+
+    /// How long an idle keep-alive connection is kept; it is closed after that (between
+    /// requests, never during one). `None` keeps it. Default: 5 s.
+    #[must_use]
+    pub fn keep_alive_timeout(mut self, timeout: Option<std::time::Duration>) -> Self {
+        self.limits.keep_alive_timeout = timeout;
+        self
+    }
+
+    /// How long the requests in flight may still run after the shutdown signal; the
+    /// connections still open then are closed. Default: 30 s.
+    #[must_use]
+    pub fn grace_period(mut self, period: std::time::Duration) -> Self {
+        self.limits.grace_period = period;
+        self
+    }
+
+    /// The longest a request may take, from the handler's start to its answer (dependencies
+    /// and cleanups included); a slower one answers 504 `{"detail":"Gateway Timeout"}` and its
+    /// work is dropped. Off by default.
+    #[must_use]
+    pub fn request_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.request_timeout = Some(timeout);
+        self
+    }
+
+    /// Debug mode: a panic's answer (500) carries its message and place, as FastAPI's
+    /// `debug=True` shows the traceback. Off by default; never on in production.
+    #[must_use]
+    pub fn debug(mut self, debug: bool) -> Self {
+        self.debug = debug;
+        self
+    }
+
     /// The API's title (FastAPI's default is `FastAPI`).
     #[must_use]
     pub fn title(mut self, title: impl Into<String>) -> Self {
@@ -410,6 +491,7 @@ impl App {
     /// Checks the routes and builds the axum router, with what its handlers share (to build
     /// the app-scoped dependencies before serving).
     pub(crate) fn build(self) -> Result<(axum::Router, Arc<Shared>), StartupError> {
+        let request_timeout = self.request_timeout;
         let routes = self.routes();
         check_routes(&routes)?;
         let openapi = match &self.openapi_url {
@@ -434,6 +516,7 @@ impl App {
             shared_dependencies: Vec::new(),
             embed_bodies: false,
             app_values: Arc::new(app_values),
+            debug: self.debug,
         });
         let mut by_path: BTreeMap<String, MethodRouter> = BTreeMap::new();
         let mut by_path_extra: Vec<(String, MethodRouter)> = Vec::new();
@@ -508,6 +591,10 @@ impl App {
             }
             _ => router.fallback(not_found),
         };
+        let router = match request_timeout {
+            Some(after) => router.layer(crate::timeout::TimeoutLayer(after)),
+            None => router,
+        };
         Ok((router, shared))
     }
 
@@ -569,6 +656,7 @@ impl App {
             "{} {}",
             self.metadata.info.title, self.metadata.info.version
         );
+        let limits = self.limits.clone();
         let (app, lifespan) = self.start().await.map_err(std::io::Error::other)?;
         let (router, shared) = app.build().map_err(std::io::Error::other)?;
         shared.warm().await.map_err(std::io::Error::other)?;
@@ -576,9 +664,7 @@ impl App {
             "fastrs: {banner} serving on http://{}",
             listener.local_addr()?
         );
-        let served = axum::serve(listener, router)
-            .with_graceful_shutdown(signal)
-            .await;
+        let served = crate::serve::serve(listener, router, signal, limits).await;
         // The last request is done: the lifespan's shut-down work runs.
         lifespan.shut_down().await;
         served

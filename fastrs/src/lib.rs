@@ -53,8 +53,10 @@ mod response;
 mod route;
 mod router;
 mod serve;
+mod serve_idle;
 mod state;
 pub mod testing;
+mod timeout;
 mod trailing_slash;
 mod validate;
 

@@ -29,6 +29,47 @@ pub(crate) fn internal_error() -> Response {
     (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response()
 }
 
+/// Numbers the panics of the process, for the log and the answer's `x-request-id`.
+static PANICS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The answer to a handler (or dependency) that panicked: 500 `Internal Server Error`, logged
+/// with the route and an id that the answer carries in `x-request-id`. The message stays in
+/// the log unless `debug` is on.
+pub(crate) fn panicked(
+    route: &crate::route::RouteDef,
+    panic: &(dyn std::any::Any + Send),
+    debug: bool,
+) -> Response {
+    let id = PANICS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let message = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)");
+    let what = format!(
+        "request {id} to {} {} ({} at {}) panicked: {message}",
+        route.method,
+        route.template,
+        route.name,
+        route.location()
+    );
+    eprintln!("fastrs: {what}");
+    let mut response = if debug {
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("Internal Server Error\n\n{what}\n"),
+        )
+            .into_response()
+    } else {
+        internal_error()
+    };
+    response.headers_mut().insert(
+        http::HeaderName::from_static("x-request-id"),
+        http::HeaderValue::from(id),
+    );
+    response
+}
+
 /// `{"detail":"Not Found"}` for a path no route matches.
 pub(crate) async fn not_found() -> Response {
     crate::HttpError::from_status(StatusCode::NOT_FOUND).into_response()

@@ -226,24 +226,36 @@ impl<R: Route> Service<Request> for RouteService<R> {
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        Answering(Box::pin(R::call(req, Arc::clone(&self.app))))
+        Answering {
+            future: Box::pin(R::call(req, Arc::clone(&self.app))),
+            route: R::def(),
+            debug: self.app.debug,
+        }
     }
 }
 
 /// A route's answer on its way: the generated future, boxed once, polled under
 /// `catch_unwind` so that a panic answers 500 (the future is not polled again after one).
 #[doc(hidden)]
-pub struct Answering(Pin<Box<dyn Future<Output = Response> + Send>>);
+pub struct Answering {
+    future: Pin<Box<dyn Future<Output = Response> + Send>>,
+    route: &'static RouteDef,
+    debug: bool,
+}
 
 impl Future for Answering {
     type Output = Result<Response, Infallible>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let future = self.0.as_mut();
+        let future = self.future.as_mut();
         match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
             Ok(Poll::Ready(response)) => Poll::Ready(Ok(response)),
             Ok(Poll::Pending) => Poll::Pending,
-            Err(_) => Poll::Ready(Ok(crate::response::internal_error())),
+            Err(panic) => Poll::Ready(Ok(crate::response::panicked(
+                self.route,
+                panic.as_ref(),
+                self.debug,
+            ))),
         }
     }
 }
