@@ -5,6 +5,7 @@ mod body;
 mod depends;
 mod errors;
 mod example;
+mod hardening;
 mod openapi;
 mod params;
 mod responses;

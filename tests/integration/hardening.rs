@@ -1,0 +1,317 @@
+//! The server under hostile input, on a real socket: limits, timeouts, framing and panics,
+//! each answered clearly while the server goes on serving.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+use fastrs::prelude::*;
+
+use crate::assert_answer;
+
+#[get("/ok")]
+async fn ok() -> &'static str {
+    "ok"
+}
+
+#[post("/echo")]
+async fn echo(#[body] text: String) -> String {
+    text
+}
+
+#[get("/sleepy")]
+async fn sleepy() -> &'static str {
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    "late"
+}
+
+#[get("/boom")]
+async fn boom() -> &'static str {
+    panic!("boom")
+}
+
+fn app() -> App {
+    App::empty().mount(fastrs::routes![ok, echo, sleepy, boom])
+}
+
+/// A served app on a free port, stopped when dropped.
+struct Served {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+async fn serve(app: App) -> Served {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.serve_with_shutdown(listener, async {
+        let _ = stopped.await;
+    }));
+    Served {
+        addr,
+        stop: Some(stop),
+    }
+}
+
+/// Sends `request` on a new connection and reads until the server closes it.
+fn exchange(addr: SocketAddr, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+fn get_ok(addr: SocketAddr) -> String {
+    exchange(
+        addr,
+        b"GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+}
+
+fn status_line(answer: &str) -> &str {
+    answer.lines().next().unwrap_or("")
+}
+
+fn body(answer: &str) -> &str {
+    answer.split_once("\r\n\r\n").map_or("", |(_, b)| b)
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    tokio::task::spawn_blocking(f).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversized_heads_answer_431_or_414_and_the_server_goes_on() {
+    let served = serve(app()).await;
+    let addr = served.addr;
+    let answers = blocking(move || {
+        let long_line = format!(
+            "GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
+            "a".repeat(17 * 1024)
+        );
+        let many: String = (0..101).map(|i| format!("X-H{i}: v\r\n")).collect();
+        let many = format!("GET /ok HTTP/1.1\r\nHost: x\r\n{many}\r\n");
+        let big_head: String = (0..5)
+            .map(|i| format!("X-P{i}: {}\r\n", "b".repeat(15 * 1024)))
+            .collect();
+        let big_head = format!("GET /ok HTTP/1.1\r\nHost: x\r\n{big_head}\r\n");
+        let long_uri = format!(
+            "GET /ok?q={} HTTP/1.1\r\nHost: x\r\n\r\n",
+            "c".repeat(17 * 1024)
+        );
+        [long_line, many, big_head, long_uri]
+            .map(|request| exchange(addr, request.as_bytes()))
+            .into_iter()
+            .chain([get_ok(addr)])
+            .collect::<Vec<_>>()
+    })
+    .await;
+    assert_eq!(
+        status_line(&answers[0]),
+        "HTTP/1.1 431 Request Header Fields Too Large"
+    );
+    assert_eq!(
+        body(&answers[0]),
+        r#"{"detail":"Request Header Fields Too Large"}"#
+    );
+    assert!(
+        answers[0].contains("\r\nconnection: close\r\n"),
+        "{}",
+        answers[0]
+    );
+    assert_eq!(
+        status_line(&answers[1]),
+        "HTTP/1.1 431 Request Header Fields Too Large"
+    );
+    assert_eq!(
+        status_line(&answers[2]),
+        "HTTP/1.1 431 Request Header Fields Too Large"
+    );
+    assert_eq!(status_line(&answers[3]), "HTTP/1.1 414 URI Too Long");
+    assert_eq!(body(&answers[3]), r#"{"detail":"URI Too Long"}"#);
+    assert_eq!(status_line(&answers[4]), "HTTP/1.1 200 OK");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn limits_can_be_raised() {
+    let served = serve(app().max_header_line(32 * 1024).max_uri_length(32 * 1024)).await;
+    let addr = served.addr;
+    let answer = blocking(move || {
+        let request = format!(
+            "GET /ok?q={} HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\nConnection: close\r\n\r\n",
+            "c".repeat(17 * 1024),
+            "a".repeat(17 * 1024)
+        );
+        exchange(addr, request.as_bytes())
+    })
+    .await;
+    assert_eq!(status_line(&answer), "HTTP/1.1 200 OK");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slowloris_connection_is_closed_while_others_are_served() {
+    let served = serve(app().header_read_timeout(Some(Duration::from_millis(500)))).await;
+    let addr = served.addr;
+    let (closed_after, served_meanwhile) = blocking(move || {
+        let started = Instant::now();
+        let mut slow = TcpStream::connect(addr).unwrap();
+        slow.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        slow.write_all(b"GET /ok HTTP/1.1\r\nHost: x\r\n").unwrap();
+        // Others are answered while the slow head hangs.
+        let meanwhile: Vec<String> = (0..3).map(|_| get_ok(addr)).collect();
+        // A byte now and then does not keep the connection: the head must be complete in time.
+        for _ in 0..3 {
+            std::thread::sleep(Duration::from_millis(100));
+            if slow.write_all(b"X").is_err() {
+                break;
+            }
+        }
+        let mut rest = Vec::new();
+        let _ = slow.read_to_end(&mut rest);
+        (started.elapsed(), meanwhile)
+    })
+    .await;
+    for answer in served_meanwhile {
+        assert_eq!(status_line(&answer), "HTTP/1.1 200 OK");
+    }
+    assert!(
+        closed_after < Duration::from_secs(2),
+        "closed after {closed_after:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_keep_alive_connection_is_closed() {
+    let served = serve(app().keep_alive_timeout(Some(Duration::from_millis(300)))).await;
+    let addr = served.addr;
+    let (first, idle_for) = blocking(move || {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        stream
+            .write_all(b"GET /ok HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let mut buf = [0u8; 1024];
+        let n = stream.read(&mut buf).unwrap();
+        let first = String::from_utf8_lossy(&buf[..n]).into_owned();
+        let idle = Instant::now();
+        // The server closes the idle connection: the next read sees its end.
+        let rest = stream.read(&mut buf).unwrap_or(0);
+        assert_eq!(rest, 0, "nothing more is sent");
+        (first, idle.elapsed())
+    })
+    .await;
+    assert_eq!(status_line(&first), "HTTP/1.1 200 OK");
+    assert!(
+        idle_for >= Duration::from_millis(250) && idle_for < Duration::from_secs(2),
+        "closed after {idle_for:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_request_over_its_timeout_answers_504() {
+    let c = fastrs::testing::TestClient::new(app().request_timeout(Duration::from_millis(100)));
+    assert_answer(
+        &c.get("/sleepy").await,
+        504,
+        r#"{"detail":"Gateway Timeout"}"#,
+    );
+    assert_answer(&c.get("/ok").await, 200, "ok");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn content_length_with_transfer_encoding_is_read_chunked_then_closed() {
+    let served = serve(app()).await;
+    let addr = served.addr;
+    let answer = blocking(move || {
+        // Without `Connection: close`: the server closes it itself after answering, so a
+        // smuggled second request after the chunked body is never read.
+        exchange(
+            addr,
+            b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n7\r\n\"hello\"\r\n0\r\n\r\nGET /ok HTTP/1.1\r\nHost: x\r\n\r\n",
+        )
+    })
+    .await;
+    assert_eq!(status_line(&answer), "HTTP/1.1 200 OK");
+    assert!(answer.contains("\r\nconnection: close\r\n"), "{answer}");
+    assert!(
+        answer.ends_with("\r\n\r\nhello"),
+        "one answer only: {answer}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_request_lines_answer_400() {
+    let served = serve(app()).await;
+    let addr = served.addr;
+    let answers = blocking(move || {
+        [
+            &b"GARBAGE\r\n\r\n"[..],
+            b"GET /ok HTTP/1.1 extra\r\nHost: x\r\n\r\n",
+            b"GET  HTTP/1.1\r\nHost: x\r\n\r\n",
+            b"GET /ok HTTP/1.1\r\nBad Header\r\n\r\n",
+        ]
+        .map(|request| exchange(addr, request))
+        .into_iter()
+        .chain([get_ok(addr)])
+        .collect::<Vec<_>>()
+    })
+    .await;
+    for answer in &answers[..4] {
+        assert_eq!(status_line(answer), "HTTP/1.1 400 Bad Request", "{answer}");
+    }
+    assert_eq!(status_line(&answers[4]), "HTTP/1.1 200 OK");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panic_answers_500_and_the_same_connection_goes_on() {
+    let served = serve(app()).await;
+    let addr = served.addr;
+    let answer = blocking(move || {
+        exchange(
+            addr,
+            b"GET /boom HTTP/1.1\r\nHost: x\r\n\r\nGET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+    })
+    .await;
+    let (first, second) = answer.split_once("HTTP/1.1 200 OK").expect("both answered");
+    assert!(
+        first.starts_with("HTTP/1.1 500 Internal Server Error\r\n"),
+        "{first}"
+    );
+    assert!(first.contains("\r\nx-request-id: "), "{first}");
+    assert!(first.ends_with("\r\n\r\nInternal Server Error"), "{first}");
+    assert!(second.ends_with("\r\n\r\nok"), "{second}");
+}
+
+#[tokio::test]
+async fn debug_mode_shows_the_panic() {
+    let quiet = fastrs::testing::TestClient::new(app());
+    assert_answer(&quiet.get("/boom").await, 500, "Internal Server Error");
+    let debug = fastrs::testing::TestClient::new(app().debug(true));
+    let response = debug.get("/boom").await;
+    assert_eq!(response.status(), 500);
+    let text = response.text();
+    assert!(
+        text.starts_with("Internal Server Error\n\nrequest "),
+        "{text}"
+    );
+    assert!(
+        text.contains(" to GET /boom (boom at tests/integration/hardening.rs:"),
+        "{text}"
+    );
+    assert!(text.ends_with(" panicked: boom\n"), "{text}");
+}
