@@ -315,3 +315,72 @@ async fn debug_mode_shows_the_panic() {
     );
     assert!(text.ends_with(" panicked: boom\n"), "{text}");
 }
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
+struct Numbers {
+    #[garde(skip)]
+    ratio: f64,
+    #[garde(skip)]
+    count: u32,
+}
+
+#[post("/numbers")]
+async fn numbers(numbers: Numbers) -> Json<Numbers> {
+    Json(numbers)
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
+struct Tree {
+    #[garde(skip)]
+    data: serde_json::Value,
+}
+
+#[post("/tree")]
+async fn tree(tree: Tree) -> Json<Tree> {
+    Json(tree)
+}
+
+#[tokio::test]
+async fn json_beyond_the_parser_s_limits_answers_422_without_panicking() {
+    let c = fastrs::testing::TestClient::new(App::empty().mount(fastrs::routes![numbers, tree]));
+    let post = |path: &'static str, body: String| {
+        c.post(path)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    assert_answer(
+        &post("/numbers", r#"{"ratio": 1e400, "count": 1}"#.into()).await,
+        422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",14],"msg":"JSON decode error","input":{},"ctx":{"error":"Number out of range"}}]}"#,
+    );
+    assert_answer(
+        &post("/numbers", r#"{"ratio": 1.5, "count": 4294967296}"#.into()).await,
+        422,
+        r#"{"detail":[{"type":"less_than_equal","loc":["body","count"],"msg":"Input should be less than or equal to 4294967295","input":4294967296,"ctx":{"le":4294967295}}]}"#,
+    );
+    // 2^64 does not fit even a u64: it is read as a float, and refused as too large.
+    let response = post(
+        "/numbers",
+        r#"{"ratio": 1.5, "count": 18446744073709551616}"#.into(),
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .contains(r#""type":"less_than_equal","loc":["body","count"]"#)
+    );
+    let deep = format!(r#"{{"data": {}1{}}}"#, "[".repeat(200), "]".repeat(200));
+    let response = post("/tree", deep).await;
+    assert_eq!(response.status(), 422);
+    assert!(
+        response.text().contains(
+            r#""ctx":{"error":"Nesting too deep: more than 128 levels of arrays and objects"}"#
+        ),
+        "{}",
+        response.text()
+    );
+    let fine = format!(r#"{{"data": {}1{}}}"#, "[".repeat(100), "]".repeat(100));
+    assert_eq!(post("/tree", fine).await.status(), 200);
+}

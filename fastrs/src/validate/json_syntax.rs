@@ -57,6 +57,12 @@ fn python_message(serde_message: &str) -> &'static str {
         "Invalid control character at"
     } else if m.starts_with("EOF while parsing a string") {
         "Unterminated string starting at"
+    } else if m.starts_with("recursion limit exceeded") {
+        // Python has no such limit below its own stack; fastrs refuses what serde_json does.
+        "Nesting too deep: more than 128 levels of arrays and objects"
+    } else if m.starts_with("number out of range") {
+        // Python reads `1e400` as infinity, which FastAPI then fails to answer (500).
+        "Number out of range"
     } else {
         "Expecting value"
     }
@@ -90,5 +96,15 @@ mod tests {
         assert_eq!(error_for(r#"{"a": 1"#)["loc"], json!(["body", 7]));
         // json.loads('{"é": x}') -> Expecting value (char 6), counted in characters
         assert_eq!(error_for("{\"é\": x}")["loc"], json!(["body", 6]));
+    }
+
+    #[test]
+    fn limits_of_the_parser_have_their_own_words() {
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(
+            error_for(&deep)["ctx"]["error"],
+            "Nesting too deep: more than 128 levels of arrays and objects"
+        );
+        assert_eq!(error_for("[1e400]")["ctx"]["error"], "Number out of range");
     }
 }
