@@ -91,6 +91,8 @@ pub struct RouteOptions {
     pub include_in_schema: bool,
     /// `responses(404 = Model, ...)`: other answers the route documents.
     pub responses: &'static [ExtraResponse],
+    /// `body_limit = "50MiB"`: the largest body the route reads, over the app's limit.
+    pub body_limit: Option<usize>,
 }
 
 /// One entry of a route's `responses(...)`: a status, with a model, a description, or both.

@@ -384,3 +384,51 @@ async fn json_beyond_the_parser_s_limits_answers_422_without_panicking() {
     let fine = format!(r#"{{"data": {}1{}}}"#, "[".repeat(100), "]".repeat(100));
     assert_eq!(post("/tree", fine).await.status(), 200);
 }
+
+#[post("/small", body_limit = "1KiB")]
+async fn small(#[body] text: String) -> String {
+    text
+}
+
+#[post("/upload", body_limit = "3MiB")]
+async fn upload(#[body] text: String) -> String {
+    text.len().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_route_sets_its_own_body_limit() {
+    let app = || App::empty().mount(fastrs::routes![small, upload, echo]);
+    let c = fastrs::testing::TestClient::new(app());
+    let json_text = |len: usize| format!("\"{}\"", "a".repeat(len));
+    let post = |path: &'static str, body: String| {
+        c.post(path)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    assert_answer(&post("/small", json_text(500)).await, 200, &"a".repeat(500));
+    assert_answer(
+        &post("/small", json_text(2000)).await,
+        413,
+        r#"{"detail":"Payload Too Large"}"#,
+    );
+    // Over the app's 2 MiB, under the route's 3 MiB.
+    let big = json_text(2_500_000);
+    assert_answer(&post("/upload", big.clone()).await, 200, "2500000");
+    assert_answer(
+        &post("/echo", big).await,
+        413,
+        r#"{"detail":"Payload Too Large"}"#,
+    );
+    // On a socket, the declared length is refused before the body is sent.
+    let served = serve(app()).await;
+    let addr = served.addr;
+    let answer = blocking(move || {
+        exchange(
+            addr,
+            b"POST /small HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n",
+        )
+    })
+    .await;
+    assert_eq!(status_line(&answer), "HTTP/1.1 413 Payload Too Large");
+}

@@ -18,6 +18,7 @@ mod kw {
     syn::custom_keyword!(responses);
     syn::custom_keyword!(model);
     syn::custom_keyword!(dependencies);
+    syn::custom_keyword!(body_limit);
 }
 
 /// One `responses(...)` entry: `404 = Message` or `404 = (model = Message, description = "...")`.
@@ -88,6 +89,27 @@ pub(crate) fn parse_responses(input: ParseStream<'_>) -> syn::Result<Vec<Respons
     Ok(entries.into_iter().collect())
 }
 
+/// `"50MiB"` in bytes: a whole number with an optional unit (B, KB, KiB, MB, MiB, GB, GiB).
+fn parse_size(text: &str) -> Option<usize> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: usize = number.parse().ok()?;
+    let factor: usize = match unit.trim() {
+        "" | "B" => 1,
+        "KB" => 1000,
+        "KiB" => 1 << 10,
+        "MB" => 1_000_000,
+        "MiB" => 1 << 20,
+        "GB" => 1_000_000_000,
+        "GiB" => 1 << 30,
+        _ => return None,
+    };
+    number.checked_mul(factor).filter(|&bytes| bytes > 0)
+}
+
 fn check_status(lit: &LitInt) -> syn::Result<u16> {
     let code: u16 = lit.base10_parse().unwrap_or(0);
     if !(100..=599).contains(&code) {
@@ -111,6 +133,8 @@ pub(crate) struct RouteArgs {
     pub(crate) include_in_schema: Option<LitBool>,
     pub(crate) responses: Option<Vec<ResponseEntry>>,
     pub(crate) dependencies: Option<Vec<syn::Path>>,
+    /// `body_limit = "50MiB"`, in bytes, with the literal.
+    pub(crate) body_limit: Option<(LitStr, usize)>,
 }
 
 impl Parse for RouteArgs {
@@ -138,6 +162,7 @@ impl Parse for RouteArgs {
             include_in_schema: None,
             responses: None,
             dependencies: None,
+            body_limit: None,
         };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -205,6 +230,17 @@ impl RouteArgs {
                 "dependencies",
                 key.span,
             )
+        } else if lookahead.peek(kw::body_limit) {
+            let key = input.parse::<kw::body_limit>()?;
+            input.parse::<Token![=]>()?;
+            let lit: LitStr = input.parse()?;
+            let bytes = parse_size(&lit.value()).ok_or_else(|| {
+                syn::Error::new(
+                    lit.span(),
+                    "`body_limit` is a size such as \"512KiB\", \"50MiB\", \"1GiB\" or \"4096\" (bytes)",
+                )
+            })?;
+            set_once(&mut self.body_limit, (lit, bytes), "body_limit", key.span)
         } else if lookahead.peek(kw::responses) {
             let key = input.parse::<kw::responses>()?;
             set_once(

@@ -226,6 +226,10 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
         .is_none_or(syn::LitBool::value);
     let params = handler.params.iter().map(spec_ident);
     let responses = extra_responses(args.responses.iter().flatten());
+    let body_limit = some_or_none(args.body_limit.as_ref().map(|(_, bytes)| {
+        let bytes = Literal::usize_unsuffixed(*bytes);
+        quote!(#bytes)
+    }));
     quote! {
         static __FASTRS_ROUTE: #route_def = #route_def {
             method: #method_ty::#variant,
@@ -246,6 +250,7 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
                 deprecated: #deprecated,
                 include_in_schema: #include,
                 responses: &[#(#responses),*],
+                body_limit: #body_limit,
             },
             params: &[#(&#params),*],
             mount: #mount::<#fn_ident>,
@@ -346,6 +351,10 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
     });
     let deps = dep_phase(handler, resolved, &answer);
     let reads = own_phase(handler, resolved, &answer);
+    let limit_body = args.body_limit.as_ref().map(|(_, bytes)| {
+        let bytes = Literal::usize_unsuffixed(*bytes);
+        quote!(__fastrs_request.limit_body(#bytes);)
+    });
     quote! {
         // Split before the future: the request is not kept in it beside its parts.
         let (#parts_mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
@@ -355,6 +364,7 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
             let __fastrs_handler = #fn_ident;
             #path_setup
             let mut __fastrs_request = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app, __fastrs_body);
+            #limit_body
             let __fastrs_answer = '__fastrs_answer: {
                 let __fastrs_cx = &mut __fastrs_request;
                 if __fastrs_app.has_dependencies() {

@@ -54,6 +54,7 @@ const _: () = {
             deprecated: false,
             include_in_schema: true,
             responses: &[],
+            body_limit: ::core::option::Option::None,
         },
         params: &[&__FASTRS_PARAM_ITEM],
         mount: ::fastrs::__private::mount::<create_item>,

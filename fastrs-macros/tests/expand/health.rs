@@ -35,6 +35,7 @@ const _: () = {
             deprecated: false,
             include_in_schema: true,
             responses: &[],
+            body_limit: ::core::option::Option::None,
         },
         params: &[],
         mount: ::fastrs::__private::mount::<health>,

@@ -94,6 +94,7 @@ const _: () = {
             deprecated: false,
             include_in_schema: true,
             responses: &[],
+            body_limit: ::core::option::Option::None,
         },
         params: &[&__FASTRS_PARAM_ITEM_ID, &__FASTRS_PARAM_Q, &__FASTRS_PARAM_LIMIT],
         mount: ::fastrs::__private::mount::<read_item>,

@@ -93,6 +93,7 @@ const _: () = {
             deprecated: false,
             include_in_schema: true,
             responses: &[],
+            body_limit: ::core::option::Option::None,
         },
         params: &[
             &__FASTRS_PARAM_ID,

@@ -127,7 +127,7 @@ impl Cx<'_> {
         let Some(body) = self.raw_body.take() else {
             return Ok(());
         };
-        let limit = self.app.body_limit;
+        let limit = self.body_limit.unwrap_or(self.app.body_limit);
         // A `Content-Length` over the limit is refused before a byte of the body is read.
         if http_body::Body::size_hint(&body).lower() > limit as u64 {
             return Err(too_large());

@@ -47,6 +47,8 @@ pub struct Cx<'r> {
     pub(crate) deps: crate::depends::Resolved,
     /// Work deferred with `Cleanup`, created when a dependency first asks for one.
     pub(crate) cleanups: Option<crate::depends::CleanupList>,
+    /// The route's own body limit (`body_limit = "50MiB"`), over the app's.
+    body_limit: Option<usize>,
 }
 
 impl<'r> Cx<'r> {
@@ -69,7 +71,14 @@ impl<'r> Cx<'r> {
             errors: Vec::new(),
             deps: crate::depends::Resolved::default(),
             cleanups: None,
+            body_limit: None,
         }
+    }
+
+    /// The route's body limit, in place of the app's.
+    #[doc(hidden)]
+    pub fn limit_body(&mut self, bytes: usize) {
+        self.body_limit = Some(bytes);
     }
 
     /// How many errors are recorded.
