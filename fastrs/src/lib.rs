@@ -196,4 +196,6 @@ mod guide {
     struct Dependencies;
     #[doc = include_str!("../../docs/routers.md")]
     struct Routers;
+    #[doc = include_str!("../../docs/production.md")]
+    struct Production;
 }

@@ -432,3 +432,47 @@ async fn a_route_sets_its_own_body_limit() {
     .await;
     assert_eq!(status_line(&answer), "HTTP/1.1 413 Payload Too Large");
 }
+
+#[get("/very-slow")]
+async fn very_slow() -> &'static str {
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    "too late"
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_grace_period_bounds_the_shutdown() {
+    let app = App::empty()
+        .mount(fastrs::routes![very_slow, sleepy])
+        .grace_period(Duration::from_millis(700));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.serve_with_shutdown(listener, async {
+        let _ = stopped.await;
+    }));
+    let slow = tokio::task::spawn_blocking(move || {
+        exchange(
+            addr,
+            b"GET /very-slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+    });
+    let in_time = tokio::task::spawn_blocking(move || {
+        exchange(
+            addr,
+            b"GET /sleepy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let signalled = Instant::now();
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+    let took = signalled.elapsed();
+    // The 400 ms request finished within the grace period; the 5 s one did not hold the
+    // server past it.
+    assert!(
+        took >= Duration::from_millis(600) && took < Duration::from_secs(2),
+        "shut down after {took:?}"
+    );
+    assert!(in_time.await.unwrap().ends_with("\r\n\r\nlate"));
+    drop(slow);
+}
