@@ -40,6 +40,21 @@ pub struct Shared {
 }
 
 impl Shared {
+    /// What an app with no settings shares, for reading outside a served app.
+    #[cfg(any(test, feature = "fuzz"))]
+    pub(crate) fn standalone() -> Self {
+        Self {
+            body_limit: DEFAULT_BODY_LIMIT,
+            states: crate::state::States::default(),
+            overrides: crate::depends::Overrides::default(),
+            dependencies: crate::depends::AppDependencies::default(),
+            shared_dependencies: Vec::new(),
+            embed_bodies: false,
+            app_values: Arc::default(),
+            debug: false,
+        }
+    }
+
     /// Whether the app runs dependencies before every route.
     pub fn has_dependencies(&self) -> bool {
         !self.dependencies.is_empty()

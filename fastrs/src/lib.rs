@@ -48,6 +48,8 @@ mod depends;
 mod document;
 pub mod error;
 mod extract;
+#[cfg(any(test, feature = "fuzz"))]
+mod fuzzing;
 mod lifespan;
 mod response;
 mod route;
@@ -73,6 +75,13 @@ pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
 pub use router::{MountedRoute, Router};
 pub use state::{Requirements, State};
 pub use trailing_slash::TrailingSlash;
+
+/// The parsers that read what clients send, for `fuzz/` (feature `fuzz`); not a public API.
+#[cfg(feature = "fuzz")]
+#[doc(hidden)]
+pub mod __fuzz {
+    pub use crate::fuzzing::{cookies, json_body, query_pairs, scalars};
+}
 
 /// The `http` crate: `StatusCode`, `HeaderMap`, `HeaderValue` and the rest.
 pub use http;

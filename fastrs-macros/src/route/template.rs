@@ -179,3 +179,90 @@ mod tests {
         );
     }
 }
+
+/// Property tests: no template makes the parser panic, and well-formed ones round-trip.
+#[cfg(test)]
+mod proptests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn parse(s: &str) -> Result<PathTemplate, String> {
+        PathTemplate::parse(LitStr::new(s, Span::call_site())).map_err(|e| e.to_string())
+    }
+
+    fn config() -> ProptestConfig {
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(2_000);
+        ProptestConfig {
+            cases,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        }
+    }
+
+    /// A segment: a literal, or a parameter `(name, rest)`.
+    fn segment() -> impl Strategy<Value = Result<String, String>> {
+        prop_oneof![
+            "[a-z0-9._~-]{1,8}".prop_map(Ok),
+            "[a-z][a-z0-9_]{0,7}".prop_map(Err),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn any_template_parses_or_is_refused(text in ".*") {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn any_slashed_template_parses_or_is_refused(text in "/[a-z<>./_*{}-]{0,40}") {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn well_formed_templates_round_trip(
+            segments in proptest::collection::vec(segment(), 0..6),
+            rest in proptest::option::of("[a-z][a-z0-9_]{0,7}"),
+        ) {
+            let mut names = Vec::new();
+            let mut template = String::new();
+            let mut axum = String::new();
+            for segment in &segments {
+                match segment {
+                    Ok(literal) => {
+                        template.push_str(&format!("/{literal}"));
+                        axum.push_str(&format!("/{literal}"));
+                    }
+                    Err(name) => {
+                        // Names are unique in a template, and must not be keywords.
+                        if names.contains(name) || syn::parse_str::<syn::Ident>(name).is_err() {
+                            continue;
+                        }
+                        names.push(name.clone());
+                        template.push_str(&format!("/<{name}>"));
+                        axum.push_str(&format!("/{{{name}}}"));
+                    }
+                }
+            }
+            if let Some(name) = rest.filter(|n| !names.contains(n) && syn::parse_str::<syn::Ident>(n).is_ok()) {
+                template.push_str(&format!("/<{name}..>"));
+                axum.push_str(&format!("/{{*{name}}}"));
+                names.push(name);
+            }
+            if template.is_empty() {
+                template.push('/');
+                axum.push('/');
+            }
+            let parsed = parse(&template).map_err(|e| TestCaseError::fail(format!("{template}: {e}")))?;
+            prop_assert_eq!(&parsed.axum, &axum);
+            prop_assert_eq!(parsed.openapi, axum.replace("{*", "{"));
+            let parsed_names: Vec<String> = parsed.params.iter().map(|s| s.name.clone()).collect();
+            prop_assert_eq!(parsed_names, names);
+        }
+    }
+}

@@ -9,9 +9,11 @@ mod framework;
 mod model;
 mod param;
 pub(crate) mod probe;
+#[cfg(test)]
+mod proptests;
 mod rules;
 pub(crate) mod scalar;
-mod sources;
+pub(crate) mod sources;
 mod spec;
 
 use std::cell::OnceCell;

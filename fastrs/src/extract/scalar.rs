@@ -227,11 +227,14 @@ impl Scalar for uuid::Uuid {
 /// pydantic's wording for a bad UUID: the first invalid character, else the uuid crate's reason.
 #[cfg(feature = "uuid")]
 fn uuid_error(raw: &str, e: &uuid::Error) -> String {
-    let body = raw
-        .strip_prefix("urn:uuid:")
-        .or_else(|| raw.strip_prefix('{').and_then(|r| r.strip_suffix('}')))
-        .unwrap_or(raw);
-    let offset = raw.len() - body.len() - usize::from(raw.starts_with('{'));
+    // Where the UUID itself starts in `raw` (a `{` alone, unclosed, is part of it).
+    let (body, offset) = if let Some(body) = raw.strip_prefix("urn:uuid:") {
+        (body, "urn:uuid:".len())
+    } else if let Some(body) = raw.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        (body, 1)
+    } else {
+        (raw, 0)
+    };
     match body
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_hexdigit() || c == '-'))
@@ -296,5 +299,32 @@ impl<'de> serde::Deserializer<'de> for VariantNames<'_> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf option unit unit_struct newtype_struct seq tuple
         tuple_struct map struct identifier ignored_any
+    }
+}
+
+#[cfg(all(test, feature = "uuid"))]
+mod tests {
+    use super::*;
+
+    /// Found by the property tests: an unclosed `{` made the offset underflow (a panic in
+    /// debug builds).
+    #[test]
+    fn an_unclosed_brace_is_an_invalid_uuid() {
+        let err = uuid::Uuid::parse("{").unwrap_err();
+        assert_eq!(err.kind, "uuid_parsing");
+        assert_eq!(
+            err.msg,
+            "Input should be a valid UUID, invalid character: found `{` at 0"
+        );
+        let err = uuid::Uuid::parse("{abc").unwrap_err();
+        assert_eq!(
+            err.msg,
+            "Input should be a valid UUID, invalid character: found `{` at 0"
+        );
+        let err = uuid::Uuid::parse("{zz}").unwrap_err();
+        assert_eq!(
+            err.msg,
+            "Input should be a valid UUID, invalid character: found `z` at 1"
+        );
     }
 }
