@@ -476,3 +476,98 @@ async fn the_grace_period_bounds_the_shutdown() {
     assert!(in_time.await.unwrap().ends_with("\r\n\r\nlate"));
     drop(slow);
 }
+
+#[test]
+fn a_panic_is_logged_with_its_route_and_request_id() {
+    use std::process::{Command, Stdio};
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_panicking_server"))
+        .env("FASTRS_TEST_ADDR", addr.to_string())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while TcpStream::connect(addr).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(10), "never served");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let answer = exchange(
+        addr,
+        b"GET /items/7/explode HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(status_line(&answer), "HTTP/1.1 500 Internal Server Error");
+    let id = answer
+        .lines()
+        .find_map(|l| l.strip_prefix("x-request-id: "))
+        .expect("an id")
+        .to_owned();
+    // Nothing of the panic reaches the client.
+    assert_eq!(body(&answer), "Internal Server Error");
+    assert_eq!(status_line(&get_ok(addr)), "HTTP/1.1 200 OK");
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&output.stderr);
+    let line = format!(
+        "fastrs: request {id} to GET /items/<item_id>/explode (explode at tests/bin/panicking_server.rs:"
+    );
+    assert!(log.contains(&line), "{log}");
+    assert!(log.contains(") panicked: item 7 exploded\n"), "{log}");
+}
+
+static CLEANED_UP: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+#[depends]
+async fn session(cleanup: fastrs::Cleanup) -> &'static str {
+    cleanup.defer(async {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        CLEANED_UP.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    });
+    "session"
+}
+
+#[get("/with-cleanup")]
+async fn with_cleanup(session: Depends<session>) -> String {
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    format!("{} done", *session)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_lets_in_flight_requests_and_their_cleanups_finish() {
+    use std::sync::atomic::Ordering;
+    let app = App::empty().mount(fastrs::routes![with_cleanup]);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.serve_with_shutdown(listener, async {
+        let _ = stopped.await;
+    }));
+    let clients: Vec<_> = (0..4)
+        .map(|_| {
+            tokio::task::spawn_blocking(move || {
+                exchange(
+                    addr,
+                    b"GET /with-cleanup HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                )
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let before = CLEANED_UP.load(Ordering::SeqCst);
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+    // serve returned: every request in flight was answered, and its cleanup ran to the end.
+    assert_eq!(CLEANED_UP.load(Ordering::SeqCst), before + 4);
+    for client in clients {
+        let answer = client.await.unwrap();
+        assert!(answer.ends_with("\r\n\r\nsession done"), "{answer}");
+    }
+}
