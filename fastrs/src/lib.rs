@@ -172,13 +172,16 @@ pub mod __private {
     pub use std::panic::{AssertUnwindSafe, resume_unwind};
     pub use std::sync::Arc;
 
-    /// The path parameters axum matched, or its 400 when they are not valid UTF-8.
+    /// The path parameters axum matched, or a 400 `{"detail":"Invalid URL"}` when they do not
+    /// decode to UTF-8 (axum's own message is not passed on).
     pub async fn path_params(parts: &mut http::request::Parts) -> Result<RawPathParams, Response> {
         use axum::extract::FromRequestParts;
         use axum::response::IntoResponse;
         RawPathParams::from_request_parts(parts, &())
             .await
-            .map_err(IntoResponse::into_response)
+            .map_err(|_| {
+                crate::HttpError::new(http::StatusCode::BAD_REQUEST, "Invalid URL").into_response()
+            })
     }
 }
 

@@ -571,3 +571,19 @@ async fn shutdown_lets_in_flight_requests_and_their_cleanups_finish() {
         assert!(answer.ends_with("\r\n\r\nsession done"), "{answer}");
     }
 }
+
+#[get("/files/<name>")]
+async fn file(name: String) -> String {
+    name
+}
+
+#[tokio::test]
+async fn a_path_that_is_not_utf8_answers_400_without_internals() {
+    let c = fastrs::testing::TestClient::new(App::empty().mount(fastrs::routes![file]));
+    assert_answer(
+        &c.get("/files/%FF%FE").await,
+        400,
+        r#"{"detail":"Invalid URL"}"#,
+    );
+    assert_answer(&c.get("/files/caf%C3%A9").await, 200, "café");
+}
