@@ -587,3 +587,48 @@ async fn a_path_that_is_not_utf8_answers_400_without_internals() {
     );
     assert_answer(&c.get("/files/caf%C3%A9").await, 200, "café");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_limits_and_the_request_timeout_hold_on_a_socket() {
+    let app = App::empty()
+        .mount(fastrs::routes![numbers, tree, sleepy, ok])
+        .request_timeout(Duration::from_millis(150));
+    let served = serve(app).await;
+    let addr = served.addr;
+    let answers = blocking(move || {
+        let post = |path: &str, body: &str| {
+            let request = format!(
+                "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            exchange(addr, request.as_bytes())
+        };
+        let deep = format!(r#"{{"data": {}1{}}}"#, "[".repeat(200), "]".repeat(200));
+        vec![
+            post("/tree", &deep),
+            post("/numbers", r#"{"ratio": 1e400, "count": 1}"#),
+            exchange(addr, b"GET /sleepy HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+            get_ok(addr),
+        ]
+    })
+    .await;
+    assert_eq!(
+        status_line(&answers[0]),
+        "HTTP/1.1 422 Unprocessable Entity"
+    );
+    assert_eq!(
+        body(&answers[0]),
+        r#"{"detail":[{"type":"json_invalid","loc":["body",135],"msg":"JSON decode error","input":{},"ctx":{"error":"Nesting too deep: more than 128 levels of arrays and objects"}}]}"#
+    );
+    assert_eq!(
+        status_line(&answers[1]),
+        "HTTP/1.1 422 Unprocessable Entity"
+    );
+    assert_eq!(
+        body(&answers[1]),
+        r#"{"detail":[{"type":"json_invalid","loc":["body",14],"msg":"JSON decode error","input":{},"ctx":{"error":"Number out of range"}}]}"#
+    );
+    assert_eq!(status_line(&answers[2]), "HTTP/1.1 504 Gateway Timeout");
+    assert_eq!(body(&answers[2]), r#"{"detail":"Gateway Timeout"}"#);
+    assert_eq!(status_line(&answers[3]), "HTTP/1.1 200 OK");
+}
