@@ -150,6 +150,15 @@ impl Generator {
         components.schemas.extend(schemas);
     }
 
+    /// Adds security schemes to `components.securitySchemes` (one per name).
+    pub fn security_schemes(&mut self, schemes: impl IntoIterator<Item = (String, Schema)>) {
+        let components = self
+            .document
+            .components
+            .get_or_insert_with(Components::default);
+        components.security_schemes.extend(schemes);
+    }
+
     /// The document.
     pub fn finish(mut self) -> OpenApi {
         if self.validates {

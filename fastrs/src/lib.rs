@@ -54,6 +54,7 @@ mod lifespan;
 mod response;
 mod route;
 mod router;
+pub mod security;
 mod serve;
 mod serve_idle;
 mod state;

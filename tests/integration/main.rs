@@ -10,6 +10,7 @@ mod openapi;
 mod params;
 mod responses;
 mod routers;
+mod security;
 mod socket;
 mod ui;
 

@@ -32,4 +32,7 @@ pub struct Operation {
     pub request_body: Option<RequestBody>,
     /// Responses by status code.
     pub responses: BTreeMap<String, Response>,
+    /// The security requirements: each maps a scheme's name to the scopes it must grant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security: Vec<BTreeMap<String, Vec<String>>>,
 }

@@ -62,6 +62,7 @@ pub(crate) fn document(
         dependencies.document(&mut doc);
         route.dependencies().document(&mut doc);
         (route.def().document)(&mut doc);
+        generator.security_schemes(doc.security_schemes());
         generator.add(doc.into_fragment())?;
     }
     let definitions = schemas.take_definitions(true);

@@ -22,6 +22,8 @@ pub struct RouteDoc<'g> {
     /// A form model: its schema is the whole form body.
     form_model: Option<Value>,
     response: Option<Option<(&'static str, Value)>>,
+    /// The security schemes the route's dependencies use: name, scheme object, scopes.
+    security: Vec<(&'static str, Value, Vec<String>)>,
 }
 
 impl<'g> RouteDoc<'g> {
@@ -34,7 +36,35 @@ impl<'g> RouteDoc<'g> {
             form: false,
             form_model: None,
             response: None,
+            security: Vec::new(),
         }
+    }
+
+    /// A security scheme the route uses (through a dependency), with the scopes it needs;
+    /// listed once per scheme, the scopes merged.
+    pub fn security(&mut self, name: &'static str, scheme: Value, scopes: &[&str]) {
+        match self.security.iter_mut().find(|(n, _, _)| *n == name) {
+            Some((_, _, known)) => {
+                for scope in scopes {
+                    if !known.iter().any(|k| k == scope) {
+                        known.push((*scope).to_owned());
+                    }
+                }
+            }
+            None => self.security.push((
+                name,
+                scheme,
+                scopes.iter().map(|s| (*s).to_owned()).collect(),
+            )),
+        }
+    }
+
+    /// The security schemes used, for `components.securitySchemes`.
+    pub(crate) fn security_schemes(&self) -> Vec<(String, Value)> {
+        self.security
+            .iter()
+            .map(|(name, scheme, _)| ((*name).to_owned(), scheme.clone()))
+            .collect()
     }
 
     /// A path, query, header or cookie parameter of type `T`.
@@ -223,6 +253,11 @@ impl<'g> RouteDoc<'g> {
                 parameters: self.parameters,
                 request_body,
                 responses,
+                security: self
+                    .security
+                    .into_iter()
+                    .map(|(name, _, scopes)| BTreeMap::from([(name.to_owned(), scopes)]))
+                    .collect(),
             },
             validates,
             embedded_body,

@@ -1,0 +1,398 @@
+//! Security schemes as dependencies: `Depends<HttpBearer>`, `Depends<HttpBasic>`,
+//! `Depends<ApiKey<K>>` and `Depends<OAuth2PasswordBearer<C>>` read credentials, answer 401
+//! as FastAPI does when they are missing or malformed, and put the scheme in the OpenAPI
+//! document (so Swagger UI's Authorize button works). `Depends<Optional<S>>` is FastAPI's
+//! `auto_error=False`: `None` instead of the 401.
+//!
+//! ```
+//! use fastrs::prelude::*;
+//! use fastrs::security::{ApiKey, ApiKeyIn, ApiKeyName, HttpBearer};
+//!
+//! /// The `x-api-key` header.
+//! struct AdminKey;
+//!
+//! impl ApiKeyName for AdminKey {
+//!     const NAME: &'static str = "x-api-key";
+//!     const IN: ApiKeyIn = ApiKeyIn::Header;
+//! }
+//!
+//! #[get("/admin")]
+//! async fn admin(key: Depends<ApiKey<AdminKey>>) -> String {
+//!     format!("key {}", *key)
+//! }
+//!
+//! #[get("/me")]
+//! async fn me(token: Depends<HttpBearer>) -> String {
+//!     format!("token {}", token.credentials)
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")] async fn main() {
+//! let client = fastrs::testing::TestClient::new(App::empty().mount(fastrs::routes![admin, me]));
+//! let response = client.get("/me").await;
+//! assert_eq!(response.status(), 401);
+//! assert_eq!(response.header("www-authenticate"), Some("Bearer"));
+//! assert_eq!(response.text(), r#"{"detail":"Not authenticated"}"#);
+//! let response = client.get("/me").header("authorization", "Bearer abc").send().await;
+//! assert_eq!(response.text(), "token abc");
+//! # }
+//! ```
+
+use std::future::Future;
+use std::marker::PhantomData;
+
+use base64::Engine as _;
+use http::StatusCode;
+use http::request::Parts;
+use serde_json::{Value, json};
+
+use crate::depends::{Dependency, Resolution};
+use crate::document::RouteDoc;
+use crate::extract::Cx;
+use axum::response::IntoResponse;
+
+use crate::HttpError;
+
+/// A security scheme: how credentials are read from a request, and how the document
+/// describes it.
+pub trait Scheme: Send + Sync + 'static {
+    /// What the scheme yields.
+    type Credentials: Send + Sync + 'static;
+
+    /// The scheme's name in `components.securitySchemes`, as FastAPI names it.
+    fn name() -> &'static str;
+
+    /// The Security Scheme Object.
+    fn object() -> Value;
+
+    /// The credentials, or `None` when the request carries none (or none of this scheme).
+    /// `Err` is the answer for credentials that are there but malformed.
+    fn read(parts: &Parts) -> Result<Option<Self::Credentials>, HttpError>;
+
+    /// The answer when credentials are missing: 401 `Not authenticated`, with the
+    /// scheme's `WWW-Authenticate`.
+    fn not_authenticated() -> HttpError;
+}
+
+/// `Authorization: <scheme> <credentials>`, split as FastAPI's
+/// `get_authorization_scheme_param` does.
+fn authorization(parts: &Parts) -> Option<(&str, &str)> {
+    let value = parts
+        .headers
+        .get(http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, credentials) = value.split_once(' ').unwrap_or((value, ""));
+    Some((scheme, credentials.trim_start()))
+}
+
+fn unauthorized(detail: &str, challenge: &str) -> HttpError {
+    HttpError::new(StatusCode::UNAUTHORIZED, detail).header("www-authenticate", challenge)
+}
+
+/// The scheme and credentials of an `Authorization` header (FastAPI's
+/// `HTTPAuthorizationCredentials`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpCredentials {
+    /// The scheme: `Bearer`.
+    pub scheme: String,
+    /// What follows it: the token.
+    pub credentials: String,
+}
+
+/// `Authorization: Bearer <token>` (FastAPI's `HTTPBearer`), documented as `HTTPBearer`.
+#[derive(Debug)]
+pub struct HttpBearer;
+
+impl Scheme for HttpBearer {
+    type Credentials = HttpCredentials;
+
+    fn name() -> &'static str {
+        "HTTPBearer"
+    }
+
+    fn object() -> Value {
+        json!({ "type": "http", "scheme": "bearer" })
+    }
+
+    fn read(parts: &Parts) -> Result<Option<HttpCredentials>, HttpError> {
+        match authorization(parts) {
+            Some((scheme, credentials)) if !scheme.is_empty() && !credentials.is_empty() => {
+                if !scheme.eq_ignore_ascii_case("bearer") {
+                    return Err(unauthorized("Invalid authentication credentials", "Bearer"));
+                }
+                Ok(Some(HttpCredentials {
+                    scheme: scheme.to_owned(),
+                    credentials: credentials.to_owned(),
+                }))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn not_authenticated() -> HttpError {
+        unauthorized("Not authenticated", "Bearer")
+    }
+}
+
+/// A realm for [`HttpBasic`]'s `WWW-Authenticate: Basic realm="..."`.
+pub trait Realm: Send + Sync + 'static {
+    /// The realm.
+    const REALM: &'static str;
+}
+
+/// No realm: `WWW-Authenticate: Basic`.
+#[derive(Debug)]
+pub struct NoRealm;
+
+impl Realm for NoRealm {
+    const REALM: &'static str = "";
+}
+
+/// A user name and password from HTTP Basic authentication.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpBasicCredentials {
+    /// The user name.
+    pub username: String,
+    /// The password.
+    pub password: String,
+}
+
+impl std::fmt::Debug for HttpBasicCredentials {
+    // The password never reaches a log through `{:?}`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpBasicCredentials")
+            .field("username", &self.username)
+            .field("password", &"<hidden>")
+            .finish()
+    }
+}
+
+/// `Authorization: Basic <base64(user:password)>` (FastAPI's `HTTPBasic`), documented as
+/// `HTTPBasic`; `HttpBasic<R>` adds realm `R`.
+#[derive(Debug)]
+pub struct HttpBasic<R: Realm = NoRealm>(PhantomData<R>);
+
+impl<R: Realm> HttpBasic<R> {
+    fn challenge() -> String {
+        if R::REALM.is_empty() {
+            "Basic".to_owned()
+        } else {
+            format!("Basic realm=\"{}\"", R::REALM)
+        }
+    }
+}
+
+impl<R: Realm> Scheme for HttpBasic<R> {
+    type Credentials = HttpBasicCredentials;
+
+    fn name() -> &'static str {
+        "HTTPBasic"
+    }
+
+    fn object() -> Value {
+        json!({ "type": "http", "scheme": "basic" })
+    }
+
+    fn read(parts: &Parts) -> Result<Option<HttpBasicCredentials>, HttpError> {
+        let Some((scheme, credentials)) = authorization(parts) else {
+            return Ok(None);
+        };
+        if !scheme.eq_ignore_ascii_case("basic") {
+            return Ok(None);
+        }
+        let invalid = || unauthorized("Invalid authentication credentials", &Self::challenge());
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(credentials)
+            .map_err(|_| invalid())?;
+        let decoded = String::from_utf8(decoded).map_err(|_| invalid())?;
+        let (username, password) = decoded.split_once(':').ok_or_else(invalid)?;
+        Ok(Some(HttpBasicCredentials {
+            username: username.to_owned(),
+            password: password.to_owned(),
+        }))
+    }
+
+    fn not_authenticated() -> HttpError {
+        unauthorized("Not authenticated", &Self::challenge())
+    }
+}
+
+/// Where an API key is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiKeyIn {
+    /// A header (`APIKeyHeader`).
+    Header,
+    /// A query parameter (`APIKeyQuery`).
+    Query,
+    /// A cookie (`APIKeyCookie`).
+    Cookie,
+}
+
+/// The name and place of an API key, for [`ApiKey`].
+pub trait ApiKeyName: Send + Sync + 'static {
+    /// The header, query parameter or cookie name.
+    const NAME: &'static str;
+    /// Where it is sent.
+    const IN: ApiKeyIn;
+    /// The scheme's name in the document; FastAPI's `APIKeyHeader`, `APIKeyQuery` or
+    /// `APIKeyCookie` unless given (give one when an app has two keys in one place).
+    const SCHEME_NAME: Option<&'static str> = None;
+}
+
+/// An API key in a header, a query parameter or a cookie (FastAPI's `APIKeyHeader`,
+/// `APIKeyQuery`, `APIKeyCookie`), named by `K`; yields the key.
+#[derive(Debug)]
+pub struct ApiKey<K: ApiKeyName>(PhantomData<K>);
+
+impl<K: ApiKeyName> Scheme for ApiKey<K> {
+    type Credentials = String;
+
+    fn name() -> &'static str {
+        K::SCHEME_NAME.unwrap_or(match K::IN {
+            ApiKeyIn::Header => "APIKeyHeader",
+            ApiKeyIn::Query => "APIKeyQuery",
+            ApiKeyIn::Cookie => "APIKeyCookie",
+        })
+    }
+
+    fn object() -> Value {
+        let place = match K::IN {
+            ApiKeyIn::Header => "header",
+            ApiKeyIn::Query => "query",
+            ApiKeyIn::Cookie => "cookie",
+        };
+        json!({ "type": "apiKey", "in": place, "name": K::NAME })
+    }
+
+    fn read(parts: &Parts) -> Result<Option<String>, HttpError> {
+        let found = match K::IN {
+            ApiKeyIn::Header => http::HeaderName::from_bytes(K::NAME.as_bytes())
+                .ok()
+                .and_then(|name| parts.headers.get(name))
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+            ApiKeyIn::Query => {
+                let pairs = crate::extract::sources::parse_query(parts);
+                crate::extract::sources::values_of(&pairs, K::NAME)
+                    .next_back()
+                    .map(str::to_owned)
+            }
+            ApiKeyIn::Cookie => crate::extract::sources::parse_cookies(parts)
+                .into_iter()
+                .rev()
+                .find(|(name, _)| *name == K::NAME)
+                .map(|(_, value)| value.to_owned()),
+        };
+        Ok(found.filter(|key| !key.is_empty()))
+    }
+
+    fn not_authenticated() -> HttpError {
+        unauthorized("Not authenticated", "APIKey")
+    }
+}
+
+/// The token URL and scopes of an OAuth2 password flow, for [`OAuth2PasswordBearer`].
+pub trait OAuth2Password: Send + Sync + 'static {
+    /// Where the client posts the user name and password for a token (`/token`).
+    const TOKEN_URL: &'static str;
+    /// The scopes the flow offers, with their descriptions.
+    const SCOPES: &'static [(&'static str, &'static str)] = &[];
+}
+
+/// The bearer token of an OAuth2 password flow (FastAPI's `OAuth2PasswordBearer`),
+/// documented as `OAuth2PasswordBearer` with `C`'s token URL and scopes; yields the token.
+#[derive(Debug)]
+pub struct OAuth2PasswordBearer<C: OAuth2Password>(PhantomData<C>);
+
+impl<C: OAuth2Password> Scheme for OAuth2PasswordBearer<C> {
+    type Credentials = String;
+
+    fn name() -> &'static str {
+        "OAuth2PasswordBearer"
+    }
+
+    fn object() -> Value {
+        let scopes: serde_json::Map<String, Value> = C::SCOPES
+            .iter()
+            .map(|(scope, description)| ((*scope).to_owned(), Value::from(*description)))
+            .collect();
+        json!({
+            "type": "oauth2",
+            "flows": { "password": { "scopes": scopes, "tokenUrl": C::TOKEN_URL } }
+        })
+    }
+
+    fn read(parts: &Parts) -> Result<Option<String>, HttpError> {
+        Ok(match authorization(parts) {
+            Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() => {
+                Some(token.to_owned())
+            }
+            _ => None,
+        })
+    }
+
+    fn not_authenticated() -> HttpError {
+        unauthorized("Not authenticated", "Bearer")
+    }
+}
+
+/// Scheme `S` without its 401 (FastAPI's `auto_error=False`): `Depends<Optional<S>>` is
+/// `None` when the credentials are missing or malformed.
+#[derive(Debug)]
+pub struct Optional<S: Scheme>(PhantomData<S>);
+
+/// Resolves scheme `S` on the request: its credentials, or its answer.
+fn resolve<S: Scheme>(cx: &Cx<'_>) -> Resolution<S::Credentials> {
+    match S::read(cx.parts()) {
+        Ok(Some(credentials)) => Resolution::Value(credentials),
+        Ok(None) => Resolution::answer(S::not_authenticated().into_response()),
+        Err(error) => Resolution::answer(error.into_response()),
+    }
+}
+
+macro_rules! scheme_dependency {
+    ($([$($generics:tt)*] $ty:ty),* $(,)?) => {$(
+        impl<$($generics)*> Dependency for $ty {
+            type Output = <$ty as Scheme>::Credentials;
+            const CACHED: bool = true;
+
+            fn require(_: &mut crate::state::Requirements) {}
+
+            fn document(doc: &mut RouteDoc<'_>) {
+                doc.security(<$ty as Scheme>::name(), <$ty as Scheme>::object(), &[]);
+            }
+
+            #[allow(clippy::manual_async_fn)]
+            fn resolve<'a, 'r: 'a>(
+                cx: &'a mut Cx<'r>,
+            ) -> impl Future<Output = Resolution<Self::Output>> + Send + 'a {
+                std::future::ready(resolve::<$ty>(cx))
+            }
+        }
+    )*};
+}
+
+scheme_dependency! {
+    [] HttpBearer,
+    [R: Realm] HttpBasic<R>,
+    [K: ApiKeyName] ApiKey<K>,
+    [C: OAuth2Password] OAuth2PasswordBearer<C>,
+}
+
+impl<S: Scheme> Dependency for Optional<S> {
+    type Output = Option<S::Credentials>;
+    const CACHED: bool = true;
+
+    fn require(_: &mut crate::state::Requirements) {}
+
+    fn document(doc: &mut RouteDoc<'_>) {
+        doc.security(S::name(), S::object(), &[]);
+    }
+
+    #[allow(clippy::manual_async_fn)]
+    fn resolve<'a, 'r: 'a>(
+        cx: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Resolution<Self::Output>> + Send + 'a {
+        std::future::ready(Resolution::Value(S::read(cx.parts()).ok().flatten()))
+    }
+}
