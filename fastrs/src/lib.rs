@@ -211,4 +211,6 @@ mod guide {
     struct Routers;
     #[doc = include_str!("../../docs/production.md")]
     struct Production;
+    #[doc = include_str!("../../docs/security.md")]
+    struct Security;
 }
