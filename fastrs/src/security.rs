@@ -396,3 +396,91 @@ impl<S: Scheme> Dependency for Optional<S> {
         std::future::ready(Resolution::Value(S::read(cx.parts()).ok().flatten()))
     }
 }
+
+/// The form of an OAuth2 password-flow login (FastAPI's `OAuth2PasswordRequestForm`), read
+/// with `#[form] form: OAuth2PasswordRequestForm`: `grant_type` (optional, `password` if
+/// given), `username`, `password`, `scope` (space-separated, see
+/// [`scopes`](Self::scopes)), and optional `client_id` and `client_secret`.
+#[derive(Clone, serde::Deserialize, schemars::JsonSchema, garde::Validate)]
+pub struct OAuth2PasswordRequestForm {
+    /// `password`, or absent.
+    #[garde(pattern(r"^password$"))]
+    #[serde(default)]
+    pub grant_type: Option<String>,
+    /// The user name.
+    #[garde(skip)]
+    pub username: String,
+    /// The password.
+    #[garde(skip)]
+    #[schemars(extend("format" = "password"))]
+    pub password: String,
+    /// The scopes asked for, separated by spaces.
+    #[garde(skip)]
+    #[serde(default)]
+    pub scope: String,
+    /// The client's id, if it sends one.
+    #[garde(skip)]
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// The client's secret, if it sends one.
+    #[garde(skip)]
+    #[serde(default)]
+    #[schemars(extend("format" = "password"))]
+    pub client_secret: Option<String>,
+}
+
+/// [`OAuth2PasswordRequestForm`] that requires `grant_type=password` (FastAPI's
+/// `OAuth2PasswordRequestFormStrict`).
+#[derive(Clone, serde::Deserialize, schemars::JsonSchema, garde::Validate)]
+pub struct OAuth2PasswordRequestFormStrict {
+    /// `password`.
+    #[garde(pattern(r"^password$"))]
+    pub grant_type: String,
+    /// The user name.
+    #[garde(skip)]
+    pub username: String,
+    /// The password.
+    #[garde(skip)]
+    #[schemars(extend("format" = "password"))]
+    pub password: String,
+    /// The scopes asked for, separated by spaces.
+    #[garde(skip)]
+    #[serde(default)]
+    pub scope: String,
+    /// The client's id, if it sends one.
+    #[garde(skip)]
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// The client's secret, if it sends one.
+    #[garde(skip)]
+    #[serde(default)]
+    #[schemars(extend("format" = "password"))]
+    pub client_secret: Option<String>,
+}
+
+macro_rules! login_form {
+    ($($form:ident),*) => {$(
+        impl $form {
+            /// The scopes asked for: `scope` split on spaces (FastAPI's `scopes`).
+            pub fn scopes(&self) -> Vec<&str> {
+                self.scope.split_whitespace().collect()
+            }
+        }
+
+        // The password and the secret never reach a log through `{:?}`.
+        impl std::fmt::Debug for $form {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($form))
+                    .field("grant_type", &self.grant_type)
+                    .field("username", &self.username)
+                    .field("password", &"<hidden>")
+                    .field("scope", &self.scope)
+                    .field("client_id", &self.client_id)
+                    .field("client_secret", &self.client_secret.as_ref().map(|_| "<hidden>"))
+                    .finish()
+            }
+        }
+    )*};
+}
+
+login_form!(OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict);

@@ -3,7 +3,7 @@
 use fastrs::prelude::*;
 use fastrs::security::{
     ApiKey, ApiKeyIn, ApiKeyName, HttpBasic, HttpBearer, OAuth2Password, OAuth2PasswordBearer,
-    Optional, Realm,
+    OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict, Optional, Realm,
 };
 use fastrs::testing::{TestClient, TestResponse};
 use serde_json::{Value, json};
@@ -273,4 +273,115 @@ fn the_document_has_the_schemes_and_each_operation_its_requirement() {
     assert_eq!(statuses, ["200"]);
     // An open operation has no requirement.
     assert_eq!(op("/open").get("security"), None);
+}
+
+#[post("/token")]
+async fn token(#[form] form: OAuth2PasswordRequestForm) -> Json<Value> {
+    Json(json!({
+        "username": form.username,
+        "password_length": form.password.len(),
+        "scopes": form.scopes(),
+        "client_id": form.client_id,
+    }))
+}
+
+#[post("/token-strict")]
+async fn token_strict(#[form] form: OAuth2PasswordRequestFormStrict) -> String {
+    form.username
+}
+
+#[tokio::test]
+async fn the_password_form_reads_fastapi_s_fields() {
+    let c = TestClient::new(app());
+    let form = |path: &'static str, body: &'static str| {
+        c.post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+    };
+    assert_answer(
+        &form(
+            "/token",
+            "username=ann&password=s3cret&scope=items:read+items:write&client_id=app",
+        )
+        .await,
+        200,
+        r#"{"username":"ann","password_length":6,"scopes":["items:read","items:write"],"client_id":"app"}"#,
+    );
+    assert_answer(
+        &form("/token", "grant_type=password&username=ann&password=s3cret").await,
+        200,
+        r#"{"username":"ann","password_length":6,"scopes":[],"client_id":null}"#,
+    );
+    assert_answer(
+        &form("/token", "grant_type=refresh&username=ann&password=s3cret").await,
+        422,
+        r#"{"detail":[{"type":"string_pattern_mismatch","loc":["body","grant_type"],"msg":"String should match pattern '^password$'","input":"refresh","ctx":{"pattern":"^password$"}}]}"#,
+    );
+    let missing = form("/token", "scope=x").await;
+    assert_eq!(missing.status(), 422);
+    let detail: Value = missing.json();
+    let locs: Vec<&Value> = detail["detail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["loc"])
+        .collect();
+    assert_eq!(
+        locs,
+        [&json!(["body", "username"]), &json!(["body", "password"])]
+    );
+    // The strict form requires `grant_type`.
+    assert_answer(
+        &form(
+            "/token-strict",
+            "grant_type=password&username=bo&password=p",
+        )
+        .await,
+        200,
+        "bo",
+    );
+    let strict = form("/token-strict", "username=bo&password=p").await;
+    assert_eq!(strict.status(), 422);
+    assert!(
+        strict
+            .text()
+            .contains(r#""type":"missing","loc":["body","grant_type"]"#),
+        "{}",
+        strict.text()
+    );
+    // A JSON body sent to a form route is refused, as FastAPI does.
+    let json_body = c
+        .post("/token")
+        .json(&json!({ "username": "ann", "password": "s3cret" }))
+        .send()
+        .await;
+    assert_answer(
+        &json_body,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"missing","loc":["body","username"],"msg":"Field required","input":{}},"#,
+            r#"{"type":"missing","loc":["body","password"],"msg":"Field required","input":{}}"#,
+            r#"]}"#
+        ),
+    );
+}
+
+#[test]
+fn the_password_form_hides_its_secrets_in_debug_output() {
+    let form = OAuth2PasswordRequestForm {
+        grant_type: None,
+        username: "ann".into(),
+        password: "hunter2".into(),
+        scope: String::new(),
+        client_id: None,
+        client_secret: Some("s3cret".into()),
+    };
+    let shown = format!("{form:?}");
+    assert!(
+        !shown.contains("hunter2") && !shown.contains("s3cret"),
+        "{shown}"
+    );
+    assert!(shown.contains(r#"username: "ann""#), "{shown}");
 }

@@ -31,6 +31,9 @@ pub(crate) struct BodyData {
     bytes: Bytes,
     /// The content type is JSON (or absent, as FastAPI then tries JSON).
     json: bool,
+    /// The content type is `application/x-www-form-urlencoded`: only then are there form
+    /// fields, as in Starlette.
+    urlencoded: bool,
     /// Several body parameters: each is a key of one object.
     embed: bool,
     /// The body parsed once as a JSON value, for embedded parameters and errors. Boxed, as
@@ -62,6 +65,9 @@ impl BodyData {
 
     fn form_pairs(&self) -> &[(String, String)] {
         self.form.get_or_init(|| {
+            if !self.urlencoded {
+                return Box::default();
+            }
             Box::new(
                 form_urlencoded::parse(&self.bytes)
                     .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -142,7 +148,15 @@ impl Cx<'_> {
                 );
             }
         };
-        self.body.json = is_json(self.parts.headers.get(header::CONTENT_TYPE));
+        let content_type = self.parts.headers.get(header::CONTENT_TYPE);
+        self.body.json = is_json(content_type);
+        self.body.urlencoded = content_type
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| {
+                v.trim()
+                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+            });
         self.body.bytes = bytes;
         Ok(())
     }
