@@ -18,13 +18,17 @@ use crate::route::handler::Handler;
 mod kw {
     syn::custom_keyword!(no_cache);
     syn::custom_keyword!(app);
+    syn::custom_keyword!(scopes);
 }
 
-/// `#[depends]`, `#[depends(no_cache)]` or `#[depends(app)]`.
+/// `#[depends]`, with `no_cache`, `app` or `scopes = [...]`.
 struct DependsArgs {
     no_cache: Option<proc_macro2::Span>,
     /// Built once for the app, not per request.
     app: Option<proc_macro2::Span>,
+    /// `scopes = ["me"]`: scopes the request's security schemes must grant once this
+    /// dependency is used.
+    scopes: Option<Vec<syn::LitStr>>,
 }
 
 impl Parse for DependsArgs {
@@ -32,12 +36,21 @@ impl Parse for DependsArgs {
         let mut args = DependsArgs {
             no_cache: None,
             app: None,
+            scopes: None,
         };
         while !input.is_empty() {
             let lookahead = input.lookahead1();
             if lookahead.peek(kw::no_cache) {
                 let key = input.parse::<kw::no_cache>()?;
                 set_once(&mut args.no_cache, key.span, "no_cache", key.span)?;
+            } else if lookahead.peek(kw::scopes) {
+                let key = input.parse::<kw::scopes>()?;
+                set_once(
+                    &mut args.scopes,
+                    crate::attr::parse_list(input)?,
+                    "scopes",
+                    key.span,
+                )?;
             } else if lookahead.peek(kw::app) {
                 let key = input.parse::<kw::app>()?;
                 set_once(&mut args.app, key.span, "app", key.span)?;
@@ -152,6 +165,14 @@ fn generate(
         format!(" The fastrs dependency [`{fn_ident}`]: ask for it with `Depends<{fn_ident}>`.");
     let (output, fallible) = output_of(&handler.func.sig.output);
     let cached = args.no_cache.is_none();
+    let require_scopes = args
+        .scopes
+        .as_ref()
+        .map(|scopes| quote!(__fastrs_cx.require_scopes(&[#(#scopes),*]);));
+    let doc_scopes = args
+        .scopes
+        .as_ref()
+        .map(|scopes| quote!(__fastrs_doc.require_scopes(&[#(#scopes),*]);));
     let app_scoped = args.app.is_some();
     // An app-scoped dependency's own dependencies must be app-scoped too.
     let app_scoped_deps = if app_scoped {
@@ -235,6 +256,7 @@ fn generate(
                 }
 
                 fn document(__fastrs_doc: &mut #route_doc<'_>) {
+                    #doc_scopes
                     #document
                 }
 
@@ -245,6 +267,7 @@ fn generate(
                         use #probe_traits;
                         use #dep_traits;
                         let __fastrs_handler = #fn_ident;
+                        #require_scopes
                         #deps
                         let __fastrs_start = __fastrs_cx.error_count();
                         #reads

@@ -484,3 +484,65 @@ macro_rules! login_form {
 }
 
 login_form!(OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict);
+
+/// The scopes required along the request's dependency chain (FastAPI's `SecurityScopes`): the
+/// route's `scopes = [...]`, then those of each `#[depends(scopes = [...])]` reached so far.
+/// A dependency that checks a token asks for it to see what the token must grant.
+///
+/// ```
+/// use fastrs::prelude::*;
+/// use fastrs::security::SecurityScopes;
+///
+/// #[depends]
+/// fn current_user(scopes: SecurityScopes, #[header] x_scopes: String) -> Result<String, HttpError> {
+///     let granted: Vec<&str> = x_scopes.split(' ').collect();
+///     scopes.check(&granted)?; // 401 `Not enough permissions`
+///     Ok("ann".to_owned())
+/// }
+///
+/// #[get("/items", scopes = ["items:read"])]
+/// async fn items(user: Depends<current_user>) -> String {
+///     user.into_inner()
+/// }
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SecurityScopes {
+    /// The scopes, in the order required.
+    pub scopes: Vec<String>,
+}
+
+impl SecurityScopes {
+    /// The scopes separated by spaces (FastAPI's `scope_str`).
+    pub fn scope_str(&self) -> String {
+        self.scopes.join(" ")
+    }
+
+    /// `WWW-Authenticate` for an answer about them: `Bearer scope="a b"`, or `Bearer`.
+    pub fn authenticate_value(&self) -> String {
+        if self.scopes.is_empty() {
+            "Bearer".to_owned()
+        } else {
+            format!("Bearer scope=\"{}\"", self.scope_str())
+        }
+    }
+
+    /// `Ok` when `granted` covers every required scope; else FastAPI's 401
+    /// `{"detail":"Not enough permissions"}` with `WWW-Authenticate: Bearer scope="..."`.
+    pub fn check(&self, granted: &[&str]) -> Result<(), HttpError> {
+        if self.scopes.iter().all(|s| granted.contains(&s.as_str())) {
+            return Ok(());
+        }
+        Err(unauthorized(
+            "Not enough permissions",
+            &self.authenticate_value(),
+        ))
+    }
+}
+
+impl crate::extract::FromCx for SecurityScopes {
+    fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
+        Some(SecurityScopes {
+            scopes: cx.scopes.iter().map(|s| (*s).to_owned()).collect(),
+        })
+    }
+}

@@ -3,7 +3,7 @@
 use fastrs::prelude::*;
 use fastrs::security::{
     ApiKey, ApiKeyIn, ApiKeyName, HttpBasic, HttpBearer, OAuth2Password, OAuth2PasswordBearer,
-    OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict, Optional, Realm,
+    OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict, Optional, Realm, SecurityScopes,
 };
 use fastrs::testing::{TestClient, TestResponse};
 use serde_json::{Value, json};
@@ -384,4 +384,47 @@ fn the_password_form_hides_its_secrets_in_debug_output() {
         "{shown}"
     );
     assert!(shown.contains(r#"username: "ann""#), "{shown}");
+}
+
+/// The token names the scopes it grants, separated by commas.
+#[depends]
+fn scoped_user(
+    scopes: SecurityScopes,
+    token: Depends<OAuth2PasswordBearer<Tokens>>,
+) -> Result<String, HttpError> {
+    let granted: Vec<&str> = token.split(',').collect();
+    scopes.check(&granted)?;
+    Ok(format!("ok {}", scopes.scope_str()))
+}
+
+#[depends(scopes = ["me"])]
+fn me_user(user: Depends<scoped_user>) -> String {
+    user.into_inner()
+}
+
+#[get("/items-scoped", scopes = ["items:read"])]
+async fn items_scoped(user: Depends<me_user>) -> String {
+    user.into_inner()
+}
+
+#[tokio::test]
+async fn scopes_accumulate_along_the_chain_and_are_enforced() {
+    let c = TestClient::new(app());
+    let with = |token: &'static str| {
+        c.get("/items-scoped")
+            .header("authorization", &format!("Bearer {token}"))
+            .send()
+    };
+    assert_answer(&with("items:read,me").await, 200, "ok items:read me");
+    assert_401(
+        &with("items:read").await,
+        "Not enough permissions",
+        r#"Bearer scope="items:read me""#,
+    );
+    assert_401(&c.get("/items-scoped").await, "Not authenticated", "Bearer");
+    let document: Value = serde_json::from_slice(&app().openapi().unwrap().to_json()).unwrap();
+    assert_eq!(
+        document["paths"]["/items-scoped"]["get"]["security"],
+        json!([{ "OAuth2PasswordBearer": ["items:read", "me"] }])
+    );
 }

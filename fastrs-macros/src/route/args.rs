@@ -19,6 +19,7 @@ mod kw {
     syn::custom_keyword!(model);
     syn::custom_keyword!(dependencies);
     syn::custom_keyword!(body_limit);
+    syn::custom_keyword!(scopes);
 }
 
 /// One `responses(...)` entry: `404 = Message` or `404 = (model = Message, description = "...")`.
@@ -135,6 +136,8 @@ pub(crate) struct RouteArgs {
     pub(crate) dependencies: Option<Vec<syn::Path>>,
     /// `body_limit = "50MiB"`, in bytes, with the literal.
     pub(crate) body_limit: Option<(LitStr, usize)>,
+    /// `scopes = ["items:read"]`: what the route's security schemes must grant.
+    pub(crate) scopes: Option<Vec<LitStr>>,
 }
 
 impl Parse for RouteArgs {
@@ -163,6 +166,7 @@ impl Parse for RouteArgs {
             responses: None,
             dependencies: None,
             body_limit: None,
+            scopes: None,
         };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -230,6 +234,9 @@ impl RouteArgs {
                 "dependencies",
                 key.span,
             )
+        } else if lookahead.peek(kw::scopes) {
+            let key = input.parse::<kw::scopes>()?;
+            set_once(&mut self.scopes, parse_list(input)?, "scopes", key.span)
         } else if lookahead.peek(kw::body_limit) {
             let key = input.parse::<kw::body_limit>()?;
             input.parse::<Token![=]>()?;

@@ -355,6 +355,10 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
         let bytes = Literal::usize_unsuffixed(*bytes);
         quote!(__fastrs_request.limit_body(#bytes);)
     });
+    let require_scopes = args
+        .scopes
+        .as_ref()
+        .map(|scopes| quote!(__fastrs_request.require_scopes(&[#(#scopes),*]);));
     quote! {
         // Split before the future: the request is not kept in it beside its parts.
         let (#parts_mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
@@ -365,6 +369,7 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
             #path_setup
             let mut __fastrs_request = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app, __fastrs_body);
             #limit_body
+            #require_scopes
             let __fastrs_answer = '__fastrs_answer: {
                 let __fastrs_cx = &mut __fastrs_request;
                 if __fastrs_app.has_dependencies() {
@@ -669,6 +674,10 @@ pub(crate) fn document_fn(
         .map(|dep| quote!(<#dep as #dependency_trait>::document(__fastrs_doc);))
         .collect();
     let (route_doc, returns) = (paths::route_doc(), paths::returns());
+    let require_scopes = args
+        .scopes
+        .as_ref()
+        .map(|scopes| quote!(__fastrs_doc.require_scopes(&[#(#scopes),*]);));
     let params = document_params(handler, resolved);
     let response = match &handler.func.sig.output {
         syn::ReturnType::Default => {
@@ -681,6 +690,7 @@ pub(crate) fn document_fn(
     };
     quote! {
         fn __fastrs_document(__fastrs_doc: &mut #route_doc<'_>) {
+            #require_scopes
             #(#route_deps)*
             #params
             #response

@@ -24,6 +24,8 @@ pub struct RouteDoc<'g> {
     response: Option<Option<(&'static str, Value)>>,
     /// The security schemes the route's dependencies use: name, scheme object, scopes.
     security: Vec<(&'static str, Value, Vec<String>)>,
+    /// The scopes the route and its dependencies require, listed on each requirement.
+    scopes: Vec<String>,
 }
 
 impl<'g> RouteDoc<'g> {
@@ -37,6 +39,16 @@ impl<'g> RouteDoc<'g> {
             form_model: None,
             response: None,
             security: Vec::new(),
+            scopes: Vec::new(),
+        }
+    }
+
+    /// Scopes the route (or a dependency) requires of its security schemes.
+    pub fn require_scopes(&mut self, scopes: &[&str]) {
+        for scope in scopes {
+            if !self.scopes.iter().any(|s| s == scope) {
+                self.scopes.push((*scope).to_owned());
+            }
         }
     }
 
@@ -256,7 +268,14 @@ impl<'g> RouteDoc<'g> {
                 security: self
                     .security
                     .into_iter()
-                    .map(|(name, _, scopes)| BTreeMap::from([(name.to_owned(), scopes)]))
+                    .map(|(name, _, mut scopes)| {
+                        for scope in &self.scopes {
+                            if !scopes.contains(scope) {
+                                scopes.push(scope.clone());
+                            }
+                        }
+                        BTreeMap::from([(name.to_owned(), scopes)])
+                    })
                     .collect(),
             },
             validates,

@@ -51,6 +51,8 @@ pub struct Cx<'r> {
     pub(crate) cleanups: Option<crate::depends::CleanupList>,
     /// The route's own body limit (`body_limit = "50MiB"`), over the app's.
     body_limit: Option<usize>,
+    /// The scopes required so far: the route's, then each dependency's as it starts.
+    pub(crate) scopes: Vec<&'static str>,
 }
 
 impl<'r> Cx<'r> {
@@ -74,6 +76,17 @@ impl<'r> Cx<'r> {
             deps: crate::depends::Resolved::default(),
             cleanups: None,
             body_limit: None,
+            scopes: Vec::new(),
+        }
+    }
+
+    /// Adds scopes the request's security schemes must grant (read by `SecurityScopes`).
+    #[doc(hidden)]
+    pub fn require_scopes(&mut self, scopes: &'static [&'static str]) {
+        for scope in scopes {
+            if !self.scopes.contains(scope) {
+                self.scopes.push(scope);
+            }
         }
     }
 
