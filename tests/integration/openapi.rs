@@ -4,7 +4,7 @@
 use fastrs::prelude::*;
 use fastrs::testing::TestClient;
 
-fn check_golden(name: &str, document: &str) {
+pub(crate) fn check_golden(name: &str, document: &str) {
     let path = format!("{}/openapi/{name}.json", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("FASTRS_BLESS").is_some() {
         std::fs::write(&path, format!("{document}\n")).unwrap();

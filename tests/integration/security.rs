@@ -428,3 +428,9 @@ async fn scopes_accumulate_along_the_chain_and_are_enforced() {
         json!([{ "OAuth2PasswordBearer": ["items:read", "me"] }])
     );
 }
+
+#[test]
+fn the_security_document_is_the_golden_one() {
+    let document = app().title("Security").openapi().unwrap().to_pretty_json();
+    crate::openapi::check_golden("security", &document);
+}
