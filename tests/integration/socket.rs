@@ -6,8 +6,12 @@ use std::time::Duration;
 
 use fastrs::prelude::*;
 
+/// `/slow` requests that have started.
+static SLOW_STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 #[get("/slow")]
 async fn slow() -> &'static str {
+    SLOW_STARTED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     tokio::time::sleep(Duration::from_millis(300)).await;
     "done"
 }
@@ -126,7 +130,15 @@ async fn shutdown_finishes_requests_in_flight() {
             })
         })
         .collect();
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Signal once all four are in flight (a loaded machine starts clients slowly).
+    let waiting = std::time::Instant::now();
+    while SLOW_STARTED.load(std::sync::atomic::Ordering::SeqCst) < 4 {
+        assert!(
+            waiting.elapsed() < Duration::from_secs(20),
+            "the requests never started"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     stop.send(()).unwrap();
     for client in clients {
         let answer = client.await.unwrap();
