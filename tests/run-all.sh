@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the Rust tests, then the checks that need tools from outside the toolchain
-# (installed when missing: Chromium from Debian's packages, openapi-spec-validator and
-# schemathesis from PyPI in a venv under target/).
+# (installed when missing: Chromium from Debian's packages, openapi-spec-validator,
+# schemathesis and playwright from PyPI in a venv under target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +18,5 @@ for document in tests/openapi/*.json; do
 done
 
 tests/e2e/docs-in-chromium.sh
+tests/e2e/authorize-in-chromium.sh
 tests/e2e/schemathesis.sh

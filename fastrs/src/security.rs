@@ -138,6 +138,8 @@ impl Scheme for HttpBearer {
 pub trait Realm: Send + Sync + 'static {
     /// The realm.
     const REALM: &'static str;
+    /// The scheme's name in the document; `HTTPBasic` unless given.
+    const SCHEME_NAME: Option<&'static str> = None;
 }
 
 /// No realm: `WWW-Authenticate: Basic`.
@@ -186,7 +188,7 @@ impl<R: Realm> Scheme for HttpBasic<R> {
     type Credentials = HttpBasicCredentials;
 
     fn name() -> &'static str {
-        "HTTPBasic"
+        R::SCHEME_NAME.unwrap_or("HTTPBasic")
     }
 
     fn object() -> Value {
@@ -297,6 +299,8 @@ pub trait OAuth2Password: Send + Sync + 'static {
     const TOKEN_URL: &'static str;
     /// The scopes the flow offers, with their descriptions.
     const SCOPES: &'static [(&'static str, &'static str)] = &[];
+    /// The scheme's name in the document; `OAuth2PasswordBearer` unless given.
+    const SCHEME_NAME: Option<&'static str> = None;
 }
 
 /// The bearer token of an OAuth2 password flow (FastAPI's `OAuth2PasswordBearer`),
@@ -308,7 +312,7 @@ impl<C: OAuth2Password> Scheme for OAuth2PasswordBearer<C> {
     type Credentials = String;
 
     fn name() -> &'static str {
-        "OAuth2PasswordBearer"
+        C::SCHEME_NAME.unwrap_or("OAuth2PasswordBearer")
     }
 
     fn object() -> Value {

@@ -1,6 +1,6 @@
 # Shared by the end-to-end checks: start the example on a free port. Sourced, not run.
 
-# Starts example app $1 (`items` or `todo`, built in debug) on a free loopback port; sets
+# Starts example app $1 (`items`, `todo` or `auth`, built in debug) on a free loopback port; sets
 # $base and $app_pid, and writes the server's log to $log. The todo app gets a fresh database.
 start_example() {
   local example=$1 port
@@ -9,7 +9,7 @@ start_example() {
   base="http://127.0.0.1:$port"
   log=$(mktemp)
   database=$(mktemp -u --suffix=.db)
-  ITEMS_ADDR="127.0.0.1:$port" TODO_ADDR="127.0.0.1:$port" TODO_DATABASE="$database" \
+  ITEMS_ADDR="127.0.0.1:$port" TODO_ADDR="127.0.0.1:$port" AUTH_ADDR="127.0.0.1:$port" TODO_DATABASE="$database" \
     "target/debug/$example" >"$log" 2>&1 &
   app_pid=$!
   trap 'kill $app_pid 2>/dev/null || true; rm -f "$database"' EXIT

@@ -11,6 +11,7 @@ mod params;
 mod responses;
 mod routers;
 mod security;
+mod security_names;
 mod socket;
 mod ui;
 

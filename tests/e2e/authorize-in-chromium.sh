@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Logs in through Swagger UI's Authorize on /docs of the auth example, in headless Chromium
+# driven by playwright (from PyPI, on the system's Chromium), and calls a protected route from
+# the page. The screenshot goes to target/e2e/authorize.png.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source=tests/e2e/common.sh
+source tests/e2e/common.sh
+
+command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+venv=target/e2e-venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -c "import playwright" 2>/dev/null || "$venv/bin/pip" install --quiet playwright
+mkdir -p target/e2e
+start_example auth
+"$venv/bin/python" tests/e2e/authorize-in-chromium.py "$base"
+no_panic
