@@ -7,6 +7,7 @@ mod attr;
 mod ctxt;
 mod depends;
 mod expand;
+mod options;
 mod paths;
 mod route;
 mod router;

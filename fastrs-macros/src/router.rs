@@ -4,91 +4,44 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::parse::{Parse, ParseStream};
-use syn::{LitBool, LitStr, Token};
+use syn::{LitStr, Token};
 
-use crate::attr::{parse_flag, parse_list, set_once};
+use crate::attr::set_once;
+use crate::options::SharedOptions;
 use crate::paths;
-use crate::route::args::{ResponseEntry, parse_responses};
 use crate::route::codegen::extra_responses;
 
 mod kw {
     syn::custom_keyword!(prefix);
-    syn::custom_keyword!(tags);
-    syn::custom_keyword!(dependencies);
-    syn::custom_keyword!(responses);
-    syn::custom_keyword!(deprecated);
-    syn::custom_keyword!(include_in_schema);
 }
 
 /// The options of `router!`, each at most once.
 #[derive(Default)]
 struct RouterArgs {
     prefix: Option<LitStr>,
-    tags: Option<Vec<LitStr>>,
-    dependencies: Option<Vec<syn::Path>>,
-    responses: Option<Vec<ResponseEntry>>,
-    deprecated: Option<LitBool>,
-    include_in_schema: Option<LitBool>,
+    shared: SharedOptions,
 }
 
 impl Parse for RouterArgs {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let mut args = RouterArgs::default();
         while !input.is_empty() {
-            args.parse_option(input)?;
+            let lookahead = input.lookahead1();
+            if lookahead.peek(kw::prefix) {
+                let key = input.parse::<kw::prefix>()?;
+                input.parse::<Token![=]>()?;
+                let lit: LitStr = input.parse()?;
+                check_prefix(&lit)?;
+                set_once(&mut args.prefix, lit, "prefix", key.span)?;
+            } else if !args.shared.parse(input, &lookahead)? {
+                return Err(lookahead.error());
+            }
             if input.is_empty() {
                 break;
             }
             input.parse::<Token![,]>()?;
         }
         Ok(args)
-    }
-}
-
-impl RouterArgs {
-    fn parse_option(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
-        let lookahead = input.lookahead1();
-        if lookahead.peek(kw::prefix) {
-            let key = input.parse::<kw::prefix>()?;
-            input.parse::<Token![=]>()?;
-            let lit: LitStr = input.parse()?;
-            check_prefix(&lit)?;
-            set_once(&mut self.prefix, lit, "prefix", key.span)
-        } else if lookahead.peek(kw::tags) {
-            let key = input.parse::<kw::tags>()?;
-            set_once(&mut self.tags, parse_list(input)?, "tags", key.span)
-        } else if lookahead.peek(kw::dependencies) {
-            let key = input.parse::<kw::dependencies>()?;
-            set_once(
-                &mut self.dependencies,
-                parse_list(input)?,
-                "dependencies",
-                key.span,
-            )
-        } else if lookahead.peek(kw::responses) {
-            let key = input.parse::<kw::responses>()?;
-            set_once(
-                &mut self.responses,
-                parse_responses(input)?,
-                "responses",
-                key.span,
-            )
-        } else if lookahead.peek(kw::deprecated) {
-            let key = input.parse::<kw::deprecated>()?;
-            let flag = parse_flag(input, key.span)?;
-            set_once(&mut self.deprecated, flag, "deprecated", key.span)
-        } else if lookahead.peek(kw::include_in_schema) {
-            let key = input.parse::<kw::include_in_schema>()?;
-            input.parse::<Token![=]>()?;
-            set_once(
-                &mut self.include_in_schema,
-                input.parse()?,
-                "include_in_schema",
-                key.span,
-            )
-        } else {
-            Err(lookahead.error())
-        }
     }
 }
 
@@ -121,15 +74,16 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         .prefix
         .as_ref()
         .map_or_else(|| quote!(""), |p| quote!(#p));
-    let tags = args.tags.iter().flatten();
+    let tags = args.shared.tags.iter().flatten();
     let dependencies = args
+        .shared
         .dependencies
         .iter()
         .flatten()
         .map(|dep| quote!(#private::DependencyRef::of::<#dep>()));
-    let responses = extra_responses(args.responses.iter().flatten());
-    let deprecated = args.deprecated.as_ref().is_some_and(LitBool::value);
-    let include = args.include_in_schema.as_ref().is_none_or(LitBool::value);
+    let responses = extra_responses(args.shared.responses.iter().flatten());
+    let deprecated = args.shared.is_deprecated();
+    let include = args.shared.is_included();
     Ok(quote! {
         /// One `router!` per module: a second one is refused here.
         #[allow(dead_code)]

@@ -2,22 +2,18 @@
 
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{LitBool, LitInt, LitStr, Token};
+use syn::{LitInt, LitStr, Token};
 
 use super::template::PathTemplate;
-use crate::attr::{parse_flag, parse_list, set_once};
+use crate::attr::{parse_list, set_once};
+use crate::options::SharedOptions;
 
 mod kw {
     syn::custom_keyword!(status);
-    syn::custom_keyword!(tags);
     syn::custom_keyword!(summary);
     syn::custom_keyword!(description);
     syn::custom_keyword!(operation_id);
-    syn::custom_keyword!(deprecated);
-    syn::custom_keyword!(include_in_schema);
-    syn::custom_keyword!(responses);
     syn::custom_keyword!(model);
-    syn::custom_keyword!(dependencies);
     syn::custom_keyword!(body_limit);
     syn::custom_keyword!(scopes);
 }
@@ -126,14 +122,11 @@ fn check_status(lit: &LitInt) -> syn::Result<u16> {
 pub(crate) struct RouteArgs {
     pub(crate) template: PathTemplate,
     pub(crate) status: Option<LitInt>,
-    pub(crate) tags: Option<Vec<LitStr>>,
     pub(crate) summary: Option<LitStr>,
     pub(crate) description: Option<LitStr>,
     pub(crate) operation_id: Option<LitStr>,
-    pub(crate) deprecated: Option<LitBool>,
-    pub(crate) include_in_schema: Option<LitBool>,
-    pub(crate) responses: Option<Vec<ResponseEntry>>,
-    pub(crate) dependencies: Option<Vec<syn::Path>>,
+    /// `tags`, `dependencies`, `responses`, `deprecated`, `include_in_schema`.
+    pub(crate) shared: SharedOptions,
     /// `body_limit = "50MiB"`, in bytes, with the literal.
     pub(crate) body_limit: Option<(LitStr, usize)>,
     /// `scopes = ["items:read"]`: what the route's security schemes must grant.
@@ -157,14 +150,10 @@ impl Parse for RouteArgs {
         let mut args = RouteArgs {
             template,
             status: None,
-            tags: None,
             summary: None,
             description: None,
             operation_id: None,
-            deprecated: None,
-            include_in_schema: None,
-            responses: None,
-            dependencies: None,
+            shared: SharedOptions::default(),
             body_limit: None,
             scopes: None,
         };
@@ -188,9 +177,6 @@ impl RouteArgs {
             let lit: LitInt = input.parse()?;
             check_status(&lit)?;
             set_once(&mut self.status, lit, "status", key.span)
-        } else if lookahead.peek(kw::tags) {
-            let key = input.parse::<kw::tags>()?;
-            set_once(&mut self.tags, parse_list(input)?, "tags", key.span)
         } else if lookahead.peek(kw::summary) {
             let key = input.parse::<kw::summary>()?;
             input.parse::<Token![=]>()?;
@@ -213,27 +199,6 @@ impl RouteArgs {
                 "operation_id",
                 key.span,
             )
-        } else if lookahead.peek(kw::deprecated) {
-            let key = input.parse::<kw::deprecated>()?;
-            let flag = parse_flag(input, key.span)?;
-            set_once(&mut self.deprecated, flag, "deprecated", key.span)
-        } else if lookahead.peek(kw::include_in_schema) {
-            let key = input.parse::<kw::include_in_schema>()?;
-            input.parse::<Token![=]>()?;
-            set_once(
-                &mut self.include_in_schema,
-                input.parse()?,
-                "include_in_schema",
-                key.span,
-            )
-        } else if lookahead.peek(kw::dependencies) {
-            let key = input.parse::<kw::dependencies>()?;
-            set_once(
-                &mut self.dependencies,
-                parse_list(input)?,
-                "dependencies",
-                key.span,
-            )
         } else if lookahead.peek(kw::scopes) {
             let key = input.parse::<kw::scopes>()?;
             set_once(&mut self.scopes, parse_list(input)?, "scopes", key.span)
@@ -248,14 +213,8 @@ impl RouteArgs {
                 )
             })?;
             set_once(&mut self.body_limit, (lit, bytes), "body_limit", key.span)
-        } else if lookahead.peek(kw::responses) {
-            let key = input.parse::<kw::responses>()?;
-            set_once(
-                &mut self.responses,
-                parse_responses(input)?,
-                "responses",
-                key.span,
-            )
+        } else if self.shared.parse(input, &lookahead)? {
+            Ok(())
         } else {
             Err(lookahead.error())
         }

@@ -43,7 +43,11 @@ pub(crate) fn depends_target(ty: &syn::Type) -> Option<&syn::Type> {
 pub(crate) fn resolve(args: &RouteArgs, handler: &Handler, cx: &mut Ctxt) -> Vec<Resolved> {
     let names: Vec<String> = handler.params.iter().map(|p| p.ident.to_string()).collect();
     // With a dependency, a `<name>` may be read by it (`#[path] name`): checked at start-up.
-    let has_dependency = args.dependencies.as_ref().is_some_and(|d| !d.is_empty())
+    let has_dependency = args
+        .shared
+        .dependencies
+        .as_ref()
+        .is_some_and(|d| !d.is_empty())
         || handler.params.iter().any(|p| names_depends(&p.ty));
     for segment in &args.template.params {
         if !names.contains(&segment.name) && !has_dependency {

@@ -38,6 +38,7 @@ pub(crate) fn generate(
     let requires = requires_body(handler, resolved);
     let require_dependency = paths::require_dependency();
     let route_dep_requires = args
+        .shared
         .dependencies
         .iter()
         .flatten()
@@ -215,17 +216,14 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
         let v = Literal::u16_unsuffixed(s.base10_parse().unwrap_or(200));
         quote!(#v)
     }));
-    let tags = args.tags.iter().flatten();
+    let tags = args.shared.tags.iter().flatten();
     let summary = some_or_none(args.summary.as_ref().map(|s| quote!(#s)));
     let description = some_or_none(args.description.as_ref().map(|s| quote!(#s)));
     let operation_id = some_or_none(args.operation_id.as_ref().map(|s| quote!(#s)));
-    let deprecated = args.deprecated.as_ref().is_some_and(syn::LitBool::value);
-    let include = args
-        .include_in_schema
-        .as_ref()
-        .is_none_or(syn::LitBool::value);
+    let deprecated = args.shared.is_deprecated();
+    let include = args.shared.is_included();
     let params = handler.params.iter().map(spec_ident);
-    let responses = extra_responses(args.responses.iter().flatten());
+    let responses = extra_responses(args.shared.responses.iter().flatten());
     let body_limit = some_or_none(args.body_limit.as_ref().map(|(_, bytes)| {
         let bytes = Literal::usize_unsuffixed(*bytes);
         quote!(#bytes)
@@ -292,7 +290,7 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
         None => quote!(::core::option::Option::None),
     };
     let idents: Vec<&syn::Ident> = handler.params.iter().map(|p| &p.ident).collect();
-    if idents.is_empty() && args.dependencies.is_none() {
+    if idents.is_empty() && args.shared.dependencies.is_none() {
         // No parameter: nothing to read unless the app has dependencies, which then run in
         // their own (boxed) future.
         let app_dependencies_only = paths::app_dependencies_only();
@@ -342,7 +340,7 @@ fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Toke
     let answer = |response: TokenStream| quote!(break '__fastrs_answer #response);
     let answered = answer(quote!(response));
     let run_for_effect = paths::run_for_effect();
-    let route_deps = args.dependencies.iter().flatten().map(|dep| {
+    let route_deps = args.shared.dependencies.iter().flatten().map(|dep| {
         quote! {
             if let ::core::result::Result::Err(response) = #run_for_effect::<#dep>(__fastrs_cx).await {
                 #answered
@@ -668,6 +666,7 @@ pub(crate) fn document_fn(
 ) -> TokenStream {
     let dependency_trait = paths::dependency();
     let route_deps: Vec<TokenStream> = args
+        .shared
         .dependencies
         .iter()
         .flatten()
