@@ -13,5 +13,8 @@ venv=target/e2e-venv
 "$venv/bin/python" -c "import playwright" 2>/dev/null || "$venv/bin/pip" install --quiet playwright
 mkdir -p target/e2e
 start_example auth
-"$venv/bin/python" tests/e2e/authorize-in-chromium.py "$base"
+# A second try only if the first fails, as headless Chromium now and then crashes on start;
+# a real failure fails both.
+"$venv/bin/python" tests/e2e/authorize-in-chromium.py "$base" ||
+  { echo "authorize-in-chromium: trying again" >&2; "$venv/bin/python" tests/e2e/authorize-in-chromium.py "$base"; }
 no_panic

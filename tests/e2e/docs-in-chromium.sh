@@ -14,13 +14,26 @@ mkdir -p target/e2e
 profile=$(mktemp -d)
 
 # Hostnames resolve nowhere but loopback, and any other address goes to a closed proxy port.
+# Headless Chromium now and then crashes on start (a segfault seen once in CI): up to three
+# tries, keeping only a successful run's output.
 chrome() {
-  chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-    --disable-component-update --disable-sync --no-first-run --disable-quic \
-    --user-data-dir="$profile" \
-    --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" \
-    --proxy-server="127.0.0.1:9" --proxy-bypass-list="127.0.0.1" \
-    --virtual-time-budget=10000 "$@" 2>/dev/null
+  local out attempt
+  out=$(mktemp)
+  for attempt in 1 2 3; do
+    if chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+      --disable-component-update --disable-sync --no-first-run --disable-quic \
+      --user-data-dir="$profile" \
+      --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" \
+      --proxy-server="127.0.0.1:9" --proxy-bypass-list="127.0.0.1" \
+      --virtual-time-budget=10000 "$@" >"$out" 2>/dev/null; then
+      cat "$out"
+      rm -f "$out"
+      return 0
+    fi
+    echo "chromium failed (try $attempt of 3)" >&2
+  done
+  rm -f "$out"
+  return 1
 }
 
 expect() {
