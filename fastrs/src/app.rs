@@ -353,6 +353,14 @@ impl App {
         self
     }
 
+    /// The most connections served at once; further clients wait in the listen backlog until
+    /// one closes (uvicorn's `--limit-concurrency`, without its 503). No cap by default.
+    #[must_use]
+    pub fn max_connections(mut self, count: usize) -> Self {
+        self.limits.max_connections = Some(count.max(1));
+        self
+    }
+
     /// How long the requests in flight may still run after the shutdown signal; the
     /// connections still open then are closed. Default: 30 s.
     #[must_use]

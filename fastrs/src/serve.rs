@@ -35,6 +35,8 @@ pub(crate) struct Limits {
     pub(crate) keep_alive_timeout: Option<Duration>,
     /// Time given to the requests in flight after the shutdown signal.
     pub(crate) grace_period: Duration,
+    /// Most connections open at once; the next waits in the listen backlog.
+    pub(crate) max_connections: Option<usize>,
 }
 
 impl Default for Limits {
@@ -47,6 +49,7 @@ impl Default for Limits {
             header_read_timeout: Some(Duration::from_secs(10)),
             keep_alive_timeout: Some(Duration::from_secs(5)),
             grace_period: Duration::from_secs(30),
+            max_connections: None,
         }
     }
 }
@@ -67,8 +70,19 @@ pub(crate) async fn serve(
         .header_read_timeout(limits.header_read_timeout)
         .max_headers(limits.max_headers)
         .max_header_size(limits.max_head);
+    let slots = limits
+        .max_connections
+        .map(|max| std::sync::Arc::new(tokio::sync::Semaphore::new(max)));
     tokio::pin!(signal);
     loop {
+        // At the connection cap, nothing is accepted until a connection closes.
+        let slot = match &slots {
+            Some(slots) => tokio::select! {
+                slot = std::sync::Arc::clone(slots).acquire_owned() => slot.ok(),
+                () = &mut signal => break,
+            },
+            None => None,
+        };
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
@@ -92,7 +106,10 @@ pub(crate) async fn serve(
         tokio::spawn(async move {
             tokio::pin!(connection);
             tokio::select! {
-                _ = connection.as_mut() => return,
+                _ = connection.as_mut() => {
+                    drop(slot);
+                    return;
+                }
                 // Idle past the keep-alive timeout, or the server stops: the connection is
                 // closed once its request in flight (if any) is answered.
                 () = idle => {}
@@ -101,6 +118,7 @@ pub(crate) async fn serve(
             connection.as_mut().graceful_shutdown();
             let _ = connection.await;
             drop(stopping);
+            drop(slot);
         });
     }
     drop(listener);

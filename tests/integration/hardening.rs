@@ -661,3 +661,45 @@ async fn json_limits_and_the_request_timeout_hold_on_a_socket() {
     assert_eq!(body(&answers[2]), r#"{"detail":"Gateway Timeout"}"#);
     assert_eq!(status_line(&answers[3]), "HTTP/1.1 200 OK");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_connection_cap_holds_new_clients_until_one_closes() {
+    let served = serve(app().max_connections(1)).await;
+    let addr = served.addr;
+    let (waited, answer) = blocking(move || {
+        // The first connection takes the only slot and holds it.
+        let holder = TcpStream::connect(addr).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        let mut second = TcpStream::connect(addr).unwrap();
+        second
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        second
+            .write_all(b"GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        // Not served while the slot is taken...
+        second
+            .set_read_timeout(Some(Duration::from_millis(300)))
+            .unwrap();
+        let mut buf = [0u8; 16];
+        assert!(second.read(&mut buf).is_err(), "answered over the cap");
+        // ...and served once the first connection closes.
+        let released = Instant::now();
+        drop(holder);
+        second
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        let mut answer = Vec::new();
+        second.read_to_end(&mut answer).unwrap();
+        (
+            released.elapsed(),
+            String::from_utf8_lossy(&answer).into_owned(),
+        )
+    })
+    .await;
+    assert_eq!(status_line(&answer), "HTTP/1.1 200 OK");
+    assert!(
+        waited < Duration::from_secs(3),
+        "served {waited:?} after the release"
+    );
+}
