@@ -401,69 +401,38 @@ impl<S: Scheme> Dependency for Optional<S> {
     }
 }
 
-/// The form of an OAuth2 password-flow login (FastAPI's `OAuth2PasswordRequestForm`), read
-/// with `#[form] form: OAuth2PasswordRequestForm`: `grant_type` (optional, `password` if
-/// given), `username`, `password`, `scope` (space-separated, see
-/// [`scopes`](Self::scopes)), and optional `client_id` and `client_secret`.
-#[derive(Clone, serde::Deserialize, schemars::JsonSchema, garde::Validate)]
-pub struct OAuth2PasswordRequestForm {
-    /// `password`, or absent.
-    #[garde(pattern(r"^password$"))]
-    #[serde(default)]
-    pub grant_type: Option<String>,
-    /// The user name.
-    #[garde(skip)]
-    pub username: String,
-    /// The password.
-    #[garde(skip)]
-    #[schemars(extend("format" = "password"))]
-    pub password: String,
-    /// The scopes asked for, separated by spaces.
-    #[garde(skip)]
-    #[serde(default)]
-    pub scope: String,
-    /// The client's id, if it sends one.
-    #[garde(skip)]
-    #[serde(default)]
-    pub client_id: Option<String>,
-    /// The client's secret, if it sends one.
-    #[garde(skip)]
-    #[serde(default)]
-    #[schemars(extend("format" = "password"))]
-    pub client_secret: Option<String>,
-}
-
-/// [`OAuth2PasswordRequestForm`] that requires `grant_type=password` (FastAPI's
-/// `OAuth2PasswordRequestFormStrict`).
-#[derive(Clone, serde::Deserialize, schemars::JsonSchema, garde::Validate)]
-pub struct OAuth2PasswordRequestFormStrict {
-    /// `password`.
-    #[garde(pattern(r"^password$"))]
-    pub grant_type: String,
-    /// The user name.
-    #[garde(skip)]
-    pub username: String,
-    /// The password.
-    #[garde(skip)]
-    #[schemars(extend("format" = "password"))]
-    pub password: String,
-    /// The scopes asked for, separated by spaces.
-    #[garde(skip)]
-    #[serde(default)]
-    pub scope: String,
-    /// The client's id, if it sends one.
-    #[garde(skip)]
-    #[serde(default)]
-    pub client_id: Option<String>,
-    /// The client's secret, if it sends one.
-    #[garde(skip)]
-    #[serde(default)]
-    #[schemars(extend("format" = "password"))]
-    pub client_secret: Option<String>,
-}
-
+/// The password-flow login forms: FastAPI's fields, `scopes()`, and a `Debug` that hides the
+/// password and the client secret. Only `grant_type` differs between the two.
 macro_rules! login_form {
-    ($($form:ident),*) => {$(
+    ($(#[$doc:meta])* $form:ident { $(#[$grant_doc:meta])* grant_type: $grant:ty }) => {
+        $(#[$doc])*
+        #[derive(Clone, serde::Deserialize, schemars::JsonSchema, garde::Validate)]
+        pub struct $form {
+            $(#[$grant_doc])*
+            #[garde(pattern(r"^password$"))]
+            pub grant_type: $grant,
+            /// The user name.
+            #[garde(skip)]
+            pub username: String,
+            /// The password.
+            #[garde(skip)]
+            #[schemars(extend("format" = "password"))]
+            pub password: String,
+            /// The scopes asked for, separated by spaces.
+            #[garde(skip)]
+            #[serde(default)]
+            pub scope: String,
+            /// The client's id, if it sends one.
+            #[garde(skip)]
+            #[serde(default)]
+            pub client_id: Option<String>,
+            /// The client's secret, if it sends one.
+            #[garde(skip)]
+            #[serde(default)]
+            #[schemars(extend("format" = "password"))]
+            pub client_secret: Option<String>,
+        }
+
         impl $form {
             /// The scopes asked for: `scope` split on spaces (FastAPI's `scopes`).
             pub fn scopes(&self) -> Vec<&str> {
@@ -471,7 +440,6 @@ macro_rules! login_form {
             }
         }
 
-        // The password and the secret never reach a log through `{:?}`.
         impl std::fmt::Debug for $form {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(stringify!($form))
@@ -484,10 +452,29 @@ macro_rules! login_form {
                     .finish()
             }
         }
-    )*};
+    };
 }
 
-login_form!(OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict);
+login_form! {
+    /// The form of an OAuth2 password-flow login (FastAPI's `OAuth2PasswordRequestForm`), read
+    /// with `#[form] form: OAuth2PasswordRequestForm`: `grant_type` (optional, `password` if
+    /// given), `username`, `password`, `scope` (space-separated, see
+    /// [`scopes`](Self::scopes)), and optional `client_id` and `client_secret`.
+    OAuth2PasswordRequestForm {
+        /// `password`, or absent.
+        #[serde(default)]
+        grant_type: Option<String>
+    }
+}
+
+login_form! {
+    /// [`OAuth2PasswordRequestForm`] that requires `grant_type=password` (FastAPI's
+    /// `OAuth2PasswordRequestFormStrict`).
+    OAuth2PasswordRequestFormStrict {
+        /// `password`.
+        grant_type: String
+    }
+}
 
 /// The scopes required along the request's dependency chain (FastAPI's `SecurityScopes`): the
 /// route's `scopes = [...]`, then those of each `#[depends(scopes = [...])]` reached so far.

@@ -3,9 +3,11 @@
 mod app;
 mod body;
 mod depends;
+mod depends_inputs;
 mod errors;
 mod example;
 mod hardening;
+mod lifespan;
 mod openapi;
 mod params;
 mod responses;
