@@ -56,6 +56,7 @@ mod route;
 mod router;
 pub mod security;
 mod serve;
+mod serve_body;
 mod serve_idle;
 mod state;
 pub mod testing;

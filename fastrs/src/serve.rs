@@ -31,6 +31,9 @@ pub(crate) struct Limits {
     /// Time to receive a request's head once its connection is waiting for one; the
     /// connection is closed after it (slowloris).
     pub(crate) header_read_timeout: Option<Duration>,
+    /// Time a request's body has to arrive, from its head: 408 after it, and the connection
+    /// is closed (slow POST).
+    pub(crate) body_read_timeout: Option<Duration>,
     /// Time an idle keep-alive connection is kept.
     pub(crate) keep_alive_timeout: Option<Duration>,
     /// Time given to the requests in flight after the shutdown signal.
@@ -47,6 +50,7 @@ impl Default for Limits {
             max_headers: 100,
             max_head: 64 * 1024,
             header_read_timeout: Some(Duration::from_secs(10)),
+            body_read_timeout: Some(Duration::from_secs(30)),
             keep_alive_timeout: Some(Duration::from_secs(5)),
             grace_period: Duration::from_secs(30),
             max_connections: None,
@@ -160,7 +164,12 @@ impl Service<Request<Incoming>> for Checked {
         // RFC 9112 §6.3: a chunked request may also have carried a Content-Length (the parser
         // drops it); its connection is closed after the answer, so nothing can be smuggled.
         let chunked = req.headers().contains_key(http::header::TRANSFER_ENCODING);
-        let answer = self.router.call(req.map(Body::new));
+        let answer = match self.limits.body_read_timeout {
+            Some(timeout) if !http_body::Body::is_end_stream(req.body()) => self
+                .router
+                .call(req.map(|body| Body::new(crate::serve_body::Timed::new(body, timeout)))),
+            _ => self.router.call(req.map(Body::new)),
+        };
         Box::pin(async move {
             let mut response = answer.await?;
             if chunked {

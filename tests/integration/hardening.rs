@@ -30,13 +30,13 @@ async fn boom() -> &'static str {
     panic!("boom")
 }
 
-fn app() -> App {
+pub(crate) fn app() -> App {
     App::empty().mount(fastrs::routes![ok, echo, sleepy, boom])
 }
 
 /// A served app on a free port, stopped when dropped.
-struct Served {
-    addr: SocketAddr,
+pub(crate) struct Served {
+    pub(crate) addr: SocketAddr,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -48,7 +48,7 @@ impl Drop for Served {
     }
 }
 
-async fn serve(app: App) -> Served {
+pub(crate) async fn serve(app: App) -> Served {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -62,7 +62,7 @@ async fn serve(app: App) -> Served {
 }
 
 /// Sends `request` on a new connection and reads until the server closes it.
-fn exchange(addr: SocketAddr, request: &[u8]) -> String {
+pub(crate) fn exchange(addr: SocketAddr, request: &[u8]) -> String {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(5)))
@@ -73,22 +73,22 @@ fn exchange(addr: SocketAddr, request: &[u8]) -> String {
     String::from_utf8_lossy(&answer).into_owned()
 }
 
-fn get_ok(addr: SocketAddr) -> String {
+pub(crate) fn get_ok(addr: SocketAddr) -> String {
     exchange(
         addr,
         b"GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     )
 }
 
-fn status_line(answer: &str) -> &str {
+pub(crate) fn status_line(answer: &str) -> &str {
     answer.lines().next().unwrap_or("")
 }
 
-fn body(answer: &str) -> &str {
+pub(crate) fn body(answer: &str) -> &str {
     answer.split_once("\r\n\r\n").map_or("", |(_, b)| b)
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     tokio::task::spawn_blocking(f).await.unwrap()
 }
 
@@ -494,52 +494,6 @@ async fn the_grace_period_bounds_the_shutdown() {
     );
     assert!(answered.await.unwrap().ends_with("\r\n\r\nlate"));
     drop(slow);
-}
-
-#[test]
-fn a_panic_is_logged_with_its_route_and_request_id() {
-    use std::process::{Command, Stdio};
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_panicking_server"))
-        .env("FASTRS_TEST_ADDR", addr.to_string())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while TcpStream::connect(addr).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(10), "never served");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let answer = exchange(
-        addr,
-        b"GET /items/7/explode HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-    );
-    assert_eq!(status_line(&answer), "HTTP/1.1 500 Internal Server Error");
-    let id = answer
-        .lines()
-        .find_map(|l| l.strip_prefix("x-request-id: "))
-        .expect("an id")
-        .to_owned();
-    // Nothing of the panic reaches the client.
-    assert_eq!(body(&answer), "Internal Server Error");
-    assert_eq!(status_line(&get_ok(addr)), "HTTP/1.1 200 OK");
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let output = child.wait_with_output().unwrap();
-    let log = String::from_utf8_lossy(&output.stderr);
-    let line = format!(
-        "fastrs: request {id} to GET /items/<item_id>/explode (explode at tests/bin/panicking_server.rs:"
-    );
-    assert!(log.contains(&line), "{log}");
-    assert!(log.contains(") panicked: item 7 exploded\n"), "{log}");
 }
 
 static CLEANED_UP: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

@@ -14,6 +14,8 @@ mod responses;
 mod routers;
 mod security;
 mod security_names;
+mod server_process;
+mod slow_body;
 mod socket;
 mod ui;
 

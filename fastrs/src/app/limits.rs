@@ -51,6 +51,16 @@ impl App {
         self
     }
 
+    /// How long a request's body may take to arrive, counted from its head; a slower one
+    /// answers 408 `{"detail":"Request Timeout"}` and its connection is closed (slow POST,
+    /// "R.U.D.Y."). Raise it for routes that take large uploads from slow clients. `None`
+    /// waits forever. Default: 30 s.
+    #[must_use]
+    pub fn body_read_timeout(mut self, timeout: Option<std::time::Duration>) -> Self {
+        self.limits.body_read_timeout = timeout;
+        self
+    }
+
     /// How long an idle keep-alive connection is kept; it is closed after that (between
     /// requests, never during one). `None` keeps it. Default: 5 s.
     #[must_use]

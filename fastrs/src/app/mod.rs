@@ -23,6 +23,13 @@ use crate::router::{MountedRoute, Router, within};
 
 use checks::{check_path_params, check_routes, check_states, requirements};
 
+/// Why `App::new()` found nothing, and where routes come from.
+const NO_ROUTES: &str = "`App::new()` found no routes in this program. Routes register themselves \
+where their `#[get]`, `#[post]`, ... functions are compiled: a route in a library crate counts \
+only once the program uses that crate (add `use my_routes as _;`), and a route in a binary \
+is not seen by an integration test (keep an app's routes in its `lib.rs`). Use `App::empty()` \
+for an app without routes.";
+
 /// The default limit of a request body: 2 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
@@ -114,11 +121,23 @@ pub struct App {
     limits: crate::serve::Limits,
     request_timeout: Option<std::time::Duration>,
     debug: bool,
+    /// Made by `App::new()`, which found no route in the program: starting it is an error,
+    /// unless routes were added since.
+    found_none: bool,
 }
 
-/// Why an app could not start: two routes that cannot both be served.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why an app could not start: two routes that cannot both be served, a state it lacks, a
+/// lifespan whose start-up failed, no routes at all.
+///
+/// Its `Debug` is its message, so that `main` returning the error prints plain text.
+#[derive(Clone, PartialEq, Eq)]
 pub struct StartupError(String);
+
+impl std::fmt::Debug for StartupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 impl StartupError {
     pub(crate) fn new(message: String) -> Self {
@@ -142,8 +161,21 @@ impl Default for App {
 
 impl App {
     /// An app with every route of the program.
+    ///
+    /// A program with no route at all cannot start such an app: the routes of a library crate
+    /// count only once the program uses that crate (see [`App`]). [`App::empty`] is the app
+    /// that is meant to have no routes.
+    ///
+    /// ```
+    /// // This program declares no route.
+    /// let error = fastrs::App::new().try_into_router().unwrap_err();
+    /// assert!(error.to_string().starts_with("`App::new()` found no routes in this program"));
+    /// assert!(fastrs::App::empty().try_into_router().is_ok());
+    /// ```
     pub fn new() -> Self {
-        Self::empty().mount(registered())
+        let mut app = Self::empty().mount(registered());
+        app.found_none = app.routes.is_empty();
+        app
     }
 
     /// An app with no routes; add them with [`App::mount`].
@@ -173,6 +205,7 @@ impl App {
             limits: crate::serve::Limits::default(),
             request_timeout: None,
             debug: false,
+            found_none: false,
         }
     }
 
@@ -339,6 +372,9 @@ impl App {
     /// the app-scoped dependencies before serving).
     pub(crate) fn build(self) -> Result<(axum::Router, Arc<Shared>), StartupError> {
         let request_timeout = self.request_timeout;
+        if self.found_none && self.routes.is_empty() && self.nested.is_empty() {
+            return Err(StartupError(NO_ROUTES.to_owned()));
+        }
         let routes = self.routes();
         check_routes(&routes)?;
         let openapi = match &self.openapi_url {

@@ -52,9 +52,14 @@ impl App {
             self.metadata.info.title, self.metadata.info.version
         );
         let limits = self.limits.clone();
-        let (app, lifespan) = self.start().await.map_err(std::io::Error::other)?;
-        let (router, shared) = app.build().map_err(std::io::Error::other)?;
-        shared.warm().await.map_err(std::io::Error::other)?;
+        let (router, lifespan) = match self.start_serving().await {
+            Ok(started) => started,
+            Err(error) => {
+                // Said here in plain words: `main` returning the `io::Error` prints its `Debug`.
+                eprintln!("fastrs: cannot start: {error}");
+                return Err(std::io::Error::other(error));
+            }
+        };
         eprintln!(
             "fastrs: {banner} serving on http://{}",
             listener.local_addr()?
@@ -63,5 +68,15 @@ impl App {
         // The last request is done: the lifespan's shut-down work runs.
         lifespan.shut_down().await;
         served
+    }
+
+    /// The lifespan's start-up, the checks and the app-scoped dependencies, in that order.
+    async fn start_serving(
+        self,
+    ) -> Result<(axum::Router, crate::Lifespan), super::StartupError> {
+        let (app, lifespan) = self.start().await?;
+        let (router, shared) = app.build()?;
+        shared.warm().await?;
+        Ok((router, lifespan))
     }
 }

@@ -109,6 +109,17 @@ fn is_json(content_type: Option<&http::HeaderValue>) -> bool {
         && (subtype.eq_ignore_ascii_case("json") || subtype.to_ascii_lowercase().ends_with("+json"))
 }
 
+/// The body did not arrive in time: 408, and the connection is closed, as the rest of the
+/// body may still be on its way.
+fn too_slow() -> Response {
+    let mut response = HttpError::from_status(StatusCode::REQUEST_TIMEOUT).into_response();
+    response.headers_mut().insert(
+        header::CONNECTION,
+        http::HeaderValue::from_static("close"),
+    );
+    response
+}
+
 fn too_large() -> Response {
     HttpError::from_status(StatusCode::PAYLOAD_TOO_LARGE).into_response()
 }
@@ -141,6 +152,7 @@ impl Cx<'_> {
         let bytes = match http_body_util::Limited::new(body, limit).collect().await {
             Ok(collected) => collected.to_bytes(),
             Err(e) if e.is::<http_body_util::LengthLimitError>() => return Err(too_large()),
+            Err(e) if crate::serve_body::timed_out(&*e) => return Err(too_slow()),
             Err(_) => {
                 return Err(
                     HttpError::new(StatusCode::BAD_REQUEST, "Error reading the body")

@@ -1,0 +1,74 @@
+//! The server as a program, through `tests/bin/panicking_server.rs`: what it writes to its log
+//! when a route panics, and when the app cannot start.
+
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::hardening::{body, exchange, get_ok, status_line};
+
+#[test]
+fn a_panic_is_logged_with_its_route_and_request_id() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_panicking_server"))
+        .env("FASTRS_TEST_ADDR", addr.to_string())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while TcpStream::connect(addr).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(10), "never served");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let answer = exchange(
+        addr,
+        b"GET /items/7/explode HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(status_line(&answer), "HTTP/1.1 500 Internal Server Error");
+    let id = answer
+        .lines()
+        .find_map(|l| l.strip_prefix("x-request-id: "))
+        .expect("an id")
+        .to_owned();
+    // Nothing of the panic reaches the client.
+    assert_eq!(body(&answer), "Internal Server Error");
+    assert_eq!(status_line(&get_ok(addr)), "HTTP/1.1 200 OK");
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&output.stderr);
+    let line = format!(
+        "fastrs: request {id} to GET /items/<item_id>/explode (explode at tests/bin/panicking_server.rs:"
+    );
+    assert!(log.contains(&line), "{log}");
+    assert!(log.contains(") panicked: item 7 exploded\n"), "{log}");
+}
+
+#[test]
+fn a_start_up_error_is_printed_as_plain_text() {
+    let output = Command::new(env!("CARGO_BIN_EXE_panicking_server"))
+        .env("FASTRS_TEST_ADDR", "127.0.0.1:0")
+        .env("FASTRS_TEST_APP", "conflict")
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let log = String::from_utf8_lossy(&output.stderr);
+    let message = "two routes answer `GET /ok`: `ok` at tests/bin/panicking_server.rs:";
+    // fastrs's own line, then `main`'s `Error: ...` (the `Debug` of the `io::Error`).
+    let first = log.lines().next().unwrap_or("");
+    assert!(
+        first.starts_with(&format!("fastrs: cannot start: {message}")),
+        "{log}"
+    );
+    assert!(!log.contains("StartupError("), "{log}");
+    assert!(log.contains(&format!("error: {message}")), "{log}");
+}
