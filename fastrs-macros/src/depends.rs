@@ -11,7 +11,7 @@ use crate::ctxt::Ctxt;
 use crate::paths;
 use crate::route::check::resolve_dependency;
 use crate::route::codegen::{
-    default_fns, dep_phase, document_params, own_phase, param_spec, requires_body,
+    args_of, default_fns, document_params, param_spec, read_args, requires_body,
 };
 use crate::route::handler::Handler;
 
@@ -165,18 +165,14 @@ fn generate(
         format!(" The fastrs dependency [`{fn_ident}`]: ask for it with `Depends<{fn_ident}>`.");
     let (output, fallible) = output_of(&handler.func.sig.output);
     let cached = args.no_cache.is_none();
-    let require_scopes = args
-        .scopes
-        .as_ref()
-        .map(|scopes| quote!(__fastrs_cx.require_scopes(&[#(#scopes),*]);));
     let doc_scopes = args
         .scopes
         .as_ref()
         .map(|scopes| quote!(__fastrs_doc.require_scopes(&[#(#scopes),*]);));
     let app_scoped = args.app.is_some();
     // An app-scoped dependency's own dependencies must be app-scoped too.
+    let dependency = paths::dependency();
     let app_scoped_deps = if app_scoped {
-        let dependency = paths::dependency();
         let asserts = handler
             .params
             .iter()
@@ -193,12 +189,12 @@ fn generate(
     } else {
         quote!()
     };
-    let (dependency, resolution, cx, probe_traits, dep_traits) = (
-        paths::dependency(),
+    let (dependency_fn, resolve_fn, resolution, cx, response) = (
+        paths::dependency_fn(),
+        paths::resolve_fn(),
         paths::resolution(),
         paths::cx(),
-        paths::probe_traits(),
-        paths::dep_traits(),
+        paths::response(),
     );
     let specs = handler
         .params
@@ -206,27 +202,23 @@ fn generate(
         .zip(resolved)
         .map(|(p, r)| param_spec(p, *r));
     let defaults = handler.params.iter().filter_map(default_fns);
-    let answer = |response: TokenStream| quote!(return #resolution::answer(#response));
-    let deps = dep_phase(handler, resolved, &answer);
-    let reads = own_phase(handler, resolved, &answer);
-    let idents: Vec<&syn::Ident> = handler.params.iter().map(|p| &p.ident).collect();
+    let read = read_args(handler, resolved, true);
+    let (args_ty, unpack, idents) = args_of(handler);
     let call = if handler.func.sig.asyncness.is_some() {
         quote!(__fastrs_handler(#(#idents),*).await)
     } else {
         quote!(__fastrs_handler(#(#idents),*))
     };
     let into_response = paths::into_response();
-    let into_response = quote!(#into_response::into_response);
     let value = if fallible {
-        quote! {
-            match #call {
-                ::core::result::Result::Ok(value) => #resolution::Value(value),
-                ::core::result::Result::Err(error) => #resolution::answer(#into_response(error)),
-            }
-        }
+        quote!(#call.map_err(#into_response::into_response))
     } else {
-        quote!(#resolution::Value(#call))
+        quote!(::core::result::Result::Ok(#call))
     };
+    let scopes = args
+        .scopes
+        .as_ref()
+        .map(|scopes| quote!(const SCOPES: &'static [&'static str] = &[#(#scopes),*];));
     let output_span = match &handler.func.sig.output {
         syn::ReturnType::Type(_, ty) => ty.span(),
         syn::ReturnType::Default => fn_ident.span(),
@@ -263,24 +255,35 @@ fn generate(
                 fn resolve<'a, 'r: 'a>(
                     __fastrs_cx: &'a mut #cx<'r>,
                 ) -> impl ::core::future::Future<Output = #resolution<Self::Output>> + ::core::marker::Send + 'a {
-                    async move {
-                        use #probe_traits;
-                        use #dep_traits;
-                        let __fastrs_handler = #fn_ident;
-                        #require_scopes
-                        #deps
-                        let __fastrs_start = __fastrs_cx.error_count();
-                        #reads
-                        __fastrs_cx.close_unit(__fastrs_start);
-                        match (#(#idents,)*) {
-                            (#(::core::option::Option::Some(#idents),)*)
-                                if __fastrs_cx.error_count() == __fastrs_start =>
-                            {
-                                #value
-                            }
-                            _ => #resolution::Invalid,
-                        }
-                    }
+                    #resolve_fn::<__FastrsFn>(__fastrs_cx)
+                }
+            }
+
+            /// Reads the arguments of the function and calls it.
+            struct __FastrsFn;
+
+            impl #dependency_fn for __FastrsFn {
+                type Output = #output_ty;
+                type Args = #args_ty;
+                #scopes
+
+                fn read<'a, 'r: 'a>(
+                    __fastrs_cx: &'a mut #cx<'r>,
+                ) -> impl ::core::future::Future<
+                    Output = ::core::result::Result<::core::option::Option<Self::Args>, #response>,
+                > + ::core::marker::Send + 'a {
+                    #read
+                }
+
+                fn invoke(
+                    __fastrs_args: Self::Args,
+                ) -> impl ::core::future::Future<
+                    Output = ::core::result::Result<Self::Output, #response>,
+                > + ::core::marker::Send {
+                    // Named before the arguments, which may shadow it.
+                    let __fastrs_handler = #fn_ident;
+                    let #unpack = __fastrs_args;
+                    async move { #value }
                 }
             }
         };

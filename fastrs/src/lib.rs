@@ -51,6 +51,7 @@ mod extract;
 #[cfg(any(test, feature = "fuzz"))]
 mod fuzzing;
 mod lifespan;
+mod pipeline;
 mod response;
 mod route;
 mod router;
@@ -142,11 +143,9 @@ pub mod prelude {
 /// What generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::app::Shared;
     pub use crate::depends::{
-        CleanupsRun, DepOutcome, DepProbe, Dependency, DependencyRef, Depends, Resolution,
-        ViaDepends, ViaNoDepends, app_dependencies_only, require_dependency, resolve_dependency,
-        run_for_effect,
+        DepOutcome, DepProbe, Dependency, DependencyFn, DependencyRef, Depends, Resolution,
+        ViaDepends, ViaNoDepends, require_dependency, resolve_dependency, resolve_fn,
     };
     pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
@@ -156,35 +155,18 @@ pub mod __private {
         ViaNoSerialize, ViaParam, ViaResponseDoc, ViaSerialize,
     };
     pub use crate::extract::scalar::{enum_variants, parse_enum};
-    pub use crate::extract::{Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source};
-    pub use crate::response::respond;
+    pub use crate::extract::{
+        Arguments, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, all_some,
+    };
     pub use crate::route::{
-        ExtraResponse, Method, Registration, Route, RouteDef, RouteOptions, mount,
+        ExtraResponse, Method, Registration, Route, RouteDef, RouteFn, RouteOptions, mount,
     };
     pub use crate::router::{RouterDef, RouterRegistration};
     pub use crate::state::Requirements;
-    pub use axum::body::Body;
-    pub use axum::extract::{RawPathParams, Request};
     pub use axum::response::IntoResponse;
     pub use axum::response::Response;
-    pub use futures_util::FutureExt;
-    pub use http::StatusCode;
     pub use inventory;
     pub use serde_json::Value;
-    pub use std::panic::{AssertUnwindSafe, resume_unwind};
-    pub use std::sync::Arc;
-
-    /// The path parameters axum matched, or a 400 `{"detail":"Invalid URL"}` when they do not
-    /// decode to UTF-8 (axum's own message is not passed on).
-    pub async fn path_params(parts: &mut http::request::Parts) -> Result<RawPathParams, Response> {
-        use axum::extract::FromRequestParts;
-        use axum::response::IntoResponse;
-        RawPathParams::from_request_parts(parts, &())
-            .await
-            .map_err(|_| {
-                crate::HttpError::new(http::StatusCode::BAD_REQUEST, "Invalid URL").into_response()
-            })
-    }
 }
 
 /// The guide's snippets, compiled and run as doctests.

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::extract::Request;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodFilter, MethodRouter};
 use tower::Service;
 
 use crate::app::Shared;
-use crate::extract::ParamSpec;
+use crate::extract::{Cx, ParamSpec};
 
 /// An HTTP method a route answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,6 +93,17 @@ pub struct RouteOptions {
     pub responses: &'static [ExtraResponse],
     /// `body_limit = "50MiB"`: the largest body the route reads, over the app's limit.
     pub body_limit: Option<usize>,
+    /// `scopes = [...]`: the scopes its security schemes must grant.
+    pub scopes: &'static [&'static str],
+    /// `dependencies = [...]`: dependencies run for their effect before its parameters.
+    pub dependencies: &'static [crate::depends::DependencyRef],
+}
+
+impl RouteOptions {
+    /// `status` as a status code.
+    pub(crate) fn status_code(&self) -> Option<http::StatusCode> {
+        self.status.and_then(|s| http::StatusCode::from_u16(s).ok())
+    }
 }
 
 /// One entry of a route's `responses(...)`: a status, with a model, a description, or both.
@@ -154,6 +165,8 @@ pub struct RouteDef {
     pub doc: &'static str,
     /// The route's options.
     pub options: RouteOptions,
+    /// Whether the template has parameters (`<id>`), read before anything else.
+    pub has_path_params: bool,
     /// The handler's parameters, in declaration order.
     pub params: &'static [&'static ParamSpec],
     #[doc(hidden)]
@@ -186,15 +199,38 @@ pub(crate) fn registered() -> impl Iterator<Item = &'static RouteDef> {
 pub trait Route {
     /// The route's constant data.
     fn def() -> &'static RouteDef;
+}
 
-    /// Reads the request, calls the handler and answers.
-    #[doc(hidden)]
-    fn call(req: Request, app: Arc<Shared>) -> impl Future<Output = Response> + Send + 'static;
+/// The two steps of the request pipeline ([`crate::pipeline`]) that depend on the handler's
+/// signature. A route macro implements it on a private struct of its own, so that the
+/// arguments' types may be private to the module (a `Depends<f>` of a private `f`).
+#[doc(hidden)]
+pub trait RouteFn: 'static {
+    /// The handler's arguments, in order.
+    type Args: Send;
+
+    /// The route's constant data.
+    fn def() -> &'static RouteDef;
+
+    /// The arguments of a handler that reads nothing (no parameter, no route dependency):
+    /// `Some(())` then, so that no request context is made; `None` otherwise.
+    fn no_args() -> Option<Self::Args> {
+        None
+    }
+
+    /// Resolves the handler's `Depends<f>` parameters, then reads the others: `Ok(None)` when
+    /// one was refused (the errors are recorded), `Err` when a dependency answered itself.
+    fn read<'a, 'r: 'a>(
+        cx: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Result<Option<Self::Args>, Response>> + Send + 'a;
+
+    /// Calls the handler.
+    fn invoke(args: Self::Args) -> impl Future<Output = impl IntoResponse + Send> + Send;
 }
 
 /// Adds route `R` to the method router of its path.
 #[doc(hidden)]
-pub fn mount<R: Route + 'static>(router: MethodRouter, app: &Arc<Shared>) -> MethodRouter {
+pub fn mount<R: RouteFn>(router: MethodRouter, app: &Arc<Shared>) -> MethodRouter {
     let service = RouteService::<R> {
         app: Arc::clone(app),
         route: PhantomData,
@@ -218,7 +254,7 @@ impl<R> Clone for RouteService<R> {
     }
 }
 
-impl<R: Route> Service<Request> for RouteService<R> {
+impl<R: RouteFn> Service<Request> for RouteService<R> {
     type Response = Response;
     type Error = Infallible;
     type Future = Answering;
@@ -229,7 +265,7 @@ impl<R: Route> Service<Request> for RouteService<R> {
 
     fn call(&mut self, req: Request) -> Self::Future {
         Answering {
-            future: Box::pin(R::call(req, Arc::clone(&self.app))),
+            future: Box::pin(crate::pipeline::answer::<R>(req, Arc::clone(&self.app))),
             route: R::def(),
             debug: self.app.debug,
         }

@@ -34,7 +34,10 @@ async fn trickle(addr: std::net::SocketAddr) -> (String, Duration) {
         }
         assert!(started.elapsed() < Duration::from_secs(20), "never closed");
     }
-    (String::from_utf8_lossy(&answer).into_owned(), started.elapsed())
+    (
+        String::from_utf8_lossy(&answer).into_owned(),
+        started.elapsed(),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -34,25 +34,11 @@ pub(crate) fn generate(
         .collect();
     let defaults = handler.params.iter().filter_map(default_fns);
     let route_def = route_def(method, args, handler);
-    let document = document_fn(args, handler, resolved);
+    let document = document_fn(handler, resolved);
     let requires = requires_body(handler, resolved);
-    let require_dependency = paths::require_dependency();
-    let route_dep_requires = args
-        .shared
-        .dependencies
-        .iter()
-        .flatten()
-        .map(|dep| quote!(#require_dependency::<#dep>(__fastrs_needs);));
     let requirements = paths::requirements();
-    let call = call_body(args, handler, resolved);
-    let route = paths::route();
-    let request = paths::request();
-    let response = paths::response();
-    let shared = paths::shared();
-    let arc = paths::arc();
-    let route_def_ty = paths::route_def();
-    let registration = paths::registration();
-    let inventory = paths::inventory();
+    let route_impl = route_impl(args, handler, resolved);
+    let (registration, inventory) = (paths::registration(), paths::inventory());
     quote! {
         #[doc = #doc]
         #[allow(non_camel_case_types)]
@@ -63,24 +49,10 @@ pub(crate) fn generate(
             #(#specs)*
             #document
             fn __fastrs_requires(__fastrs_needs: &mut #requirements) {
-                #(#route_dep_requires)*
                 #requires
             }
             #route_def
-
-            impl #route for #fn_ident {
-                fn def() -> &'static #route_def_ty {
-                    &__FASTRS_ROUTE
-                }
-
-                fn call(
-                    __fastrs_req: #request,
-                    __fastrs_app: #arc<#shared>,
-                ) -> impl ::core::future::Future<Output = #response> + ::core::marker::Send + 'static {
-                    #call
-                }
-            }
-
+            #route_impl
             #inventory::submit! {
                 #registration(&__FASTRS_ROUTE)
             }
@@ -228,6 +200,15 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
         let bytes = Literal::usize_unsuffixed(*bytes);
         quote!(#bytes)
     }));
+    let scopes = args.scopes.iter().flatten();
+    let dependency_ref = paths::dependency_ref();
+    let dependencies = args
+        .shared
+        .dependencies
+        .iter()
+        .flatten()
+        .map(|dep| paths::respan(quote!(#dependency_ref::of::<#dep>()), dep.span()));
+    let has_path_params = !args.template.params.is_empty();
     quote! {
         static __FASTRS_ROUTE: #route_def = #route_def {
             method: #method_ty::#variant,
@@ -249,9 +230,12 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
                 include_in_schema: #include,
                 responses: &[#(#responses),*],
                 body_limit: #body_limit,
+                scopes: &[#(#scopes),*],
+                dependencies: &[#(#dependencies),*],
             },
+            has_path_params: #has_path_params,
             params: &[#(&#params),*],
-            mount: #mount::<#fn_ident>,
+            mount: #mount::<__FastrsFn>,
             document: __fastrs_document,
             requires: __fastrs_requires,
         };
@@ -280,124 +264,104 @@ pub(crate) fn extra_responses<'a>(
         .collect()
 }
 
-/// The body of `Route::call`: read every parameter, answer 422 with all errors, or call the
-/// handler and answer its value.
-fn call_body(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+/// The `Route` impl, and the `RouteFn` impl on a private struct: the handler's arguments, how
+/// to read them (dependencies first, then every parameter, each error recorded), and how to
+/// call the handler. The rest of a request's way is the runtime's (`fastrs::pipeline`).
+fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let fn_ident = &handler.func.sig.ident;
-    let (respond, status_code) = (paths::respond(), paths::status_code());
-    let status = match &args.status {
-        Some(s) => quote!(#status_code::from_u16(#s).ok()),
-        None => quote!(::core::option::Option::None),
-    };
-    let idents: Vec<&syn::Ident> = handler.params.iter().map(|p| &p.ident).collect();
-    if idents.is_empty() && args.shared.dependencies.is_none() {
-        // No parameter: nothing to read unless the app has dependencies, which then run in
-        // their own (boxed) future.
-        let app_dependencies_only = paths::app_dependencies_only();
-        return quote! {
-            async move {
-                if __fastrs_app.has_dependencies() {
-                    if let ::core::result::Result::Err(response) =
-                        #app_dependencies_only(__fastrs_req, &__fastrs_app).await
-                    {
-                        return response;
-                    }
-                }
-                #respond(#fn_ident().await, #status)
-            }
-        };
-    }
-    let (cx, path_params, probe_traits, dep_traits) = (
+    let (route, route_fn, route_def, cx, response, into_response) = (
+        paths::route(),
+        paths::route_fn(),
+        paths::route_def(),
         paths::cx(),
-        paths::path_params(),
+        paths::response(),
+        paths::into_response(),
+    );
+    let no_args = (handler.params.is_empty() && args.shared.dependencies.is_none()).then(|| {
+        quote! {
+            fn no_args() -> ::core::option::Option<()> {
+                ::core::option::Option::Some(())
+            }
+        }
+    });
+    let read = read_args(handler, resolved, false);
+    let (args_ty, unpack, idents) = args_of(handler);
+    // A return type that is not a response is reported on the return type.
+    let output_span = match &handler.func.sig.output {
+        syn::ReturnType::Type(_, ty) => ty.span(),
+        syn::ReturnType::Default => fn_ident.span(),
+    };
+    let output = quote_spanned!(output_span=> impl #into_response + ::core::marker::Send);
+    quote! {
+        impl #route for #fn_ident {
+            fn def() -> &'static #route_def {
+                &__FASTRS_ROUTE
+            }
+        }
+
+        /// Reads the arguments of the handler and calls it.
+        struct __FastrsFn;
+
+        impl #route_fn for __FastrsFn {
+            type Args = #args_ty;
+
+            fn def() -> &'static #route_def {
+                &__FASTRS_ROUTE
+            }
+
+            #no_args
+
+            fn read<'a, 'r: 'a>(
+                __fastrs_cx: &'a mut #cx<'r>,
+            ) -> impl ::core::future::Future<
+                Output = ::core::result::Result<::core::option::Option<Self::Args>, #response>,
+            > + ::core::marker::Send + 'a {
+                #read
+            }
+
+            fn invoke(
+                __fastrs_args: Self::Args,
+            ) -> impl ::core::future::Future<Output = #output> + ::core::marker::Send {
+                // Named before the arguments, which may shadow it.
+                let __fastrs_handler = #fn_ident;
+                let #unpack = __fastrs_args;
+                __fastrs_handler(#(#idents),*)
+            }
+        }
+    }
+}
+
+/// The arguments as one tuple type, the pattern that takes the tuple apart, and the names.
+pub(crate) fn args_of(handler: &Handler) -> (TokenStream, TokenStream, Vec<&syn::Ident>) {
+    let types = handler.params.iter().map(|p| &p.ty);
+    let idents: Vec<&syn::Ident> = handler.params.iter().map(|p| &p.ident).collect();
+    (quote!((#(#types,)*)), quote!((#(#idents,)*)), idents)
+}
+
+/// The body of a `read` function: the `Depends<f>` parameters, then (for a dependency, after
+/// marking where its own errors start) the others, then the arguments if none was refused.
+pub(crate) fn read_args(handler: &Handler, resolved: &[Resolved], dependency: bool) -> TokenStream {
+    if handler.params.is_empty() {
+        return quote!(async { ::core::result::Result::Ok(::core::option::Option::Some(())) });
+    }
+    let (probe_traits, dep_traits, all_some) = (
         paths::probe_traits(),
         paths::dep_traits(),
+        paths::all_some(),
     );
-    let has_path = !args.template.params.is_empty();
-    let parts_mut = if has_path { quote!(mut) } else { quote!() };
-    let path_setup = if has_path {
-        quote! {
-            let __fastrs_path = match #path_params(&mut __fastrs_parts).await {
-                ::core::result::Result::Ok(path) => path,
-                ::core::result::Result::Err(rejection) => return rejection,
-            };
-        }
-    } else {
-        quote!()
-    };
-    let path_arg = if has_path {
-        quote!(::core::option::Option::Some(&__fastrs_path))
-    } else {
-        quote!(::core::option::Option::None)
-    };
-    let (future_ext, unwind_safe, resume_unwind) = (
-        paths::future_ext(),
-        paths::unwind_safe(),
-        paths::resume_unwind(),
-    );
-    // A dependency's own answer ends the request: it leaves the labeled block, after which
-    // what dependencies deferred runs. One `await` for every way out keeps the future small.
-    let answer = |response: TokenStream| quote!(break '__fastrs_answer #response);
-    let answered = answer(quote!(response));
-    let run_for_effect = paths::run_for_effect();
-    let route_deps = args.shared.dependencies.iter().flatten().map(|dep| {
-        quote! {
-            if let ::core::result::Result::Err(response) = #run_for_effect::<#dep>(__fastrs_cx).await {
-                #answered
-            }
-        }
-    });
+    let answer = |response: TokenStream| quote!(return ::core::result::Result::Err(#response));
     let deps = dep_phase(handler, resolved, &answer);
+    let begin_own = dependency.then(|| quote!(__fastrs_cx.begin_own_params();));
     let reads = own_phase(handler, resolved, &answer);
-    let limit_body = args.body_limit.as_ref().map(|(_, bytes)| {
-        let bytes = Literal::usize_unsuffixed(*bytes);
-        quote!(__fastrs_request.limit_body(#bytes);)
-    });
-    let require_scopes = args
-        .scopes
-        .as_ref()
-        .map(|scopes| quote!(__fastrs_request.require_scopes(&[#(#scopes),*]);));
+    let idents = handler.params.iter().map(|p| &p.ident);
     quote! {
-        // Split before the future: the request is not kept in it beside its parts.
-        let (#parts_mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
         async move {
             use #probe_traits;
             use #dep_traits;
-            let __fastrs_handler = #fn_ident;
-            #path_setup
-            let mut __fastrs_request = #cx::new(&__fastrs_parts, #path_arg, &__fastrs_app, __fastrs_body);
-            #limit_body
-            #require_scopes
-            let __fastrs_answer = '__fastrs_answer: {
-                let __fastrs_cx = &mut __fastrs_request;
-                if __fastrs_app.has_dependencies() {
-                    if let ::core::result::Result::Err(response) = __fastrs_cx.app_dependencies().await {
-                        #answered
-                    }
-                }
-                #(#route_deps)*
-                #deps
-                #reads
-                match (#(#idents,)*) {
-                    (#(::core::option::Option::Some(#idents),)*) if __fastrs_cx.is_valid() => {
-                        if !__fastrs_cx.has_cleanups() {
-                            let response = #respond(__fastrs_handler(#(#idents),*).await, #status);
-                            break '__fastrs_answer response;
-                        }
-                        // Deferred work runs after the handler, even if it panics.
-                        match #future_ext::catch_unwind(#unwind_safe(__fastrs_handler(#(#idents),*))).await {
-                            ::core::result::Result::Ok(answer) => #respond(answer, #status),
-                            ::core::result::Result::Err(panic) => {
-                                __fastrs_cx.run_cleanups().await;
-                                #resume_unwind(panic)
-                            }
-                        }
-                    }
-                    _ => __fastrs_cx.reject(),
-                }
-            };
-            __fastrs_request.run_cleanups().await;
-            __fastrs_answer
+            #deps
+            #begin_own
+            #reads
+            ::core::result::Result::Ok(#all_some((#(#idents,)*)))
         }
     }
 }
@@ -658,25 +622,10 @@ pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> Token
     }
 }
 
-/// `fn __fastrs_document(doc)`: the route's dependencies, each parameter, and the answer.
-pub(crate) fn document_fn(
-    args: &RouteArgs,
-    handler: &Handler,
-    resolved: &[Resolved],
-) -> TokenStream {
-    let dependency_trait = paths::dependency();
-    let route_deps: Vec<TokenStream> = args
-        .shared
-        .dependencies
-        .iter()
-        .flatten()
-        .map(|dep| quote!(<#dep as #dependency_trait>::document(__fastrs_doc);))
-        .collect();
+/// `fn __fastrs_document(doc)`: each parameter, and the answer. The route's scopes and
+/// `dependencies = [...]` are data the runtime documents first.
+pub(crate) fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let (route_doc, returns) = (paths::route_doc(), paths::returns());
-    let require_scopes = args
-        .scopes
-        .as_ref()
-        .map(|scopes| quote!(__fastrs_doc.require_scopes(&[#(#scopes),*]);));
     let params = document_params(handler, resolved);
     let response = match &handler.func.sig.output {
         syn::ReturnType::Default => {
@@ -689,8 +638,6 @@ pub(crate) fn document_fn(
     };
     quote! {
         fn __fastrs_document(__fastrs_doc: &mut #route_doc<'_>) {
-            #require_scopes
-            #(#route_deps)*
             #params
             #response
         }

@@ -39,24 +39,39 @@ const _: () = {
         ) -> impl ::core::future::Future<
             Output = ::fastrs::__private::Resolution<Self::Output>,
         > + ::core::marker::Send + 'a {
+            ::fastrs::__private::resolve_fn::<__FastrsFn>(__fastrs_cx)
+        }
+    }
+    /// Reads the arguments of the function and calls it.
+    struct __FastrsFn;
+    impl ::fastrs::__private::DependencyFn for __FastrsFn {
+        type Output = User;
+        type Args = (String, Depends<settings>);
+        fn read<'a, 'r: 'a>(
+            __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                ::core::option::Option<Self::Args>,
+                ::fastrs::__private::Response,
+            >,
+        > + ::core::marker::Send + 'a {
             async move {
                 use ::fastrs::__private::{
                     ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
                     ViaNoCheck as _,
                 };
                 use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
-                let __fastrs_handler = current_user;
                 let __fastrs_dep_settings = match ::fastrs::__private::resolve_dependency::<
                     settings,
                 >(__fastrs_cx)
                     .await
                 {
                     ::core::result::Result::Err(response) => {
-                        return ::fastrs::__private::Resolution::answer(*response);
+                        return ::core::result::Result::Err(*response);
                     }
                     ::core::result::Result::Ok(value) => value,
                 };
-                let __fastrs_start = __fastrs_cx.error_count();
+                __fastrs_cx.begin_own_params();
                 let authorization: ::core::option::Option<String> = (&&::fastrs::__private::Probe::<
                     String,
                 >::new())
@@ -74,25 +89,22 @@ const _: () = {
                         );
                 }
                 let settings = __fastrs_dep_settings;
-                __fastrs_cx.close_unit(__fastrs_start);
-                match (authorization, settings) {
-                    (
-                        ::core::option::Option::Some(authorization),
-                        ::core::option::Option::Some(settings),
-                    ) if __fastrs_cx.error_count() == __fastrs_start => {
-                        match __fastrs_handler(authorization, settings).await {
-                            ::core::result::Result::Ok(value) => {
-                                ::fastrs::__private::Resolution::Value(value)
-                            }
-                            ::core::result::Result::Err(error) => {
-                                ::fastrs::__private::Resolution::answer(
-                                    ::fastrs::__private::IntoResponse::into_response(error),
-                                )
-                            }
-                        }
-                    }
-                    _ => ::fastrs::__private::Resolution::Invalid,
-                }
+                ::core::result::Result::Ok(
+                    ::fastrs::__private::all_some((authorization, settings)),
+                )
+            }
+        }
+        fn invoke(
+            __fastrs_args: Self::Args,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<Self::Output, ::fastrs::__private::Response>,
+        > + ::core::marker::Send {
+            let __fastrs_handler = current_user;
+            let (authorization, settings) = __fastrs_args;
+            async move {
+                __fastrs_handler(authorization, settings)
+                    .await
+                    .map_err(::fastrs::__private::IntoResponse::into_response)
             }
         }
     }

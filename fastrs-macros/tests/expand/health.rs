@@ -36,9 +36,12 @@ const _: () = {
             include_in_schema: true,
             responses: &[],
             body_limit: ::core::option::Option::None,
+            scopes: &[],
+            dependencies: &[],
         },
+        has_path_params: false,
         params: &[],
-        mount: ::fastrs::__private::mount::<health>,
+        mount: ::fastrs::__private::mount::<__FastrsFn>,
         document: __fastrs_document,
         requires: __fastrs_requires,
     };
@@ -46,28 +49,35 @@ const _: () = {
         fn def() -> &'static ::fastrs::__private::RouteDef {
             &__FASTRS_ROUTE
         }
-        fn call(
-            __fastrs_req: ::fastrs::__private::Request,
-            __fastrs_app: ::fastrs::__private::Arc<::fastrs::__private::Shared>,
+    }
+    /// Reads the arguments of the handler and calls it.
+    struct __FastrsFn;
+    impl ::fastrs::__private::RouteFn for __FastrsFn {
+        type Args = ();
+        fn def() -> &'static ::fastrs::__private::RouteDef {
+            &__FASTRS_ROUTE
+        }
+        fn no_args() -> ::core::option::Option<()> {
+            ::core::option::Option::Some(())
+        }
+        fn read<'a, 'r: 'a>(
+            __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::core::future::Future<
-            Output = ::fastrs::__private::Response,
-        > + ::core::marker::Send + 'static {
-            async move {
-                if __fastrs_app.has_dependencies() {
-                    if let ::core::result::Result::Err(response) = ::fastrs::__private::app_dependencies_only(
-                            __fastrs_req,
-                            &__fastrs_app,
-                        )
-                        .await
-                    {
-                        return response;
-                    }
-                }
-                ::fastrs::__private::respond(
-                    health().await,
-                    ::core::option::Option::None,
-                )
-            }
+            Output = ::core::result::Result<
+                ::core::option::Option<Self::Args>,
+                ::fastrs::__private::Response,
+            >,
+        > + ::core::marker::Send + 'a {
+            async { ::core::result::Result::Ok(::core::option::Option::Some(())) }
+        }
+        fn invoke(
+            __fastrs_args: Self::Args,
+        ) -> impl ::core::future::Future<
+            Output = impl ::fastrs::__private::IntoResponse + ::core::marker::Send,
+        > + ::core::marker::Send {
+            let __fastrs_handler = health;
+            let () = __fastrs_args;
+            __fastrs_handler()
         }
     }
     ::fastrs::__private::inventory::submit! {

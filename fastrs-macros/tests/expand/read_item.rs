@@ -95,9 +95,12 @@ const _: () = {
             include_in_schema: true,
             responses: &[],
             body_limit: ::core::option::Option::None,
+            scopes: &[],
+            dependencies: &[],
         },
+        has_path_params: true,
         params: &[&__FASTRS_PARAM_ITEM_ID, &__FASTRS_PARAM_Q, &__FASTRS_PARAM_LIMIT],
-        mount: ::fastrs::__private::mount::<read_item>,
+        mount: ::fastrs::__private::mount::<__FastrsFn>,
         document: __fastrs_document,
         requires: __fastrs_requires,
     };
@@ -105,161 +108,120 @@ const _: () = {
         fn def() -> &'static ::fastrs::__private::RouteDef {
             &__FASTRS_ROUTE
         }
-        fn call(
-            __fastrs_req: ::fastrs::__private::Request,
-            __fastrs_app: ::fastrs::__private::Arc<::fastrs::__private::Shared>,
+    }
+    /// Reads the arguments of the handler and calls it.
+    struct __FastrsFn;
+    impl ::fastrs::__private::RouteFn for __FastrsFn {
+        type Args = (u64, Option<String>, u32);
+        fn def() -> &'static ::fastrs::__private::RouteDef {
+            &__FASTRS_ROUTE
+        }
+        fn read<'a, 'r: 'a>(
+            __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::core::future::Future<
-            Output = ::fastrs::__private::Response,
-        > + ::core::marker::Send + 'static {
-            let (mut __fastrs_parts, __fastrs_body) = __fastrs_req.into_parts();
+            Output = ::core::result::Result<
+                ::core::option::Option<Self::Args>,
+                ::fastrs::__private::Response,
+            >,
+        > + ::core::marker::Send + 'a {
             async move {
                 use ::fastrs::__private::{
                     ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
                     ViaNoCheck as _,
                 };
                 use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
-                let __fastrs_handler = read_item;
-                let __fastrs_path = match ::fastrs::__private::path_params(
-                        &mut __fastrs_parts,
-                    )
-                    .await
+                let __fastrs_dep_q = if (&&::fastrs::__private::DepProbe::<
+                    Option<String>,
+                >::new())
+                    .__fastrs_is_dependency()
                 {
-                    ::core::result::Result::Ok(path) => path,
-                    ::core::result::Result::Err(rejection) => return rejection,
-                };
-                let mut __fastrs_request = ::fastrs::__private::Cx::new(
-                    &__fastrs_parts,
-                    ::core::option::Option::Some(&__fastrs_path),
-                    &__fastrs_app,
-                    __fastrs_body,
-                );
-                let __fastrs_answer = '__fastrs_answer: {
-                    let __fastrs_cx = &mut __fastrs_request;
-                    if __fastrs_app.has_dependencies() {
-                        if let ::core::result::Result::Err(response) = __fastrs_cx
-                            .app_dependencies()
-                            .await
-                        {
-                            break '__fastrs_answer response;
-                        }
-                    }
-                    let __fastrs_dep_q = if (&&::fastrs::__private::DepProbe::<
-                        Option<String>,
-                    >::new())
-                        .__fastrs_is_dependency()
+                    match (&&::fastrs::__private::DepProbe::<Option<String>>::new())
+                        .__fastrs_resolve(__fastrs_cx)
+                        .await
                     {
-                        match (&&::fastrs::__private::DepProbe::<Option<String>>::new())
-                            .__fastrs_resolve(__fastrs_cx)
-                            .await
-                        {
-                            ::fastrs::__private::DepOutcome::Answer(response) => {
-                                break '__fastrs_answer *response;
-                            }
-                            ::fastrs::__private::DepOutcome::Resolved(value) => {
-                                ::core::option::Option::Some(value)
-                            }
-                            ::fastrs::__private::DepOutcome::NotADependency => {
-                                ::core::option::Option::None
-                            }
+                        ::fastrs::__private::DepOutcome::Answer(response) => {
+                            return ::core::result::Result::Err(*response);
                         }
-                    } else {
-                        ::core::option::Option::None
-                    };
-                    let __fastrs_bodies: usize = usize::from(
-                        (&&&::fastrs::__private::Probe::<Option<String>>::new())
-                            .__fastrs_kind() == ::fastrs::__private::Kind::Model,
-                    );
-                    if __fastrs_bodies > 0 {
-                        if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                            .read_body(__fastrs_bodies)
-                            .await
-                        {
-                            break '__fastrs_answer rejection;
+                        ::fastrs::__private::DepOutcome::Resolved(value) => {
+                            ::core::option::Option::Some(value)
+                        }
+                        ::fastrs::__private::DepOutcome::NotADependency => {
+                            ::core::option::Option::None
                         }
                     }
-                    let item_id: ::core::option::Option<u64> = __fastrs_cx
-                        .param::<
-                            u64,
-                        >(
-                            &__FASTRS_PARAM_ITEM_ID,
-                            ::fastrs::__private::Source::Path,
-                            ::core::option::Option::None,
-                        );
-                    let q: ::core::option::Option<Option<String>> = match __fastrs_dep_q {
-                        ::core::option::Option::Some(value) => value,
-                        ::core::option::Option::None => {
-                            (&&&::fastrs::__private::Probe::<Option<String>>::new())
-                                .__fastrs_extract(
-                                    __fastrs_cx,
-                                    &__FASTRS_PARAM_Q,
-                                    ::core::option::Option::None,
-                                )
-                        }
-                    };
-                    if let ::core::option::Option::Some(__fastrs_value) = &q {
-                        (&&::fastrs::__private::Check::<Option<String>>::new())
-                            .__fastrs_validate(
-                                __fastrs_value,
+                } else {
+                    ::core::option::Option::None
+                };
+                let __fastrs_bodies: usize = usize::from(
+                    (&&&::fastrs::__private::Probe::<Option<String>>::new())
+                        .__fastrs_kind() == ::fastrs::__private::Kind::Model,
+                );
+                if __fastrs_bodies > 0 {
+                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
+                        .read_body(__fastrs_bodies)
+                        .await
+                    {
+                        return ::core::result::Result::Err(rejection);
+                    }
+                }
+                let item_id: ::core::option::Option<u64> = __fastrs_cx
+                    .param::<
+                        u64,
+                    >(
+                        &__FASTRS_PARAM_ITEM_ID,
+                        ::fastrs::__private::Source::Path,
+                        ::core::option::Option::None,
+                    );
+                let q: ::core::option::Option<Option<String>> = match __fastrs_dep_q {
+                    ::core::option::Option::Some(value) => value,
+                    ::core::option::Option::None => {
+                        (&&&::fastrs::__private::Probe::<Option<String>>::new())
+                            .__fastrs_extract(
                                 __fastrs_cx,
                                 &__FASTRS_PARAM_Q,
-                            );
-                    }
-                    let limit: ::core::option::Option<u32> = (&&::fastrs::__private::Probe::<
-                        u32,
-                    >::new())
-                        .__fastrs_extract(
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_LIMIT,
-                            ::core::option::Option::Some(
-                                __fastrs_default_limit as fn() -> u32,
-                            ),
-                        );
-                    if let ::core::option::Option::Some(__fastrs_value) = &limit {
-                        (&&::fastrs::__private::Check::<u32>::new())
-                            .__fastrs_validate(
-                                __fastrs_value,
-                                __fastrs_cx,
-                                &__FASTRS_PARAM_LIMIT,
-                            );
-                    }
-                    match (item_id, q, limit) {
-                        (
-                            ::core::option::Option::Some(item_id),
-                            ::core::option::Option::Some(q),
-                            ::core::option::Option::Some(limit),
-                        ) if __fastrs_cx.is_valid() => {
-                            if !__fastrs_cx.has_cleanups() {
-                                let response = ::fastrs::__private::respond(
-                                    __fastrs_handler(item_id, q, limit).await,
-                                    ::core::option::Option::None,
-                                );
-                                break '__fastrs_answer response;
-                            }
-                            match ::fastrs::__private::FutureExt::catch_unwind(
-                                    ::fastrs::__private::AssertUnwindSafe(
-                                        __fastrs_handler(item_id, q, limit),
-                                    ),
-                                )
-                                .await
-                            {
-                                ::core::result::Result::Ok(answer) => {
-                                    ::fastrs::__private::respond(
-                                        answer,
-                                        ::core::option::Option::None,
-                                    )
-                                }
-                                ::core::result::Result::Err(panic) => {
-                                    __fastrs_cx.run_cleanups().await;
-                                    ::fastrs::__private::resume_unwind(panic)
-                                }
-                            }
-                        }
-                        _ => __fastrs_cx.reject(),
+                                ::core::option::Option::None,
+                            )
                     }
                 };
-                __fastrs_request.run_cleanups().await;
-                __fastrs_answer
+                if let ::core::option::Option::Some(__fastrs_value) = &q {
+                    (&&::fastrs::__private::Check::<Option<String>>::new())
+                        .__fastrs_validate(
+                            __fastrs_value,
+                            __fastrs_cx,
+                            &__FASTRS_PARAM_Q,
+                        );
+                }
+                let limit: ::core::option::Option<u32> = (&&::fastrs::__private::Probe::<
+                    u32,
+                >::new())
+                    .__fastrs_extract(
+                        __fastrs_cx,
+                        &__FASTRS_PARAM_LIMIT,
+                        ::core::option::Option::Some(
+                            __fastrs_default_limit as fn() -> u32,
+                        ),
+                    );
+                if let ::core::option::Option::Some(__fastrs_value) = &limit {
+                    (&&::fastrs::__private::Check::<u32>::new())
+                        .__fastrs_validate(
+                            __fastrs_value,
+                            __fastrs_cx,
+                            &__FASTRS_PARAM_LIMIT,
+                        );
+                }
+                ::core::result::Result::Ok(
+                    ::fastrs::__private::all_some((item_id, q, limit)),
+                )
             }
+        }
+        fn invoke(
+            __fastrs_args: Self::Args,
+        ) -> impl ::core::future::Future<
+            Output = impl ::fastrs::__private::IntoResponse + ::core::marker::Send,
+        > + ::core::marker::Send {
+            let __fastrs_handler = read_item;
+            let (item_id, q, limit) = __fastrs_args;
+            __fastrs_handler(item_id, q, limit)
         }
     }
     ::fastrs::__private::inventory::submit! {

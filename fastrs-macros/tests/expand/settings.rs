@@ -43,13 +43,28 @@ const _: () = {
         ) -> impl ::core::future::Future<
             Output = ::fastrs::__private::Resolution<Self::Output>,
         > + ::core::marker::Send + 'a {
+            ::fastrs::__private::resolve_fn::<__FastrsFn>(__fastrs_cx)
+        }
+    }
+    /// Reads the arguments of the function and calls it.
+    struct __FastrsFn;
+    impl ::fastrs::__private::DependencyFn for __FastrsFn {
+        type Output = Settings;
+        type Args = (State<Config>,);
+        fn read<'a, 'r: 'a>(
+            __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                ::core::option::Option<Self::Args>,
+                ::fastrs::__private::Response,
+            >,
+        > + ::core::marker::Send + 'a {
             async move {
                 use ::fastrs::__private::{
                     ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
                     ViaNoCheck as _,
                 };
                 use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
-                let __fastrs_handler = settings;
                 let __fastrs_dep_config = if (&&::fastrs::__private::DepProbe::<
                     State<Config>,
                 >::new())
@@ -60,7 +75,7 @@ const _: () = {
                         .await
                     {
                         ::fastrs::__private::DepOutcome::Answer(response) => {
-                            return ::fastrs::__private::Resolution::answer(*response);
+                            return ::core::result::Result::Err(*response);
                         }
                         ::fastrs::__private::DepOutcome::Resolved(value) => {
                             ::core::option::Option::Some(value)
@@ -72,7 +87,7 @@ const _: () = {
                 } else {
                     ::core::option::Option::None
                 };
-                let __fastrs_start = __fastrs_cx.error_count();
+                __fastrs_cx.begin_own_params();
                 let __fastrs_bodies: usize = usize::from(
                     (&&&::fastrs::__private::Probe::<State<Config>>::new())
                         .__fastrs_kind() == ::fastrs::__private::Kind::Model,
@@ -82,7 +97,7 @@ const _: () = {
                         .read_body(__fastrs_bodies)
                         .await
                     {
-                        return ::fastrs::__private::Resolution::answer(rejection);
+                        return ::core::result::Result::Err(rejection);
                     }
                 }
                 let config: ::core::option::Option<State<Config>> = match __fastrs_dep_config {
@@ -104,16 +119,17 @@ const _: () = {
                             &__FASTRS_PARAM_CONFIG,
                         );
                 }
-                __fastrs_cx.close_unit(__fastrs_start);
-                match (config,) {
-                    (
-                        ::core::option::Option::Some(config),
-                    ) if __fastrs_cx.error_count() == __fastrs_start => {
-                        ::fastrs::__private::Resolution::Value(__fastrs_handler(config))
-                    }
-                    _ => ::fastrs::__private::Resolution::Invalid,
-                }
+                ::core::result::Result::Ok(::fastrs::__private::all_some((config,)))
             }
+        }
+        fn invoke(
+            __fastrs_args: Self::Args,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<Self::Output, ::fastrs::__private::Response>,
+        > + ::core::marker::Send {
+            let __fastrs_handler = settings;
+            let (config,) = __fastrs_args;
+            async move { ::core::result::Result::Ok(__fastrs_handler(config)) }
         }
     }
 };

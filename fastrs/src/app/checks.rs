@@ -62,6 +62,9 @@ pub(super) fn requirements(
     };
     dependencies.require(&mut requirements);
     route.dependencies().require(&mut requirements);
+    for dependency in route.def().options.dependencies {
+        dependency.require(&mut requirements);
+    }
     (route.def().requires)(&mut requirements);
     requirements
 }

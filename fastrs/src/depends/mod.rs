@@ -16,8 +16,8 @@ use axum::response::Response;
 use crate::extract::{Cx, FromCx};
 
 pub(crate) use app_scoped::{AppValues, WarmFn};
+pub use cleanup::Cleanup;
 pub(crate) use cleanup::CleanupList;
-pub use cleanup::{Cleanup, CleanupsRun};
 pub use probe::{DepOutcome, DepProbe, ViaDepends, ViaNoDepends};
 
 /// A function marked `#[depends]`: the macro implements this on the struct of the same name.
@@ -50,6 +50,56 @@ pub trait Dependency: Send + Sync + 'static {
     fn resolve<'a, 'r: 'a>(
         cx: &'a mut Cx<'r>,
     ) -> impl Future<Output = Resolution<Self::Output>> + Send + 'a;
+}
+
+/// The two steps of resolving a `#[depends]` function that depend on its signature;
+/// [`resolve_fn`] does the rest. The macro implements it on a private struct of its own, so
+/// that the arguments' types may be private to the module.
+#[doc(hidden)]
+pub trait DependencyFn: 'static {
+    /// What the function gives, as [`Dependency::Output`].
+    type Output: Send + Sync + 'static;
+
+    /// The function's arguments, in order.
+    type Args: Send;
+
+    /// `scopes = [...]`: the scopes the request's security schemes must grant once it is used.
+    const SCOPES: &'static [&'static str] = &[];
+
+    /// Resolves its `Depends<g>` parameters, then reads the others (see `Route::read`).
+    fn read<'a, 'r: 'a>(
+        cx: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Result<Option<Self::Args>, Response>> + Send + 'a;
+
+    /// Calls the function: `Err` when it answered the request (its error type's response).
+    fn invoke(args: Self::Args) -> impl Future<Output = Result<Self::Output, Response>> + Send;
+}
+
+/// Resolves a `#[depends]` function: its scopes, its arguments (sub-dependencies first), its
+/// errors closed as one unit of the 422's order, then the call.
+#[doc(hidden)]
+#[allow(clippy::manual_async_fn)]
+pub fn resolve_fn<'a, 'r: 'a, F: DependencyFn>(
+    cx: &'a mut Cx<'r>,
+) -> impl Future<Output = Resolution<F::Output>> + Send + 'a {
+    async move {
+        if !F::SCOPES.is_empty() {
+            cx.require_scopes(F::SCOPES);
+        }
+        let args = match F::read(cx).await {
+            Ok(args) => args,
+            Err(response) => return Resolution::answer(response),
+        };
+        let start = cx.own_start();
+        cx.close_unit(start);
+        match args {
+            Some(args) if cx.error_count() == start => match F::invoke(args).await {
+                Ok(value) => Resolution::Value(value),
+                Err(response) => Resolution::answer(response),
+            },
+            _ => Resolution::Invalid,
+        }
+    }
 }
 
 /// How resolving a dependency ended.
@@ -307,12 +357,11 @@ pub fn resolve_dependency<'a, 'r: 'a, F: Dependency>(
     async move { cx.depends::<F>().await }
 }
 
-/// Runs dependency `F` for its effect (a route's `dependencies = [...]`): `Err` when it
+/// Runs dependency `F` for its effect (a `dependencies = [...]` entry): `Err` when it
 /// answered the request. Explicit lifetimes, as rustc's `Send` check of an `async fn` with two
 /// lifetimes fails inside the handler's future (rust-lang/rust#100013).
-#[doc(hidden)]
 #[allow(clippy::manual_async_fn)]
-pub fn run_for_effect<'a, 'r: 'a, F: Dependency>(
+fn run_for_effect<'a, 'r: 'a, F: Dependency>(
     cx: &'a mut Cx<'r>,
 ) -> impl Future<Output = Result<(), Response>> + Send + 'a {
     async move {
@@ -358,6 +407,24 @@ impl DependencyRef {
             require: require_dependency::<F>,
             document: F::document,
         }
+    }
+
+    /// Runs it for its effect: `Err` when it answered the request.
+    pub(crate) fn run<'a, 'r>(
+        &self,
+        cx: &'a mut Cx<'r>,
+    ) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + 'a>> {
+        (self.run)(cx)
+    }
+
+    /// What it requires of the app.
+    pub(crate) fn require(&self, requirements: &mut crate::state::Requirements) {
+        (self.require)(requirements);
+    }
+
+    /// Documents its parameters on an operation.
+    pub(crate) fn document(&self, doc: &mut crate::document::RouteDoc<'_>) {
+        (self.document)(doc);
     }
 }
 
@@ -429,27 +496,6 @@ impl Cx<'_> {
             Ok(())
         })
     }
-}
-
-/// Runs the app's dependencies for a route without parameters: `Err` with the answer when one
-/// answered or refused a parameter. Boxed, so that such routes keep a small future.
-#[doc(hidden)]
-pub fn app_dependencies_only(
-    req: axum::extract::Request,
-    app: &crate::app::Shared,
-) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + '_>> {
-    Box::pin(async move {
-        let (mut parts, body) = req.into_parts();
-        let path = crate::__private::path_params(&mut parts).await.ok();
-        let mut cx = Cx::new(&parts, path.as_ref(), app, body);
-        let answered = cx.app_dependencies().await;
-        cx.run_cleanups().await;
-        match answered {
-            Err(response) => Err(response),
-            Ok(()) if cx.is_valid() => Ok(()),
-            Ok(()) => Err(cx.reject()),
-        }
-    })
 }
 
 /// Read after the dependency phase resolved it.

@@ -61,6 +61,13 @@ pub(crate) fn document(
         let mut doc = RouteDoc::new(&mut schemas, route);
         dependencies.document(&mut doc);
         route.dependencies().document(&mut doc);
+        let options = &route.def().options;
+        if !options.scopes.is_empty() {
+            doc.require_scopes(options.scopes);
+        }
+        for dependency in options.dependencies {
+            dependency.document(&mut doc);
+        }
         (route.def().document)(&mut doc);
         generator.security_schemes(doc.security_schemes());
         generator.add(doc.into_fragment())?;

@@ -113,10 +113,9 @@ fn is_json(content_type: Option<&http::HeaderValue>) -> bool {
 /// body may still be on its way.
 fn too_slow() -> Response {
     let mut response = HttpError::from_status(StatusCode::REQUEST_TIMEOUT).into_response();
-    response.headers_mut().insert(
-        header::CONNECTION,
-        http::HeaderValue::from_static("close"),
-    );
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, http::HeaderValue::from_static("close"));
     response
 }
 

@@ -3,6 +3,7 @@
 //! The route macros generate one call per parameter into [`Cx`]; every error is recorded and
 //! answered together as one 422.
 
+mod arguments;
 mod body;
 pub(crate) mod constraints;
 mod framework;
@@ -22,6 +23,7 @@ use axum::extract::RawPathParams;
 use axum::response::{IntoResponse, Response};
 use http::request::Parts;
 
+pub use arguments::{Arguments, all_some};
 pub use body::BodyParam;
 pub use framework::FromCx;
 pub use model::ParamModel;
@@ -53,6 +55,20 @@ pub struct Cx<'r> {
     body_limit: Option<usize>,
     /// The scopes required so far: the route's, then each dependency's as it starts.
     pub(crate) scopes: Vec<&'static str>,
+    /// How many errors were recorded when the reader being run (a route or a dependency)
+    /// started on its own parameters, after its `Depends<f>`.
+    own_start: usize,
+}
+
+/// The path parameters axum matched, or a 400 `{"detail":"Invalid URL"}` when they do not
+/// decode to UTF-8 (axum's own message is not passed on).
+pub(crate) async fn path_params(parts: &mut Parts) -> Result<RawPathParams, Response> {
+    use axum::extract::FromRequestParts;
+    RawPathParams::from_request_parts(parts, &())
+        .await
+        .map_err(|_| {
+            crate::HttpError::new(http::StatusCode::BAD_REQUEST, "Invalid URL").into_response()
+        })
 }
 
 impl<'r> Cx<'r> {
@@ -77,7 +93,21 @@ impl<'r> Cx<'r> {
             cleanups: None,
             body_limit: None,
             scopes: Vec::new(),
+            own_start: 0,
         }
+    }
+
+    /// Marks where the reader being run starts on its own parameters, its `Depends<f>`
+    /// resolved: the errors recorded from now on are its own.
+    #[doc(hidden)]
+    pub fn begin_own_params(&mut self) {
+        self.own_start = self.errors.len();
+    }
+
+    /// How many errors were recorded before the reader run last started on its own
+    /// parameters.
+    pub(crate) fn own_start(&self) -> usize {
+        self.own_start
     }
 
     /// Adds scopes the request's security schemes must grant (read by `SecurityScopes`).

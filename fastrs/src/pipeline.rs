@@ -1,0 +1,93 @@
+//! The request pipeline: the one function that serves every route.
+//!
+//! A route macro generates data (the [`RouteDef`](crate::RouteDef)) and a small [`RouteFn`] impl: how to read the
+//! handler's arguments and how to call it. Everything else a request goes through is here, in
+//! this order:
+//!
+//! 1. the path parameters axum matched (400 `Invalid URL` when they are not UTF-8);
+//! 2. the route's scopes and body limit;
+//! 3. the app's and the routers' dependencies, then the route's `dependencies = [...]`;
+//! 4. the handler's arguments: its `Depends<f>` first, then its parameters and the body
+//!    ([`RouteFn::read`]);
+//! 5. the 422, with every error recorded on the way;
+//! 6. the handler ([`RouteFn::invoke`]), its value turned into the response;
+//! 7. the dependencies' cleanups, also when the handler panicked;
+//! 8. a panic answers 500 ([`crate::route`]'s service polls this under `catch_unwind`).
+//!
+//! Where the hooks still to come belong: middleware wraps the whole app, around routing, so it
+//! sees the 404s, 405s and 422s as responses; exception handlers map what step 6 returns (and
+//! the 422 of step 5, and the 500 of step 8) before the response leaves this function;
+//! background tasks run after step 7, once the response is sent. `#[depends]` functions go
+//! through steps 2 to 6 too, in [`crate::depends`].
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::response::Response;
+use futures_util::FutureExt as _;
+
+use crate::app::Shared;
+use crate::extract::Cx;
+use crate::response::respond;
+use crate::route::RouteFn;
+
+/// Serves one request of route `R`.
+pub(crate) async fn answer<R: RouteFn>(req: Request, app: Arc<Shared>) -> Response {
+    let def = R::def();
+    let status = def.options.status_code();
+    // A handler that reads nothing, in an app that runs nothing before it: no request context.
+    if let Some(args) = R::no_args()
+        && !app.has_dependencies()
+    {
+        return respond(R::invoke(args).await, status);
+    }
+    // Split before anything is awaited: the request is not kept beside its parts.
+    let (mut parts, body) = req.into_parts();
+    let path = if def.has_path_params {
+        match crate::extract::path_params(&mut parts).await {
+            Ok(path) => Some(path),
+            Err(rejection) => return rejection,
+        }
+    } else {
+        None
+    };
+    let mut cx = Cx::new(&parts, path.as_ref(), &app, body);
+    if let Some(limit) = def.options.body_limit {
+        cx.limit_body(limit);
+    }
+    if !def.options.scopes.is_empty() {
+        cx.require_scopes(def.options.scopes);
+    }
+    // Every way out leaves this block, after which the cleanups run: one `await` for all.
+    let answer = 'answer: {
+        if app.has_dependencies()
+            && let Err(response) = cx.app_dependencies().await
+        {
+            break 'answer response;
+        }
+        for dependency in def.options.dependencies {
+            if let Err(response) = dependency.run(&mut cx).await {
+                break 'answer response;
+            }
+        }
+        let args = match R::read(&mut cx).await {
+            Ok(Some(args)) if cx.is_valid() => args,
+            Ok(_) => break 'answer cx.reject(),
+            Err(response) => break 'answer response,
+        };
+        if !cx.has_cleanups() {
+            break 'answer respond(R::invoke(args).await, status);
+        }
+        // Deferred work runs after the handler, even if it panics.
+        match AssertUnwindSafe(R::invoke(args)).catch_unwind().await {
+            Ok(value) => respond(value, status),
+            Err(panic) => {
+                cx.run_cleanups().await;
+                std::panic::resume_unwind(panic)
+            }
+        }
+    };
+    cx.run_cleanups().await;
+    answer
+}
