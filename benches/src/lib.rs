@@ -30,3 +30,13 @@ fn positive(price: &f64, _: &()) -> garde::Result {
 pub fn addr() -> String {
     std::env::var("BENCH_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".to_owned())
 }
+
+/// The runtime a benchmark server runs on: `BENCH_RUNTIME=multi_thread` gives tokio's default
+/// multi-thread runtime (what `#[tokio::main]` gives users), anything else `current_thread`.
+pub fn runtime() -> tokio::runtime::Runtime {
+    let mut builder = match std::env::var("BENCH_RUNTIME").as_deref() {
+        Ok("multi_thread") => tokio::runtime::Builder::new_multi_thread(),
+        _ => tokio::runtime::Builder::new_current_thread(),
+    };
+    builder.enable_all().build().expect("a tokio runtime")
+}

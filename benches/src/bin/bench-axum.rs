@@ -170,8 +170,11 @@ async fn create_item(body: axum::body::Bytes) -> Response {
     (StatusCode::CREATED, Json(item)).into_response()
 }
 
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> std::io::Result<()> {
+fn main() -> std::io::Result<()> {
+    fastrs_benches::runtime().block_on(serve())
+}
+
+async fn serve() -> std::io::Result<()> {
     let app = Router::new()
         .route("/plain", get(plain))
         .route("/json", get(hello_json))

@@ -53,7 +53,14 @@ async fn me(user: Depends<current_user>) -> Json<serde_json::Value> {
     Json(serde_json::json!({ "user": *user }))
 }
 
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> std::io::Result<()> {
-    App::new().serve(fastrs_benches::addr()).await
+/// Serves on fastrs's own server, or with `BENCH_SERVE=axum` the same app through
+/// `into_router()` on `axum::serve` (to price fastrs's connection loop alone).
+fn main() -> std::io::Result<()> {
+    fastrs_benches::runtime().block_on(async {
+        if std::env::var("BENCH_SERVE").as_deref() == Ok("axum") {
+            let listener = tokio::net::TcpListener::bind(fastrs_benches::addr()).await?;
+            return fastrs::axum::serve(listener, App::new().into_router()).await;
+        }
+        App::new().serve(fastrs_benches::addr()).await
+    })
 }
