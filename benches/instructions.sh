@@ -33,15 +33,21 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"; kill $(jobs -p) 2>/dev/null || true' EXIT
 
 # Starts server $1 (fastrs, axum or fastrs-on-axum-serve) of configuration $2, under $3 (a
-# command prefix, empty for none); prints its pid.
+# command prefix, empty for none); sets `pid`.
 start() {
   local name=$1 config=$2 prefix=$3 bin=$1 serve=""
   if [ "$name" = fastrs-on-axum-serve ]; then bin=fastrs; serve=axum; fi
   BENCH_ADDR="127.0.0.1:$PORT" BENCH_RUNTIME=${config%%:*} BENCH_SERVE=$serve \
     $prefix "target/${config#*:}/bench-$bin" >/dev/null 2>&1 &
-  local pid=$!
+  pid=$!
   for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/plain" && break; sleep 0.2; done
-  echo "$pid"
+}
+
+# Stops the server `pid` and waits until it is gone (valgrind takes a while to exit), so that
+# the next one can bind the port.
+stop() {
+  kill "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
 }
 
 # Instructions per request of scenario $1 on server $2 (pid $3) in configuration $4: zero the
@@ -70,8 +76,8 @@ count() {
 # Resident memory of server $1 in configuration $2: idle after start-up, and its peak after
 # a second of load (64 connections) on every scenario.
 memory() {
-  local name=$1 config=$2 pid idle peak
-  pid=$(start "$name" "$config" "")
+  local name=$1 config=$2 idle peak
+  start "$name" "$config" ""
   sleep 1
   idle=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
   for s in "${scenarios[@]}"; do
@@ -80,16 +86,16 @@ memory() {
     wrk -t2 -c64 -d1s -s "$work/req.lua" "http://127.0.0.1:$PORT$path" >/dev/null
   done
   peak=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  stop
   echo "$config|$name|$idle|$peak" >>"$work/memory"
 }
 
 servers=(fastrs axum fastrs-on-axum-serve)
 for config in $CONFIGS; do
   for name in "${servers[@]}"; do
-    pid=$(start "$name" "$config" "valgrind --tool=callgrind --callgrind-out-file=$work/callgrind.out.%p")
+    start "$name" "$config" "valgrind --tool=callgrind --callgrind-out-file=$work/callgrind.out.%p"
     for s in "${scenarios[@]}"; do count "$s" "$name" "$pid" "$config"; done
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    stop
     memory "$name" "$config"
   done
 done

@@ -32,6 +32,7 @@ private_paths! {
     response => Response,
     route => Route,
     route_fn => RouteFn,
+    responder => Responder,
     route_def => RouteDef,
     route_options => RouteOptions,
     scalar => Scalar,

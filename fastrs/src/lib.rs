@@ -74,6 +74,7 @@ pub use extract::{
 };
 pub use fastrs_openapi::OperationIds;
 pub use lifespan::{IntoLifespan, Lifespan};
+pub use response::Responder;
 pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
 pub use router::{MountedRoute, Router};
 pub use state::{Requirements, State};
@@ -158,6 +159,7 @@ pub mod __private {
     pub use crate::extract::{
         Arguments, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, all_some,
     };
+    pub use crate::response::Responder;
     pub use crate::route::{
         ExtraResponse, Method, Registration, Route, RouteDef, RouteFn, RouteOptions, mount,
     };

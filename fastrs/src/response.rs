@@ -3,6 +3,17 @@
 use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};
 
+/// What a route handler may return: anything axum can answer with.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a response",
+    label = "not a response",
+    note = "return `Json(value)` for a value that derives `Serialize`, a `String` or `&'static str` for text, `()` for an empty answer, or any type that implements axum's `IntoResponse`"
+)]
+pub trait Responder: IntoResponse + Send {}
+
+#[diagnostic::do_not_recommend]
+impl<T: IntoResponse + Send> Responder for T {}
+
 /// Answers the handler's value; a route's `status` replaces a plain 200.
 #[doc(hidden)]
 pub fn respond<R: IntoResponse>(value: R, status: Option<StatusCode>) -> Response {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::extract::Request;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{MethodFilter, MethodRouter};
 use tower::Service;
 
@@ -225,7 +225,7 @@ pub trait RouteFn: 'static {
     ) -> impl Future<Output = Result<Option<Self::Args>, Response>> + Send + 'a;
 
     /// Calls the handler.
-    fn invoke(args: Self::Args) -> impl Future<Output = impl IntoResponse + Send> + Send;
+    fn invoke(args: Self::Args) -> impl Future<Output = impl crate::response::Responder> + Send;
 }
 
 /// Adds route `R` to the method router of its path.

@@ -269,13 +269,13 @@ pub(crate) fn extra_responses<'a>(
 /// call the handler. The rest of a request's way is the runtime's (`fastrs::pipeline`).
 fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let fn_ident = &handler.func.sig.ident;
-    let (route, route_fn, route_def, cx, response, into_response) = (
+    let (route, route_fn, route_def, cx, response, responder) = (
         paths::route(),
         paths::route_fn(),
         paths::route_def(),
         paths::cx(),
         paths::response(),
-        paths::into_response(),
+        paths::responder(),
     );
     let no_args = (handler.params.is_empty() && args.shared.dependencies.is_none()).then(|| {
         quote! {
@@ -291,7 +291,11 @@ fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Tok
         syn::ReturnType::Type(_, ty) => ty.span(),
         syn::ReturnType::Default => fn_ident.span(),
     };
-    let output = quote_spanned!(output_span=> impl #into_response + ::core::marker::Send);
+    let output = paths::respan(
+        quote!(impl ::core::future::Future<Output = impl #responder> + ::core::marker::Send),
+        output_span,
+    );
+    let call = paths::respan(quote!(__fastrs_handler(#(#idents),*)), output_span);
     quote! {
         impl #route for #fn_ident {
             fn def() -> &'static #route_def {
@@ -319,13 +323,11 @@ fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Tok
                 #read
             }
 
-            fn invoke(
-                __fastrs_args: Self::Args,
-            ) -> impl ::core::future::Future<Output = #output> + ::core::marker::Send {
+            fn invoke(__fastrs_args: Self::Args) -> #output {
                 // Named before the arguments, which may shadow it.
                 let __fastrs_handler = #fn_ident;
                 let #unpack = __fastrs_args;
-                __fastrs_handler(#(#idents),*)
+                #call
             }
         }
     }
@@ -552,7 +554,7 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
         Resolved::Inferred => {
             let dep = dep_ident(param);
             let extract = paths::respan(
-                quote!((&&&#probe::<#ty>::new()).__fastrs_extract(__fastrs_cx, &#spec, #default)),
+                quote!((&&&#probe::<#ty>::new()).__fastrs_extract_unmarked(__fastrs_cx, &#spec, #default)),
                 span,
             );
             quote! {
@@ -560,6 +562,13 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
                     ::core::option::Option::Some(value) => value,
                     ::core::option::Option::None => #extract,
                 }
+            }
+        }
+        // A list is a list of scalars (`?tag=a&tag=b`), never a parameter model.
+        Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form if is_list(ty) => {
+            let variant = source_variant(resolved);
+            quote_spanned! {span=>
+                __fastrs_cx.param::<#ty>(&#spec, #source::#variant, #default)
             }
         }
         Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form => {
@@ -587,6 +596,27 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
         let #ident: ::core::option::Option<#ty> = #read;
         #validate
     }
+}
+
+/// Whether `ty` is written `Vec<..>` or `Option<Vec<..>>`.
+fn is_list(ty: &syn::Type) -> bool {
+    let last = |ty: &syn::Type| match ty {
+        syn::Type::Path(path) => path.path.segments.last().cloned(),
+        _ => None,
+    };
+    let Some(segment) = last(ty) else {
+        return false;
+    };
+    if segment.ident == "Vec" {
+        return true;
+    }
+    if segment.ident == "Option"
+        && let syn::PathArguments::AngleBracketed(args) = &segment.arguments
+        && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
+    {
+        return last(inner).is_some_and(|s| s.ident == "Vec");
+    }
+    false
 }
 
 /// The statements documenting each parameter, chosen by type as the request is read: unmarked,

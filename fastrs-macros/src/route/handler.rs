@@ -7,6 +7,21 @@ use syn::{FnArg, Ident, ItemFn, Pat, Type};
 use super::param_attr::{ParamOptions, SourceAttr};
 use crate::ctxt::Ctxt;
 
+/// Why a parameter cannot be borrowed: what it reads outlives no request, so it is owned.
+fn borrowed(elem: &Type) -> String {
+    let owned = match elem {
+        Type::Path(path) if path.path.is_ident("str") => "String".to_owned(),
+        Type::Slice(slice) => {
+            let item = &slice.elem;
+            format!("Vec<{}>", quote::quote!(#item))
+        }
+        other => quote::quote!(#other).to_string(),
+    };
+    format!(
+        "a parameter is read from the request into a value it owns; take `{owned}` instead of a reference"
+    )
+}
+
 /// One argument of the handler.
 pub(crate) struct Param {
     pub(crate) ident: Ident,
@@ -67,6 +82,10 @@ impl Handler {
                             continue;
                         }
                     };
+                    if let Type::Reference(reference) = &*pat_type.ty {
+                        cx.error_spanned_by(reference, borrowed(&reference.elem));
+                        continue;
+                    }
                     params.push(Param {
                         ident,
                         ty: (*pat_type.ty).clone(),

@@ -59,6 +59,9 @@ impl PathTemplate {
                     format!("the path `{text}` has an empty segment (`//`); remove one `/`"),
                 ));
             }
+            if segment.contains(['{', '}']) {
+                return Err(err(span, braces(segment)));
+            }
             if !segment.contains(['<', '>']) {
                 axum.push_str(segment);
                 openapi.push_str(segment);
@@ -102,6 +105,25 @@ impl PathTemplate {
     /// The template as written.
     pub(crate) fn text(&self) -> String {
         self.lit.value()
+    }
+}
+
+/// What to write instead of a segment with braces: FastAPI's and axum's `{name}` is `<name>`
+/// here, `{*name}` is `<name..>`, and a brace is not a path character otherwise.
+fn braces(segment: &str) -> String {
+    let inner = segment
+        .strip_prefix('{')
+        .and_then(|s| s.strip_suffix('}'))
+        .filter(|s| !s.contains(['{', '}']));
+    match inner {
+        Some(name) if name.starts_with('*') => format!(
+            "`{segment}` in the path is axum's syntax; write `<{}..>` for the rest of the path",
+            &name[1..]
+        ),
+        Some(name) => format!("`{segment}` in the path is FastAPI's syntax; write `<{name}>`"),
+        None => format!(
+            "`{segment}` in the path has a brace; a parameter is written `<name>`, and braces are not allowed otherwise"
+        ),
     }
 }
 
@@ -171,6 +193,16 @@ mod tests {
                 .contains("must be the last segment")
         );
         assert!(parse("/a/<id>/<id>").unwrap_err().contains("appears twice"));
+        assert_eq!(
+            parse("/things/{thing_id}").unwrap_err(),
+            "`{thing_id}` in the path is FastAPI's syntax; write `<thing_id>`"
+        );
+        assert!(
+            parse("/files/{*path}")
+                .unwrap_err()
+                .contains("write `<path..>`")
+        );
+        assert!(parse("/a/x{y").unwrap_err().contains("has a brace"));
         assert!(parse("/a/x<id>").unwrap_err().contains("whole segment"));
         assert!(
             parse("/a/<1d>")

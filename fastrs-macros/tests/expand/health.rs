@@ -73,7 +73,7 @@ const _: () = {
         fn invoke(
             __fastrs_args: Self::Args,
         ) -> impl ::core::future::Future<
-            Output = impl ::fastrs::__private::IntoResponse + ::core::marker::Send,
+            Output = impl ::fastrs::__private::Responder,
         > + ::core::marker::Send {
             let __fastrs_handler = health;
             let () = __fastrs_args;

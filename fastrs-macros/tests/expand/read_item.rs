@@ -176,7 +176,7 @@ const _: () = {
                     ::core::option::Option::Some(value) => value,
                     ::core::option::Option::None => {
                         (&&&::fastrs::__private::Probe::<Option<String>>::new())
-                            .__fastrs_extract(
+                            .__fastrs_extract_unmarked(
                                 __fastrs_cx,
                                 &__FASTRS_PARAM_Q,
                                 ::core::option::Option::None,
@@ -217,7 +217,7 @@ const _: () = {
         fn invoke(
             __fastrs_args: Self::Args,
         ) -> impl ::core::future::Future<
-            Output = impl ::fastrs::__private::IntoResponse + ::core::marker::Send,
+            Output = impl ::fastrs::__private::Responder,
         > + ::core::marker::Send {
             let __fastrs_handler = read_item;
             let (item_id, q, limit) = __fastrs_args;

@@ -104,7 +104,7 @@ const _: () = {
                     ::core::option::Option::Some(value) => value,
                     ::core::option::Option::None => {
                         (&&&::fastrs::__private::Probe::<State<Config>>::new())
-                            .__fastrs_extract(
+                            .__fastrs_extract_unmarked(
                                 __fastrs_cx,
                                 &__FASTRS_PARAM_CONFIG,
                                 ::core::option::Option::None,

@@ -213,7 +213,7 @@ const _: () = {
                     ::core::option::Option::Some(value) => value,
                     ::core::option::Option::None => {
                         (&&&::fastrs::__private::Probe::<Item>::new())
-                            .__fastrs_extract(
+                            .__fastrs_extract_unmarked(
                                 __fastrs_cx,
                                 &__FASTRS_PARAM_ITEM,
                                 ::core::option::Option::None,
@@ -254,7 +254,7 @@ const _: () = {
         fn invoke(
             __fastrs_args: Self::Args,
         ) -> impl ::core::future::Future<
-            Output = impl ::fastrs::__private::IntoResponse + ::core::marker::Send,
+            Output = impl ::fastrs::__private::Responder,
         > + ::core::marker::Send {
             let __fastrs_handler = update_item;
             let (id, user_agent, session, item, importance) = __fastrs_args;

@@ -18,8 +18,9 @@ use crate::validate::{Walker, absent, json_invalid};
 /// A type that can be read from the JSON body: anything `Deserialize` with a `JsonSchema`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read from the JSON body",
-    label = "not a body type",
-    note = "a body type derives `serde::Deserialize` and `schemars::JsonSchema`"
+    label = "not a request body type",
+    note = "a request body type derives `serde::Deserialize` and `schemars::JsonSchema`",
+    note = "a parameter read from the query instead is a scalar: numbers, `bool`, `String`, `char`, `Uuid`, and enums or newtypes with `#[derive(fastrs::Scalar)]`"
 )]
 pub trait BodyParam: DeserializeOwned + schemars::JsonSchema + Send {}
 

@@ -8,7 +8,7 @@
 use std::marker::PhantomData;
 
 use super::spec::{ParamSpec, Source};
-use super::{Cx, FromCx, ParamModel, ParamType};
+use super::{BodyParam, Cx, FromCx, ParamModel, ParamType};
 use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
 
 /// Stands for the type `T` during method lookup.
@@ -51,6 +51,15 @@ pub trait ViaFramework<T> {
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
     ) -> Option<T>;
+    /// Reads `T` for a parameter without a source attribute.
+    fn __fastrs_extract_unmarked(
+        &self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+    ) -> Option<T> {
+        self.__fastrs_extract(cx, spec, default)
+    }
 }
 
 impl<T: FromCx> ViaFramework<T> for &&Probe<T> {
@@ -77,6 +86,15 @@ pub trait ViaParam<T> {
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
     ) -> Option<T>;
+    /// Reads `T` for a parameter without a source attribute: a query parameter.
+    fn __fastrs_extract_unmarked(
+        &self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+    ) -> Option<T> {
+        self.__fastrs_extract(cx, spec, default)
+    }
 }
 
 impl<T: ParamType> ViaParam<T> for &Probe<T> {
@@ -109,9 +127,31 @@ pub trait ViaModel<T> {
     ) -> Option<T>
     where
         T: ParamModel;
+    /// Reads `T` for a parameter without a source attribute: the JSON body (a type that is
+    /// none of the others is reported as a body type).
+    fn __fastrs_extract_unmarked(
+        &self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+    ) -> Option<T>
+    where
+        T: BodyParam;
 }
 
 impl<T> ViaModel<T> for Probe<T> {
+    fn __fastrs_extract_unmarked(
+        &self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+    ) -> Option<T>
+    where
+        T: BodyParam,
+    {
+        cx.body_value(spec, default)
+    }
+
     fn __fastrs_extract(
         &self,
         cx: &mut Cx<'_>,

@@ -1,0 +1,8 @@
+use fastrs::prelude::*;
+
+#[get("/search")]
+async fn search(q: &str) -> String {
+    q.to_owned()
+}
+
+fn main() {}
