@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::response::{IntoResponse, Response};
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::TokioIo;
 use tower::Service;
 
 use crate::HttpError;
@@ -42,12 +42,15 @@ pub(crate) struct Limits {
     pub(crate) max_connections: Option<usize>,
 }
 
+/// The most headers hyper reads unless told otherwise.
+const HYPER_MAX_HEADERS: usize = 100;
+
 impl Default for Limits {
     fn default() -> Self {
         Self {
             max_uri: 16 * 1024,
             max_header_line: 16 * 1024,
-            max_headers: 100,
+            max_headers: HYPER_MAX_HEADERS,
             max_head: 64 * 1024,
             header_read_timeout: Some(Duration::from_secs(10)),
             body_read_timeout: Some(Duration::from_secs(30)),
@@ -69,11 +72,16 @@ pub(crate) async fn serve(
     // Every connection holds a receiver: `closed()` resolves once the last one is done.
     let (stop, stopping) = tokio::sync::watch::channel(false);
     let mut builder = hyper::server::conn::http1::Builder::new();
+    // The header read timeout is kept by each connection's watch (`serve_idle`), not by a
+    // timer hyper would set for every request.
     builder
-        .timer(TokioTimer::new())
-        .header_read_timeout(limits.header_read_timeout)
-        .max_headers(limits.max_headers)
+        .header_read_timeout(None)
         .max_header_size(limits.max_head);
+    // Set only when it differs from hyper's own default: hyper then parses into a list
+    // allocated per request, rather than into an array on the stack.
+    if limits.max_headers != HYPER_MAX_HEADERS {
+        builder.max_headers(limits.max_headers);
+    }
     let slots = limits
         .max_connections
         .map(|max| std::sync::Arc::new(tokio::sync::Semaphore::new(max)));
@@ -100,28 +108,50 @@ pub(crate) async fn serve(
             () = &mut signal => break,
         };
         let _ = stream.set_nodelay(true);
-        let (io, idle) = crate::serve_idle::watched(stream, limits.keep_alive_timeout);
+        let (io, phase, watch) = crate::serve_idle::watched(
+            stream,
+            limits.keep_alive_timeout,
+            limits.header_read_timeout,
+        );
         let service = hyper_util::service::TowerToHyperService::new(Checked {
             router: router.clone(),
             limits: limits.clone(),
+            phase,
         });
         let connection = builder.serve_connection(TokioIo::new(io), service);
-        let mut stopping = stopping.clone();
+        // The connection's watch runs beside it, and tells it when to end: the connection's
+        // own task then polls one channel per wake-up, not the watch's timer.
+        let (mut tell, told) = tokio::sync::oneshot::channel::<Ending>();
+        let mut watching = stopping.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                expired = watch => {
+                    let _ = tell.send(match expired {
+                        crate::serve_idle::Expired::Idle => Ending::Graceful,
+                        crate::serve_idle::Expired::Head => Ending::Now,
+                    });
+                }
+                _ = watching.wait_for(|stop| *stop) => {
+                    let _ = tell.send(Ending::Graceful);
+                }
+                () = tell.closed() => {}
+            }
+        });
+        // Held until the connection is done: the server's shutdown waits for every one.
+        let still_serving = stopping.clone();
         tokio::spawn(async move {
             tokio::pin!(connection);
             tokio::select! {
-                _ = connection.as_mut() => {
-                    drop(slot);
-                    return;
-                }
+                _ = connection.as_mut() => {}
                 // Idle past the keep-alive timeout, or the server stops: the connection is
-                // closed once its request in flight (if any) is answered.
-                () = idle => {}
-                _ = stopping.wait_for(|stop| *stop) => {}
+                // closed once its request in flight (if any) is answered. A head slower than
+                // the header timeout closes it at once.
+                ending = told => if ending == Ok(Ending::Graceful) {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                },
             }
-            connection.as_mut().graceful_shutdown();
-            let _ = connection.await;
-            drop(stopping);
+            drop(still_serving);
             drop(slot);
         });
     }
@@ -140,46 +170,86 @@ pub(crate) async fn serve(
     Ok(())
 }
 
+/// How a connection's watch ends it.
+#[derive(Debug, PartialEq, Eq)]
+enum Ending {
+    /// After its request in flight, if any.
+    Graceful,
+    /// At once.
+    Now,
+}
+
 /// The router behind the checks hyper does not make: the length of the request target and
 /// of each header line.
 #[derive(Clone)]
 struct Checked {
     router: axum::Router,
     limits: Limits,
+    /// The connection's phase, marked as serving once a head is read.
+    phase: std::sync::Arc<crate::serve_idle::Phase>,
 }
 
 impl Service<Request<Incoming>> for Checked {
     type Response = Response;
     type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+    type Future = CheckedAnswer;
 
     fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, req: Request<Incoming>) -> Self::Future {
+    fn call(&mut self, req: Request<Incoming>) -> CheckedAnswer {
+        self.phase.serving();
         if let Some(refused) = refuse(&req, &self.limits) {
-            return Box::pin(std::future::ready(Ok(refused)));
+            return CheckedAnswer::Refused(Some(refused));
         }
         // RFC 9112 §6.3: a chunked request may also have carried a Content-Length (the parser
-        // drops it); its connection is closed after the answer, so nothing can be smuggled.
-        let chunked = req.headers().contains_key(http::header::TRANSFER_ENCODING);
+        // drops it); its connection is closed after the answer, so nothing can be smuggled. A
+        // body of unknown length is a chunked one.
+        let has_body = !http_body::Body::is_end_stream(req.body());
+        let chunked = has_body && http_body::Body::size_hint(req.body()).exact().is_none();
         let answer = match self.limits.body_read_timeout {
-            Some(timeout) if !http_body::Body::is_end_stream(req.body()) => self
+            Some(timeout) if has_body => self
                 .router
                 .call(req.map(|body| Body::new(crate::serve_body::Timed::new(body, timeout)))),
             _ => self.router.call(req.map(Body::new)),
         };
-        Box::pin(async move {
-            let mut response = answer.await?;
-            if chunked {
-                response.headers_mut().insert(
-                    http::header::CONNECTION,
-                    http::HeaderValue::from_static("close"),
-                );
+        CheckedAnswer::Routed { answer, chunked }
+    }
+}
+
+/// The answer of [`Checked`]: refused at once, or the router's, closing the connection after
+/// a chunked request. A plain enum rather than a boxed future: one allocation less per request.
+enum CheckedAnswer {
+    Refused(Option<Response>),
+    Routed {
+        answer: <axum::Router as Service<Request<Body>>>::Future,
+        chunked: bool,
+    },
+}
+
+impl Future for CheckedAnswer {
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        // Nothing here is pinned structurally but the router's future, which is `Unpin`.
+        match self.get_mut() {
+            CheckedAnswer::Refused(response) => {
+                Poll::Ready(Ok(response.take().expect("polled after completion")))
             }
-            Ok(response)
-        })
+            CheckedAnswer::Routed { answer, chunked } => {
+                let Poll::Ready(Ok(mut response)) = Pin::new(answer).poll(cx) else {
+                    return Poll::Pending;
+                };
+                if *chunked {
+                    response.headers_mut().insert(
+                        http::header::CONNECTION,
+                        http::HeaderValue::from_static("close"),
+                    );
+                }
+                Poll::Ready(Ok(response))
+            }
+        }
     }
 }
 

@@ -1,11 +1,17 @@
-//! The keep-alive timeout: a connection's stream that notes when bytes last moved, and a
-//! watch that resolves once it has been idle long enough.
+//! The header read and keep-alive timeouts of a connection, kept by one watch per connection
+//! rather than a timer per request: the stream notes when a request's head starts and when an
+//! answer is written, and the watch wakes at the deadlines that follow from them.
+//!
+//! A connection is in one of three phases: idle (open, or after an answer was written), reading
+//! a head (bytes arrived while idle), or serving a request (its head was read). Idle past the
+//! keep-alive timeout, the connection is shut down gracefully; reading one head past the header
+//! timeout (slowloris), it is closed. A request being served is never timed out here.
 
 use std::future::Future;
 use std::io;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -13,49 +19,107 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::time::Instant;
 
-/// A connection's stream, noting the time of its last read or write.
-pub(crate) struct Watched {
-    stream: TcpStream,
+/// Open, or an answer was written last.
+const IDLE: u8 = 0;
+/// Bytes of a head arrived since.
+const HEAD: u8 = 1;
+/// The head was read: a request is being served.
+const SERVING: u8 = 2;
+
+/// What the stream, the service and the watch of one connection share.
+pub(crate) struct Phase {
     start: Instant,
-    /// Milliseconds from `start` to the last read or write.
-    last: Arc<AtomicU64>,
+    phase: AtomicU8,
+    /// Milliseconds from `start` to the change to the current phase (idle or head).
+    since: AtomicU64,
 }
 
-impl Watched {
-    fn touch(&self) {
-        let now = self.start.elapsed().as_millis();
-        self.last
-            .store(u64::try_from(now).unwrap_or(u64::MAX), Ordering::Relaxed);
+impl Phase {
+    fn enter(&self, phase: u8) {
+        let now = u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.since.store(now, Ordering::Relaxed);
+        self.phase.store(phase, Ordering::Release);
+    }
+
+    /// The request's head was read: no timeout applies until its answer is written.
+    pub(crate) fn serving(&self) {
+        self.phase.store(SERVING, Ordering::Release);
+    }
+
+    fn at(&self, millis: u64) -> Instant {
+        self.start + Duration::from_millis(millis)
     }
 }
 
-/// `stream`, and a future that resolves once it has been idle for `timeout` (never without
-/// one).
+/// Why the watch of a connection ended it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Expired {
+    /// Idle past the keep-alive timeout: shut down gracefully.
+    Idle,
+    /// A head took longer than the header timeout: close.
+    Head,
+}
+
+/// A connection's stream, noting the changes of phase.
+pub(crate) struct Watched {
+    stream: TcpStream,
+    phase: Arc<Phase>,
+}
+
+/// `stream`, the phase its service marks, and the watch: it resolves once the connection has
+/// been idle for `keep_alive`, or has spent `header` on one head (never for a `None`).
 pub(crate) fn watched(
     stream: TcpStream,
-    timeout: Option<Duration>,
-) -> (Watched, Pin<Box<dyn Future<Output = ()> + Send>>) {
-    let start = Instant::now();
-    let last = Arc::new(AtomicU64::new(0));
+    keep_alive: Option<Duration>,
+    header: Option<Duration>,
+) -> (
+    Watched,
+    Arc<Phase>,
+    Pin<Box<dyn Future<Output = Expired> + Send>>,
+) {
+    let phase = Arc::new(Phase {
+        start: Instant::now(),
+        phase: AtomicU8::new(IDLE),
+        since: AtomicU64::new(0),
+    });
     let io = Watched {
         stream,
-        start,
-        last: Arc::clone(&last),
+        phase: Arc::clone(&phase),
     };
-    let Some(timeout) = timeout else {
-        return (io, Box::pin(std::future::pending()));
-    };
-    let idle = async move {
-        loop {
-            let last_move = start + Duration::from_millis(last.load(Ordering::Relaxed));
-            let deadline = last_move + timeout;
-            if Instant::now() >= deadline {
-                return;
+    let watch = watch(Arc::clone(&phase), keep_alive, header);
+    (io, phase, Box::pin(watch))
+}
+
+/// Sleeps to the next deadline the phase allows, wakes, and looks again. Without a head, a head
+/// may start any time, so it wakes at least every `header`; its deadline is then exact.
+async fn watch(
+    phase: Arc<Phase>,
+    keep_alive: Option<Duration>,
+    header: Option<Duration>,
+) -> Expired {
+    // While serving, or with no timeout for the phase, look again now and then.
+    const AGAIN: Duration = Duration::from_secs(60);
+    loop {
+        let now = Instant::now();
+        let since = phase.at(phase.since.load(Ordering::Relaxed));
+        let current = phase.phase.load(Ordering::Acquire);
+        let wake = match current {
+            IDLE => {
+                if keep_alive.is_some_and(|k| now >= since + k) {
+                    return Expired::Idle;
+                }
+                let idle_end = keep_alive.map_or(now + AGAIN, |k| since + k);
+                header.map_or(idle_end, |h| idle_end.min(now + h))
             }
-            tokio::time::sleep_until(deadline).await;
-        }
-    };
-    (io, Box::pin(idle))
+            HEAD => match header {
+                Some(h) if now >= since + h => return Expired::Head,
+                Some(h) => since + h,
+                None => now + AGAIN,
+            },
+            _ => now + header.unwrap_or(AGAIN).min(keep_alive.unwrap_or(AGAIN)),
+        };
+        tokio::time::sleep_until(wake).await;
+    }
 }
 
 impl AsyncRead for Watched {
@@ -66,10 +130,18 @@ impl AsyncRead for Watched {
     ) -> Poll<io::Result<()>> {
         let before = buf.filled().len();
         let polled = Pin::new(&mut self.stream).poll_read(cx, buf);
-        if buf.filled().len() > before {
-            self.touch();
+        if buf.filled().len() > before && self.phase.phase.load(Ordering::Relaxed) == IDLE {
+            self.phase.enter(HEAD);
         }
         polled
+    }
+}
+
+impl Watched {
+    fn wrote(&self, polled: &Poll<io::Result<usize>>) {
+        if matches!(polled, Poll::Ready(Ok(n)) if *n > 0) {
+            self.phase.enter(IDLE);
+        }
     }
 }
 
@@ -80,9 +152,7 @@ impl AsyncWrite for Watched {
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
         let polled = Pin::new(&mut self.stream).poll_write(cx, buf);
-        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
-            self.touch();
-        }
+        self.wrote(&polled);
         polled
     }
 
@@ -92,9 +162,7 @@ impl AsyncWrite for Watched {
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
         let polled = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
-        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
-            self.touch();
-        }
+        self.wrote(&polled);
         polled
     }
 
