@@ -1,6 +1,8 @@
 //! `/redoc`: a second documentation page, Scalar's API reference from the
 //! `scalar_api_reference` crate (no crate ships ReDoc's files). Fonts off, nothing from a CDN.
 
+use std::sync::{Arc, OnceLock};
+
 use axum::response::Html;
 use axum::routing::get;
 use bytes::Bytes;
@@ -12,13 +14,21 @@ use super::swagger::html_escape;
 pub(crate) fn router(url: &str, openapi_url: &str, title: &str) -> axum::Router {
     let script_url = format!("{url}/scalar.js");
     let page = index(&script_url, openapi_url, title);
-    let script = Bytes::from(scalar_api_reference::get_asset("scalar.js").unwrap_or_default());
+    // Read on first use: the crate gives the 4.9 MB script only as a copy, which an app that
+    // never serves its reference page should not hold (nor fault in) from its start.
+    let script: Arc<OnceLock<Bytes>> = Arc::default();
     axum::Router::new()
         .route(url, get(move || async move { Html(page) }))
         .route(
             &script_url,
             get(move || {
-                let script = script.clone();
+                let script = script
+                    .get_or_init(|| {
+                        Bytes::from(
+                            scalar_api_reference::get_asset("scalar.js").unwrap_or_default(),
+                        )
+                    })
+                    .clone();
                 async move { ([(http::header::CONTENT_TYPE, "text/javascript")], script) }
             }),
         )
