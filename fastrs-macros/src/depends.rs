@@ -189,12 +189,13 @@ fn generate(
     } else {
         quote!()
     };
-    let (dependency_fn, resolve_fn, resolution, cx, response) = (
+    let (dependency_fn, resolve_fn, resolution, cx, response, read_ty) = (
         paths::dependency_fn(),
         paths::resolve_fn(),
         paths::resolution(),
         paths::cx(),
         paths::response(),
+        paths::read(),
     );
     let specs = handler
         .params
@@ -269,9 +270,7 @@ fn generate(
 
                 fn read<'a, 'r: 'a>(
                     __fastrs_cx: &'a mut #cx<'r>,
-                ) -> impl ::core::future::Future<
-                    Output = ::core::result::Result<::core::option::Option<Self::Args>, #response>,
-                > + ::core::marker::Send + 'a {
+                ) -> impl ::core::future::Future<Output = #read_ty<Self::Args>> + ::core::marker::Send + 'a {
                     #read
                 }
 

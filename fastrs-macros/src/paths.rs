@@ -22,7 +22,6 @@ private_paths! {
     check => Check,
     cx => Cx,
     inventory => inventory,
-    kind => Kind,
     method => Method,
     mount => mount,
     num => Num,
@@ -32,6 +31,7 @@ private_paths! {
     response => Response,
     route => Route,
     route_fn => RouteFn,
+    read => Read,
     responder => Responder,
     route_def => RouteDef,
     route_options => RouteOptions,
@@ -41,13 +41,9 @@ private_paths! {
     parse_enum => parse_enum,
     json_of => JsonOf,
     returns => Returns,
-    doc => Doc,
-    dep_probe => DepProbe,
-    dep_outcome => DepOutcome,
     dependency => Dependency,
     resolution => Resolution,
     into_response => IntoResponse,
-    needs => Needs,
     require_dependency => require_dependency,
     resolve_dependency => resolve_dependency,
     all_some => all_some,
@@ -61,37 +57,22 @@ private_paths! {
     value => Value,
 }
 
-/// The traits that list what a parameter needs from the app.
-pub(crate) fn needs_traits() -> TokenStream {
+/// The probe levels that choose a parameter's kind, and garde's.
+pub(crate) fn kind_traits() -> TokenStream {
     let private = private();
-    quote!(#private::{NeedsFramework as _, NeedsNothing as _})
+    quote!(#private::kinds::*)
 }
 
-/// The traits of the dependency phase.
-pub(crate) fn dep_traits() -> TokenStream {
+/// The traits that choose whether a return type is described.
+pub(crate) fn response_traits() -> TokenStream {
     let private = private();
-    quote!(#private::{ViaDepends as _, ViaNoDepends as _})
-}
-
-/// The traits a route's `document` function needs.
-pub(crate) fn doc_traits() -> TokenStream {
-    let private = private();
-    quote!(#private::{
-        DocFramework as _, DocParam as _, DocModel as _, DocNone as _, ViaResponseDoc as _,
-        ViaAnyResponse as _
-    })
+    quote!(#private::{ViaResponseDoc as _, ViaAnyResponse as _})
 }
 
 /// The traits that choose whether a default value is documented.
 pub(crate) fn json_traits() -> TokenStream {
     let private = private();
     quote!(#private::{ViaSerialize as _, ViaNoSerialize as _})
-}
-
-/// The probe traits, imported into a handler's body for method lookup.
-pub(crate) fn probe_traits() -> TokenStream {
-    let private = private();
-    quote!(#private::{ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _, ViaNoCheck as _})
 }
 
 /// Gives every token `span`, so that a type error inside generated code points at the user's

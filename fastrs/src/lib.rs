@@ -145,15 +145,26 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::depends::{
-        DepOutcome, DepProbe, Dependency, DependencyFn, DependencyRef, Depends, Resolution,
-        ViaDepends, ViaNoDepends, require_dependency, resolve_dependency, resolve_fn,
+        Dependency, DependencyFn, DependencyRef, Depends, Resolution, require_dependency,
+        resolve_dependency, resolve_fn,
     };
     pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
+    pub use crate::extract::kind::{
+        DependencyKind, FrameworkKind, ModelKind, NotADependency, Probe, ScalarKind,
+        UnreadableKind, Validator,
+    };
+
+    /// The probe levels that choose a parameter's kind, and garde's: `use kinds::*;`.
+    pub mod kinds {
+        pub use crate::extract::kind::{
+            IsDependency, IsFramework, IsModel, IsScalar, IsUnreadable,
+        };
+        pub use crate::extract::probe::{ViaGarde, ViaNoCheck};
+    }
     pub use crate::extract::probe::{
-        Check, Doc, DocFramework, DocModel, DocNone, DocParam, JsonOf, Kind, Needs, NeedsFramework,
-        NeedsNothing, Probe, Returns, ViaAnyResponse, ViaFramework, ViaGarde, ViaModel, ViaNoCheck,
-        ViaNoSerialize, ViaParam, ViaResponseDoc, ViaSerialize,
+        Check, JsonOf, Returns, ViaAnyResponse, ViaGarde, ViaNoCheck, ViaNoSerialize,
+        ViaResponseDoc, ViaSerialize,
     };
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{
@@ -161,7 +172,7 @@ pub mod __private {
     };
     pub use crate::response::Responder;
     pub use crate::route::{
-        ExtraResponse, Method, Registration, Route, RouteDef, RouteFn, RouteOptions, mount,
+        ExtraResponse, Method, Read, Registration, Route, RouteDef, RouteFn, RouteOptions, mount,
     };
     pub use crate::router::{RouterDef, RouterRegistration};
     pub use crate::state::Requirements;

@@ -1,6 +1,6 @@
 //! The request pipeline: the one function that serves every route.
 //!
-//! A route macro generates data (the [`RouteDef`](crate::RouteDef)) and a small [`RouteFn`] impl: how to read the
+//! A route macro generates data (the [`RouteDef`]) and a small [`RouteFn`] impl: how to read the
 //! handler's arguments and how to call it. Everything else a request goes through is here, in
 //! this order:
 //!
@@ -30,11 +30,14 @@ use futures_util::FutureExt as _;
 use crate::app::Shared;
 use crate::extract::Cx;
 use crate::response::respond;
-use crate::route::RouteFn;
+use crate::route::{RouteDef, RouteFn};
 
 /// Serves one request of route `R`.
-pub(crate) async fn answer<R: RouteFn>(req: Request, app: Arc<Shared>) -> Response {
-    let def = R::def();
+pub(crate) async fn answer<R: RouteFn>(
+    req: Request,
+    app: Arc<Shared>,
+    def: &'static RouteDef,
+) -> Response {
     let status = def.options.status_code();
     // A handler that reads nothing, in an app that runs nothing before it: no request context.
     if let Some(args) = R::no_args()

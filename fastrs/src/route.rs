@@ -100,6 +100,21 @@ pub struct RouteOptions {
 }
 
 impl RouteOptions {
+    /// The options of a route attribute that gives none.
+    pub const DEFAULT: RouteOptions = RouteOptions {
+        status: None,
+        tags: &[],
+        summary: None,
+        description: None,
+        operation_id: None,
+        deprecated: false,
+        include_in_schema: true,
+        responses: &[],
+        body_limit: None,
+        scopes: &[],
+        dependencies: &[],
+    };
+
     /// `status` as a status code.
     pub(crate) fn status_code(&self) -> Option<http::StatusCode> {
         self.status.and_then(|s| http::StatusCode::from_u16(s).ok())
@@ -170,7 +185,7 @@ pub struct RouteDef {
     /// The handler's parameters, in declaration order.
     pub params: &'static [&'static ParamSpec],
     #[doc(hidden)]
-    pub mount: fn(MethodRouter, &Arc<Shared>) -> MethodRouter,
+    pub mount: fn(MethodRouter, &Arc<Shared>, &'static RouteDef) -> MethodRouter,
     #[doc(hidden)]
     pub document: fn(&mut crate::document::RouteDoc<'_>),
     #[doc(hidden)]
@@ -209,9 +224,6 @@ pub trait RouteFn: 'static {
     /// The handler's arguments, in order.
     type Args: Send;
 
-    /// The route's constant data.
-    fn def() -> &'static RouteDef;
-
     /// The arguments of a handler that reads nothing (no parameter, no route dependency):
     /// `Some(())` then, so that no request context is made; `None` otherwise.
     fn no_args() -> Option<Self::Args> {
@@ -220,28 +232,37 @@ pub trait RouteFn: 'static {
 
     /// Resolves the handler's `Depends<f>` parameters, then reads the others: `Ok(None)` when
     /// one was refused (the errors are recorded), `Err` when a dependency answered itself.
-    fn read<'a, 'r: 'a>(
-        cx: &'a mut Cx<'r>,
-    ) -> impl Future<Output = Result<Option<Self::Args>, Response>> + Send + 'a;
+    fn read<'a, 'r: 'a>(cx: &'a mut Cx<'r>) -> impl Future<Output = Read<Self::Args>> + Send + 'a;
 
     /// Calls the handler.
     fn invoke(args: Self::Args) -> impl Future<Output = impl crate::response::Responder> + Send;
 }
 
-/// Adds route `R` to the method router of its path.
+/// What reading a handler's arguments gives: the arguments, `None` when a parameter was refused
+/// (the errors are recorded), or the answer of a dependency that answered the request itself.
 #[doc(hidden)]
-pub fn mount<R: RouteFn>(router: MethodRouter, app: &Arc<Shared>) -> MethodRouter {
+pub type Read<A> = Result<Option<A>, Response>;
+
+/// Adds route `R`, whose data is `def`, to the method router of its path.
+#[doc(hidden)]
+pub fn mount<R: RouteFn>(
+    router: MethodRouter,
+    app: &Arc<Shared>,
+    def: &'static RouteDef,
+) -> MethodRouter {
     let service = RouteService::<R> {
         app: Arc::clone(app),
+        def,
         route: PhantomData,
     };
-    router.on_service(R::def().method.filter(), service)
+    router.on_service(def.method.filter(), service)
 }
 
-/// Route `R` as a tower service: the request goes to the generated handler whole, and a panic
-/// answers 500.
+/// Route `R` as a tower service: the request goes to the pipeline whole, and a panic answers
+/// 500.
 struct RouteService<R> {
     app: Arc<Shared>,
+    def: &'static RouteDef,
     route: PhantomData<fn() -> R>,
 }
 
@@ -249,6 +270,7 @@ impl<R> Clone for RouteService<R> {
     fn clone(&self) -> Self {
         Self {
             app: Arc::clone(&self.app),
+            def: self.def,
             route: PhantomData,
         }
     }
@@ -265,8 +287,12 @@ impl<R: RouteFn> Service<Request> for RouteService<R> {
 
     fn call(&mut self, req: Request) -> Self::Future {
         Answering {
-            future: Box::pin(crate::pipeline::answer::<R>(req, Arc::clone(&self.app))),
-            route: R::def(),
+            future: Box::pin(crate::pipeline::answer::<R>(
+                req,
+                Arc::clone(&self.app),
+                self.def,
+            )),
+            route: self.def,
             debug: self.app.debug,
         }
     }

@@ -1,7 +1,6 @@
 //! `RouteArgs`: the route attribute's template and options, parsed with their spans.
 
 use syn::parse::{Parse, ParseStream};
-use syn::punctuated::Punctuated;
 use syn::{LitInt, LitStr, Token};
 
 use super::template::PathTemplate;
@@ -20,15 +19,15 @@ mod kw {
 
 /// One `responses(...)` entry: `404 = Message` or `404 = (model = Message, description = "...")`.
 pub(crate) struct ResponseEntry {
-    pub(crate) status: LitInt,
+    pub(crate) status: u16,
     pub(crate) model: Option<syn::Type>,
     pub(crate) description: Option<LitStr>,
 }
 
 impl Parse for ResponseEntry {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let status: LitInt = input.parse()?;
-        check_status(&status)?;
+        let lit: LitInt = input.parse()?;
+        let status = check_status(&lit)?;
         input.parse::<Token![=]>()?;
         let mut entry = ResponseEntry {
             status,
@@ -71,19 +70,25 @@ impl Parse for ResponseEntry {
 pub(crate) fn parse_responses(input: ParseStream<'_>) -> syn::Result<Vec<ResponseEntry>> {
     let content;
     syn::parenthesized!(content in input);
-    let entries = Punctuated::<ResponseEntry, Token![,]>::parse_terminated(&content)?;
-    let mut seen = Vec::new();
-    for entry in &entries {
-        let code = entry.status.base10_digits().to_owned();
-        if seen.contains(&code) {
+    let mut entries: Vec<ResponseEntry> = Vec::new();
+    while !content.is_empty() {
+        let span = content.span();
+        let entry: ResponseEntry = content.parse()?;
+        if entries.iter().any(|e| e.status == entry.status) {
             return Err(syn::Error::new(
-                entry.status.span(),
-                format!("status {code} is given twice in `responses`; keep one"),
+                span,
+                format!(
+                    "status {} is given twice in `responses`; keep one",
+                    entry.status
+                ),
             ));
         }
-        seen.push(code);
+        entries.push(entry);
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
     }
-    Ok(entries.into_iter().collect())
+    Ok(entries)
 }
 
 /// `"50MiB"` in bytes: a whole number with an optional unit (B, KB, KiB, MB, MiB, GB, GiB).
@@ -121,7 +126,7 @@ fn check_status(lit: &LitInt) -> syn::Result<u16> {
 /// `#[get("/items/<id>", status = 201, tags = ["items"], ...)]`.
 pub(crate) struct RouteArgs {
     pub(crate) template: PathTemplate,
-    pub(crate) status: Option<LitInt>,
+    pub(crate) status: Option<u16>,
     pub(crate) summary: Option<LitStr>,
     pub(crate) description: Option<LitStr>,
     pub(crate) operation_id: Option<LitStr>,
@@ -175,8 +180,8 @@ impl RouteArgs {
             let key = input.parse::<kw::status>()?;
             input.parse::<Token![=]>()?;
             let lit: LitInt = input.parse()?;
-            check_status(&lit)?;
-            set_once(&mut self.status, lit, "status", key.span)
+            let status = check_status(&lit)?;
+            set_once(&mut self.status, status, "status", key.span)
         } else if lookahead.peek(kw::summary) {
             let key = input.parse::<kw::summary>()?;
             input.parse::<Token![=]>()?;

@@ -2,7 +2,7 @@
 //! specs and its `inventory` registration. Reads only the parsed model, never raw syntax.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::HttpMethod;
@@ -178,36 +178,8 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
     let axum_path = &args.template.axum;
     let openapi_path = &args.template.openapi;
     let doc = &handler.doc;
-    let some_or_none = |v: Option<TokenStream>| {
-        v.map_or_else(
-            || quote!(::core::option::Option::None),
-            |v| quote!(::core::option::Option::Some(#v)),
-        )
-    };
-    let status = some_or_none(args.status.as_ref().map(|s| {
-        let v = Literal::u16_unsuffixed(s.base10_parse().unwrap_or(200));
-        quote!(#v)
-    }));
-    let tags = args.shared.tags.iter().flatten();
-    let summary = some_or_none(args.summary.as_ref().map(|s| quote!(#s)));
-    let description = some_or_none(args.description.as_ref().map(|s| quote!(#s)));
-    let operation_id = some_or_none(args.operation_id.as_ref().map(|s| quote!(#s)));
-    let deprecated = args.shared.is_deprecated();
-    let include = args.shared.is_included();
     let params = handler.params.iter().map(spec_ident);
-    let responses = extra_responses(args.shared.responses.iter().flatten());
-    let body_limit = some_or_none(args.body_limit.as_ref().map(|(_, bytes)| {
-        let bytes = Literal::usize_unsuffixed(*bytes);
-        quote!(#bytes)
-    }));
-    let scopes = args.scopes.iter().flatten();
-    let dependency_ref = paths::dependency_ref();
-    let dependencies = args
-        .shared
-        .dependencies
-        .iter()
-        .flatten()
-        .map(|dep| paths::respan(quote!(#dependency_ref::of::<#dep>()), dep.span()));
+    let options = given_options(args);
     let has_path_params = !args.template.params.is_empty();
     quote! {
         static __FASTRS_ROUTE: #route_def = #route_def {
@@ -220,19 +192,7 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
             file: ::core::file!(),
             line: ::core::line!(),
             doc: #doc,
-            options: #route_options {
-                status: #status,
-                tags: &[#(#tags),*],
-                summary: #summary,
-                description: #description,
-                operation_id: #operation_id,
-                deprecated: #deprecated,
-                include_in_schema: #include,
-                responses: &[#(#responses),*],
-                body_limit: #body_limit,
-                scopes: &[#(#scopes),*],
-                dependencies: &[#(#dependencies),*],
-            },
+            options: #route_options { #(#options,)* ..#route_options::DEFAULT },
             has_path_params: #has_path_params,
             params: &[#(&#params),*],
             mount: #mount::<__FastrsFn>,
@@ -240,6 +200,54 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
             requires: __fastrs_requires,
         };
     }
+}
+
+/// The fields of `RouteOptions` that the attribute gives; the others are the defaults.
+fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
+    let some = |v: TokenStream| quote!(::core::option::Option::Some(#v));
+    let mut fields = Vec::new();
+    if let Some(status) = args.status {
+        let status = Literal::u16_unsuffixed(status);
+        fields.push(quote!(status: ::core::option::Option::Some(#status)));
+    }
+    if let Some(tags) = &args.shared.tags {
+        fields.push(quote!(tags: &[#(#tags),*]));
+    }
+    for (name, value) in [
+        ("summary", &args.summary),
+        ("description", &args.description),
+        ("operation_id", &args.operation_id),
+    ] {
+        if let Some(value) = value {
+            let (name, value) = (format_ident!("{name}"), some(quote!(#value)));
+            fields.push(quote!(#name: #value));
+        }
+    }
+    if args.shared.is_deprecated() {
+        fields.push(quote!(deprecated: true));
+    }
+    if !args.shared.is_included() {
+        fields.push(quote!(include_in_schema: false));
+    }
+    if let Some(responses) = &args.shared.responses {
+        let responses = extra_responses(responses);
+        fields.push(quote!(responses: &[#(#responses),*]));
+    }
+    if let Some((_, bytes)) = &args.body_limit {
+        let bytes = some(Literal::usize_unsuffixed(*bytes).into_token_stream());
+        fields.push(quote!(body_limit: #bytes));
+    }
+    if let Some(scopes) = &args.scopes {
+        fields.push(quote!(scopes: &[#(#scopes),*]));
+    }
+    if let Some(dependencies) = &args.shared.dependencies {
+        let dependency_ref = paths::dependency_ref();
+        let dependencies = dependencies
+            .iter()
+            .map(|dep| paths::respan(quote!(#dependency_ref::of::<#dep>()), dep.span()));
+        fields.push(quote!(dependencies: &[#(#dependencies),*]));
+    }
+    fields
 }
 
 /// `ExtraResponse { .. }` values of `responses(...)` entries.
@@ -256,7 +264,7 @@ pub(crate) fn extra_responses<'a>(
     entries
         .into_iter()
         .map(|entry| {
-            let status = Literal::u16_unsuffixed(entry.status.base10_parse().unwrap_or(200));
+            let status = Literal::u16_unsuffixed(entry.status);
             let description = some_or_none(entry.description.as_ref().map(|d| quote!(#d)));
             let schema = some_or_none(entry.model.as_ref().map(|m| quote!(#schema_of::<#m>)));
             quote!(#extra_response { status: #status, description: #description, schema: #schema })
@@ -269,12 +277,12 @@ pub(crate) fn extra_responses<'a>(
 /// call the handler. The rest of a request's way is the runtime's (`fastrs::pipeline`).
 fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let fn_ident = &handler.func.sig.ident;
-    let (route, route_fn, route_def, cx, response, responder) = (
+    let (route, route_fn, route_def, cx, read_ty, responder) = (
         paths::route(),
         paths::route_fn(),
         paths::route_def(),
         paths::cx(),
-        paths::response(),
+        paths::read(),
         paths::responder(),
     );
     let no_args = (handler.params.is_empty() && args.shared.dependencies.is_none()).then(|| {
@@ -309,17 +317,11 @@ fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Tok
         impl #route_fn for __FastrsFn {
             type Args = #args_ty;
 
-            fn def() -> &'static #route_def {
-                &__FASTRS_ROUTE
-            }
-
             #no_args
 
             fn read<'a, 'r: 'a>(
                 __fastrs_cx: &'a mut #cx<'r>,
-            ) -> impl ::core::future::Future<
-                Output = ::core::result::Result<::core::option::Option<Self::Args>, #response>,
-            > + ::core::marker::Send + 'a {
+            ) -> impl ::core::future::Future<Output = #read_ty<Self::Args>> + ::core::marker::Send + 'a {
                 #read
             }
 
@@ -346,20 +348,14 @@ pub(crate) fn read_args(handler: &Handler, resolved: &[Resolved], dependency: bo
     if handler.params.is_empty() {
         return quote!(async { ::core::result::Result::Ok(::core::option::Option::Some(())) });
     }
-    let (probe_traits, dep_traits, all_some) = (
-        paths::probe_traits(),
-        paths::dep_traits(),
-        paths::all_some(),
-    );
-    let answer = |response: TokenStream| quote!(return ::core::result::Result::Err(#response));
-    let deps = dep_phase(handler, resolved, &answer);
+    let (read_traits, all_some) = (paths::kind_traits(), paths::all_some());
+    let deps = dep_phase(handler, resolved);
     let begin_own = dependency.then(|| quote!(__fastrs_cx.begin_own_params();));
-    let reads = own_phase(handler, resolved, &answer);
+    let reads = own_phase(handler, resolved);
     let idents = handler.params.iter().map(|p| &p.ident);
     quote! {
         async move {
-            use #probe_traits;
-            use #dep_traits;
+            use #read_traits;
             #deps
             #begin_own
             #reads
@@ -370,21 +366,15 @@ pub(crate) fn read_args(handler: &Handler, resolved: &[Resolved], dependency: bo
 
 fn dep_ident(param: &Param) -> syn::Ident {
     format_ident!(
-        "__fastrs_dep_{}",
+        "__fastrs_{}",
         param.ident.to_string().trim_start_matches("r#")
     )
 }
 
-/// The dependency phase: each unmarked parameter that is a `Depends<F>` is resolved, in
-/// declaration order, before anything else is read. `answer` says what to do with a
-/// dependency's own answer (an `HttpError`): return it.
-pub(crate) fn dep_phase(
-    handler: &Handler,
-    resolved: &[Resolved],
-    answer: &dyn Fn(TokenStream) -> TokenStream,
-) -> TokenStream {
-    let (dep_probe, dep_outcome) = (paths::dep_probe(), paths::dep_outcome());
-    let answered = answer(quote!(*response));
+/// The dependency phase: each unmarked parameter is resolved if its kind is a dependency, and
+/// each `Depends<f>` is, in declaration order, before anything else is read. A dependency's own
+/// answer (an `HttpError`) is returned at once.
+pub(crate) fn dep_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let deps = handler
         .params
         .iter()
@@ -392,63 +382,56 @@ pub(crate) fn dep_phase(
         .filter(|(_, r)| matches!(**r, Resolved::Inferred | Resolved::Depends))
         .map(|(p, r)| {
             let ident = dep_ident(p);
-            let ty = &p.ty;
-            if *r == Resolved::Depends {
-                let target = depends_target(ty).expect("resolved as `Depends<f>`");
-                let resolve_dependency = paths::resolve_dependency();
-                let resolve = paths::respan(
-                    quote!(#resolve_dependency::<#target>(__fastrs_cx)),
-                    target.span(),
-                );
-                return quote! {
-                    let #ident = match #resolve.await {
-                        ::core::result::Result::Err(response) => #answered,
-                        ::core::result::Result::Ok(value) => value,
-                    };
-                };
+            if *r == Resolved::Inferred {
+                let kind = kind_of(&p.ty);
+                return quote!(let #ident = #kind.resolve(__fastrs_cx).await?;);
             }
-            quote! {
-                // `Some` once resolved (`Some(None)`: refused), `None` for another type.
-                let #ident = if (&&#dep_probe::<#ty>::new()).__fastrs_is_dependency() {
-                    match (&&#dep_probe::<#ty>::new()).__fastrs_resolve(__fastrs_cx).await {
-                        #dep_outcome::Answer(response) => #answered,
-                        #dep_outcome::Resolved(value) => ::core::option::Option::Some(value),
-                        #dep_outcome::NotADependency => ::core::option::Option::None,
-                    }
-                } else {
-                    ::core::option::Option::None
-                };
-            }
+            let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
+            let resolve_dependency = paths::resolve_dependency();
+            let resolve = paths::respan(
+                quote!(#resolve_dependency::<#target>(__fastrs_cx)),
+                target.span(),
+            );
+            quote!(let #ident = #resolve.await?;)
         });
     quote!(#(#deps)*)
 }
 
+/// `(&&&&Probe::<T>::new()).__fastrs_kind()`: the parameter's kind, chosen by its type; spanned
+/// on the type, so that a type that fits no kind is reported there.
+pub(crate) fn kind_of(ty: &syn::Type) -> TokenStream {
+    let probe = paths::probe();
+    paths::respan(
+        quote!((&&&&#probe::<#ty>::new()).__fastrs_kind()),
+        ty.span(),
+    )
+}
+
+/// `(&&Check::<T>::new()).__fastrs_validator()`: garde's check of `T`, if it has one.
+fn validator_of(ty: &syn::Type) -> TokenStream {
+    let check = paths::check();
+    quote!((&&#check::<#ty>::new()).__fastrs_validator())
+}
+
 /// How many body parameters there are, as `usize` terms: one per `#[body]`, and one per
-/// unmarked model (decided by type).
+/// unmarked model (decided by kind).
 fn body_terms(pairs: &[(&Param, Resolved)]) -> Vec<TokenStream> {
-    let (probe, kind) = (paths::probe(), paths::kind());
     pairs
         .iter()
-        .filter_map(|(p, r)| {
-            let ty = &p.ty;
-            match r {
-                Resolved::Body => Some(quote!(1usize)),
-                Resolved::Inferred => Some(quote! {
-                    usize::from((&&&#probe::<#ty>::new()).__fastrs_kind() == #kind::Model)
-                }),
-                _ => None,
+        .filter_map(|(p, r)| match r {
+            Resolved::Body => Some(quote!(1usize)),
+            Resolved::Inferred => {
+                let (kind, spec) = (kind_of(&p.ty), spec_ident(p));
+                Some(quote!(#kind.body_count(&#spec)))
             }
+            _ => None,
         })
         .collect()
 }
 
 /// The reading phase: the body when a parameter needs it, then every parameter as
 /// `let name: Option<T> = ...;`.
-pub(crate) fn own_phase(
-    handler: &Handler,
-    resolved: &[Resolved],
-    answer: &dyn Fn(TokenStream) -> TokenStream,
-) -> TokenStream {
+pub(crate) fn own_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let has_form = resolved.contains(&Resolved::Form);
     let pairs: Vec<(&Param, Resolved)> = handler
         .params
@@ -458,26 +441,11 @@ pub(crate) fn own_phase(
     let body_terms = body_terms(&pairs);
     let body_setup = if has_form || !body_terms.is_empty() {
         let count = if body_terms.is_empty() {
-            quote!(0usize)
+            quote!(0)
         } else {
             quote!(#(#body_terms)+*)
         };
-        let condition = if has_form {
-            quote!(true)
-        } else {
-            quote!(__fastrs_bodies > 0)
-        };
-        let answered = answer(quote!(rejection));
-        quote! {
-            let __fastrs_bodies: usize = #count;
-            if #condition {
-                if let ::core::result::Result::Err(rejection) =
-                    __fastrs_cx.read_body(__fastrs_bodies).await
-                {
-                    #answered;
-                }
-            }
-        }
+        quote!(__fastrs_cx.read_body(#count, #has_form).await?;)
     } else {
         quote!()
     };
@@ -525,7 +493,7 @@ pub(crate) fn default_fns(param: &Param) -> Option<TokenStream> {
     })
 }
 
-/// `let name = <read>;` and, for values that may be models, garde's check.
+/// `let name = <read>;`: by its kind, with garde's check where the value may have rules.
 pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
     let ident = &param.ident;
     let ty = &param.ty;
@@ -536,33 +504,27 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
     } else {
         quote!(::core::option::Option::None)
     };
-    let (probe, source) = (paths::probe(), paths::source());
+    let source = paths::source();
     let span = ty.span();
-    if resolved == Resolved::Depends {
-        // Resolved in the dependency phase; nothing to check.
-        let dep = dep_ident(param);
-        return quote!(let #ident = #dep;);
-    }
+    let none = quote!(::core::option::Option::None);
     let read = match resolved {
-        Resolved::Depends => unreachable!("returned above"),
+        // Resolved in the dependency phase.
+        Resolved::Depends => {
+            let dep = dep_ident(param);
+            return quote!(let #ident = #dep;);
+        }
         Resolved::Path => quote_spanned! {span=>
             __fastrs_cx.param::<#ty>(&#spec, #source::Path, #default)
         },
-        Resolved::Body => quote_spanned! {span=>
-            __fastrs_cx.body::<#ty>(&#spec, #default)
-        },
-        Resolved::Inferred => {
-            let dep = dep_ident(param);
-            let extract = paths::respan(
-                quote!((&&&#probe::<#ty>::new()).__fastrs_extract_unmarked(__fastrs_cx, &#spec, #default)),
-                span,
-            );
-            quote! {
-                match #dep {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => #extract,
-                }
+        Resolved::Body => {
+            let validator = validator_of(ty);
+            quote_spanned! {span=>
+                __fastrs_cx.body::<#ty>(&#spec, #default, #validator)
             }
+        }
+        Resolved::Inferred => {
+            let (kind, validator, dep) = (kind_of(ty), validator_of(ty), dep_ident(param));
+            quote!(#kind.read_unmarked(__fastrs_cx, &#spec, #default, #validator, #dep))
         }
         // A list is a list of scalars (`?tag=a&tag=b`), never a parameter model.
         Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form if is_list(ty) => {
@@ -572,30 +534,12 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
             }
         }
         Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form => {
-            quote_spanned! {span=>
-                (&&#probe::<#ty>::new()).__fastrs_extract(__fastrs_cx, &#spec, #default)
-            }
+            let (kind, validator) = (kind_of(ty), validator_of(ty));
+            quote!(#kind.read(__fastrs_cx, &#spec, #default, #validator, #none))
         }
     };
-    let read = if resolved == Resolved::Inferred {
-        read
-    } else {
-        paths::respan(read, span)
-    };
-    let validate = if resolved == Resolved::Path {
-        quote!()
-    } else {
-        let check = paths::check();
-        quote! {
-            if let ::core::option::Option::Some(__fastrs_value) = &#ident {
-                (&&#check::<#ty>::new()).__fastrs_validate(__fastrs_value, __fastrs_cx, &#spec);
-            }
-        }
-    };
-    quote! {
-        let #ident: ::core::option::Option<#ty> = #read;
-        #validate
-    }
+    let read = paths::respan(read, span);
+    quote!(let #ident = #read;)
 }
 
 /// Whether `ty` is written `Vec<..>` or `Option<Vec<..>>`.
@@ -619,35 +563,34 @@ fn is_list(ty: &syn::Type) -> bool {
     false
 }
 
-/// The statements documenting each parameter, chosen by type as the request is read: unmarked,
-/// framework value, scalar, then model; marked, scalar, then model; the body, model only. The
-/// last level of each is silent (the reading code reports misuse).
+/// The statements documenting each parameter, by its kind.
 pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let (doc, doc_traits) = (paths::doc(), paths::doc_traits());
+    let kind_traits = paths::kind_traits();
     let params = handler.params.iter().zip(resolved).map(|(p, r)| {
-        let ty = &p.ty;
         let spec = spec_ident(p);
         let call = match r {
             Resolved::Depends => {
-                let target = depends_target(ty).expect("resolved as `Depends<f>`");
+                let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
                 let dependency = paths::dependency();
                 let call = quote!(<#target as #dependency>::document(__fastrs_doc));
-                let call = paths::respan(call, target.span());
-                return quote!(#call;);
-            }
-            Resolved::Inferred => {
-                quote!((&&&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec))
+                paths::respan(call, target.span())
             }
             Resolved::Body => {
-                quote!((&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec))
+                let kind = kind_of(&p.ty);
+                paths::respan(
+                    quote!(#kind.describe_body(__fastrs_doc, &#spec)),
+                    p.ty.span(),
+                )
             }
-            _ => quote!((&&&#doc::<#ty>::new()).__fastrs_document(__fastrs_doc, &#spec)),
+            _ => {
+                let kind = kind_of(&p.ty);
+                paths::respan(quote!(#kind.describe(__fastrs_doc, &#spec)), p.ty.span())
+            }
         };
-        let call = paths::respan(call, ty.span());
         quote!(#call;)
     });
     quote! {
-        use #doc_traits;
+        use #kind_traits;
         #(#params)*
     }
 }
@@ -655,16 +598,22 @@ pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> Token
 /// `fn __fastrs_document(doc)`: each parameter, and the answer. The route's scopes and
 /// `dependencies = [...]` are data the runtime documents first.
 pub(crate) fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let (route_doc, returns) = (paths::route_doc(), paths::returns());
+    let (route_doc, returns, response_traits) = (
+        paths::route_doc(),
+        paths::returns(),
+        paths::response_traits(),
+    );
     let params = document_params(handler, resolved);
     let response = match &handler.func.sig.output {
-        syn::ReturnType::Default => {
-            quote!((&&#returns::<()>::new()).__fastrs_response(__fastrs_doc);)
-        }
+        syn::ReturnType::Default => quote! {
+            use #response_traits;
+            (&&#returns::<()>::new()).__fastrs_response(__fastrs_doc);
+        },
         syn::ReturnType::Type(_, ty) if contains_impl_trait(ty) => quote!(),
-        syn::ReturnType::Type(_, ty) => {
-            quote!((&&#returns::<#ty>::new()).__fastrs_response(__fastrs_doc);)
-        }
+        syn::ReturnType::Type(_, ty) => quote! {
+            use #response_traits;
+            (&&#returns::<#ty>::new()).__fastrs_response(__fastrs_doc);
+        },
     };
     quote! {
         fn __fastrs_document(__fastrs_doc: &mut #route_doc<'_>) {
@@ -682,66 +631,38 @@ fn contains_impl_trait(ty: &syn::Type) -> bool {
 /// What the app must provide for these parameters (`State<T>`, and what dependencies need),
 /// the path parameters they read and how many body parameters.
 pub(crate) fn requires_body(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let (needs, needs_traits, probe_traits) =
-        (paths::needs(), paths::needs_traits(), paths::probe_traits());
-    let pairs: Vec<(&Param, Resolved)> = handler
+    let calls: Vec<TokenStream> = handler
         .params
         .iter()
-        .zip(resolved.iter().copied())
-        .collect();
-    let needs_calls: Vec<TokenStream> = pairs
-        .iter()
-        .filter(|(_, r)| *r == Resolved::Inferred)
-        .map(|(p, _)| {
-            let ty = &p.ty;
-            quote!((&&#needs::<#ty>::new()).__fastrs_require(__fastrs_needs);)
-        })
-        .collect();
-    let require_dependency = paths::require_dependency();
-    let depends_calls: Vec<TokenStream> = pairs
-        .iter()
-        .filter(|(_, r)| *r == Resolved::Depends)
-        .map(|(p, _)| {
-            let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
-            let call = quote!(#require_dependency::<#target>(__fastrs_needs););
-            paths::respan(call, target.span())
-        })
-        .collect();
-    let path_calls: Vec<TokenStream> = pairs
-        .iter()
-        .filter(|(_, r)| *r == Resolved::Path)
-        .map(|(p, _)| {
+        .zip(resolved)
+        .filter_map(|(p, r)| {
             let spec = spec_ident(p);
-            quote!(__fastrs_needs.path_param(#spec.key);)
+            match r {
+                Resolved::Inferred => {
+                    let kind = kind_of(&p.ty);
+                    Some(quote!(#kind.require(__fastrs_needs, &#spec);))
+                }
+                Resolved::Depends => {
+                    let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
+                    let require_dependency = paths::require_dependency();
+                    let call = quote!(#require_dependency::<#target>(__fastrs_needs););
+                    Some(paths::respan(call, target.span()))
+                }
+                Resolved::Path => Some(quote!(__fastrs_needs.path_param(#spec.key);)),
+                Resolved::Body => Some(quote!(__fastrs_needs.bodies(1);)),
+                _ => None,
+            }
         })
         .collect();
-    let body_terms = body_terms(&pairs);
-    if needs_calls.is_empty()
-        && depends_calls.is_empty()
-        && path_calls.is_empty()
-        && body_terms.is_empty()
-    {
+    if calls.is_empty() {
         return quote!(let _ = __fastrs_needs;);
     }
-    let needs_uses = if needs_calls.is_empty() {
-        quote!()
-    } else {
-        quote!(use #needs_traits;)
-    };
-    let (probe_uses, bodies) = if body_terms.is_empty() {
-        (quote!(), quote!())
-    } else {
-        (
-            quote!(use #probe_traits;),
-            quote!(__fastrs_needs.bodies(#(#body_terms)+*);),
-        )
-    };
+    let uses = resolved.contains(&Resolved::Inferred).then(|| {
+        let kind_traits = paths::kind_traits();
+        quote!(use #kind_traits;)
+    });
     quote! {
-        #needs_uses
-        #probe_uses
-        #(#needs_calls)*
-        #(#depends_calls)*
-        #(#path_calls)*
-        #bodies
+        #uses
+        #(#calls)*
     }
 }

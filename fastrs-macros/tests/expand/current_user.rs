@@ -26,12 +26,10 @@ const _: () = {
             ::fastrs::__private::require_dependency::<settings>(__fastrs_needs);
         }
         fn document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
-            use ::fastrs::__private::{
-                DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
-                ViaResponseDoc as _, ViaAnyResponse as _,
-            };
-            (&&&::fastrs::__private::Doc::<String>::new())
-                .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_AUTHORIZATION);
+            use ::fastrs::__private::kinds::*;
+            (&&&&::fastrs::__private::Probe::<String>::new())
+                .__fastrs_kind()
+                .describe(__fastrs_doc, &__FASTRS_PARAM_AUTHORIZATION);
             <settings as ::fastrs::__private::Dependency>::document(__fastrs_doc);
         }
         fn resolve<'a, 'r: 'a>(
@@ -50,45 +48,26 @@ const _: () = {
         fn read<'a, 'r: 'a>(
             __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                ::core::option::Option<Self::Args>,
-                ::fastrs::__private::Response,
-            >,
+            Output = ::fastrs::__private::Read<Self::Args>,
         > + ::core::marker::Send + 'a {
             async move {
-                use ::fastrs::__private::{
-                    ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
-                    ViaNoCheck as _,
-                };
-                use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
-                let __fastrs_dep_settings = match ::fastrs::__private::resolve_dependency::<
+                use ::fastrs::__private::kinds::*;
+                let __fastrs_settings = ::fastrs::__private::resolve_dependency::<
                     settings,
                 >(__fastrs_cx)
-                    .await
-                {
-                    ::core::result::Result::Err(response) => {
-                        return ::core::result::Result::Err(*response);
-                    }
-                    ::core::result::Result::Ok(value) => value,
-                };
+                    .await?;
                 __fastrs_cx.begin_own_params();
-                let authorization: ::core::option::Option<String> = (&&::fastrs::__private::Probe::<
-                    String,
-                >::new())
-                    .__fastrs_extract(
+                let authorization = (&&&&::fastrs::__private::Probe::<String>::new())
+                    .__fastrs_kind()
+                    .read(
                         __fastrs_cx,
                         &__FASTRS_PARAM_AUTHORIZATION,
                         ::core::option::Option::None,
+                        (&&::fastrs::__private::Check::<String>::new())
+                            .__fastrs_validator(),
+                        ::core::option::Option::None,
                     );
-                if let ::core::option::Option::Some(__fastrs_value) = &authorization {
-                    (&&::fastrs::__private::Check::<String>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_AUTHORIZATION,
-                        );
-                }
-                let settings = __fastrs_dep_settings;
+                let settings = __fastrs_settings;
                 ::core::result::Result::Ok(
                     ::fastrs::__private::all_some((authorization, settings)),
                 )

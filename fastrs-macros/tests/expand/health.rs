@@ -6,10 +6,8 @@ async fn health() -> &'static str {
 struct health {}
 const _: () = {
     fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
-        use ::fastrs::__private::{
-            DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
-            ViaResponseDoc as _, ViaAnyResponse as _,
-        };
+        use ::fastrs::__private::kinds::*;
+        use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
         (&&::fastrs::__private::Returns::<&'static str>::new())
             .__fastrs_response(__fastrs_doc);
     }
@@ -27,17 +25,7 @@ const _: () = {
         line: ::core::line!(),
         doc: "",
         options: ::fastrs::__private::RouteOptions {
-            status: ::core::option::Option::None,
-            tags: &[],
-            summary: ::core::option::Option::None,
-            description: ::core::option::Option::None,
-            operation_id: ::core::option::Option::None,
-            deprecated: false,
-            include_in_schema: true,
-            responses: &[],
-            body_limit: ::core::option::Option::None,
-            scopes: &[],
-            dependencies: &[],
+            ..::fastrs::__private::RouteOptions::DEFAULT
         },
         has_path_params: false,
         params: &[],
@@ -54,19 +42,13 @@ const _: () = {
     struct __FastrsFn;
     impl ::fastrs::__private::RouteFn for __FastrsFn {
         type Args = ();
-        fn def() -> &'static ::fastrs::__private::RouteDef {
-            &__FASTRS_ROUTE
-        }
         fn no_args() -> ::core::option::Option<()> {
             ::core::option::Option::Some(())
         }
         fn read<'a, 'r: 'a>(
             __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                ::core::option::Option<Self::Args>,
-                ::fastrs::__private::Response,
-            >,
+            Output = ::fastrs::__private::Read<Self::Args>,
         > + ::core::marker::Send + 'a {
             async { ::core::result::Result::Ok(::core::option::Option::Some(())) }
         }

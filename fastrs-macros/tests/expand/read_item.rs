@@ -45,35 +45,26 @@ const _: () = {
             text: "100",
         });
     fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
-        use ::fastrs::__private::{
-            DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
-            ViaResponseDoc as _, ViaAnyResponse as _,
-        };
-        (&&&::fastrs::__private::Doc::<u64>::new())
-            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_ITEM_ID);
-        (&&&&::fastrs::__private::Doc::<Option<String>>::new())
-            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_Q);
-        (&&&::fastrs::__private::Doc::<u32>::new())
-            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_LIMIT);
+        use ::fastrs::__private::kinds::*;
+        (&&&&::fastrs::__private::Probe::<u64>::new())
+            .__fastrs_kind()
+            .describe(__fastrs_doc, &__FASTRS_PARAM_ITEM_ID);
+        (&&&&::fastrs::__private::Probe::<Option<String>>::new())
+            .__fastrs_kind()
+            .describe(__fastrs_doc, &__FASTRS_PARAM_Q);
+        (&&&&::fastrs::__private::Probe::<u32>::new())
+            .__fastrs_kind()
+            .describe(__fastrs_doc, &__FASTRS_PARAM_LIMIT);
+        use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
         (&&::fastrs::__private::Returns::<Result<Json<Item>, HttpError>>::new())
             .__fastrs_response(__fastrs_doc);
     }
     fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
-        use ::fastrs::__private::{NeedsFramework as _, NeedsNothing as _};
-        use ::fastrs::__private::{
-            ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
-            ViaNoCheck as _,
-        };
-        (&&::fastrs::__private::Needs::<Option<String>>::new())
-            .__fastrs_require(__fastrs_needs);
+        use ::fastrs::__private::kinds::*;
         __fastrs_needs.path_param(__FASTRS_PARAM_ITEM_ID.key);
-        __fastrs_needs
-            .bodies(
-                usize::from(
-                    (&&&::fastrs::__private::Probe::<Option<String>>::new())
-                        .__fastrs_kind() == ::fastrs::__private::Kind::Model,
-                ),
-            );
+        (&&&&::fastrs::__private::Probe::<Option<String>>::new())
+            .__fastrs_kind()
+            .require(__fastrs_needs, &__FASTRS_PARAM_Q);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,
@@ -86,17 +77,8 @@ const _: () = {
         line: ::core::line!(),
         doc: "Read one item.",
         options: ::fastrs::__private::RouteOptions {
-            status: ::core::option::Option::None,
             tags: &["items"],
-            summary: ::core::option::Option::None,
-            description: ::core::option::Option::None,
-            operation_id: ::core::option::Option::None,
-            deprecated: false,
-            include_in_schema: true,
-            responses: &[],
-            body_limit: ::core::option::Option::None,
-            scopes: &[],
-            dependencies: &[],
+            ..::fastrs::__private::RouteOptions::DEFAULT
         },
         has_path_params: true,
         params: &[&__FASTRS_PARAM_ITEM_ID, &__FASTRS_PARAM_Q, &__FASTRS_PARAM_LIMIT],
@@ -113,58 +95,28 @@ const _: () = {
     struct __FastrsFn;
     impl ::fastrs::__private::RouteFn for __FastrsFn {
         type Args = (u64, Option<String>, u32);
-        fn def() -> &'static ::fastrs::__private::RouteDef {
-            &__FASTRS_ROUTE
-        }
         fn read<'a, 'r: 'a>(
             __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                ::core::option::Option<Self::Args>,
-                ::fastrs::__private::Response,
-            >,
+            Output = ::fastrs::__private::Read<Self::Args>,
         > + ::core::marker::Send + 'a {
             async move {
-                use ::fastrs::__private::{
-                    ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
-                    ViaNoCheck as _,
-                };
-                use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
-                let __fastrs_dep_q = if (&&::fastrs::__private::DepProbe::<
+                use ::fastrs::__private::kinds::*;
+                let __fastrs_q = (&&&&::fastrs::__private::Probe::<
                     Option<String>,
                 >::new())
-                    .__fastrs_is_dependency()
-                {
-                    match (&&::fastrs::__private::DepProbe::<Option<String>>::new())
-                        .__fastrs_resolve(__fastrs_cx)
-                        .await
-                    {
-                        ::fastrs::__private::DepOutcome::Answer(response) => {
-                            return ::core::result::Result::Err(*response);
-                        }
-                        ::fastrs::__private::DepOutcome::Resolved(value) => {
-                            ::core::option::Option::Some(value)
-                        }
-                        ::fastrs::__private::DepOutcome::NotADependency => {
-                            ::core::option::Option::None
-                        }
-                    }
-                } else {
-                    ::core::option::Option::None
-                };
-                let __fastrs_bodies: usize = usize::from(
-                    (&&&::fastrs::__private::Probe::<Option<String>>::new())
-                        .__fastrs_kind() == ::fastrs::__private::Kind::Model,
-                );
-                if __fastrs_bodies > 0 {
-                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                        .read_body(__fastrs_bodies)
-                        .await
-                    {
-                        return ::core::result::Result::Err(rejection);
-                    }
-                }
-                let item_id: ::core::option::Option<u64> = __fastrs_cx
+                    .__fastrs_kind()
+                    .resolve(__fastrs_cx)
+                    .await?;
+                __fastrs_cx
+                    .read_body(
+                        (&&&&::fastrs::__private::Probe::<Option<String>>::new())
+                            .__fastrs_kind()
+                            .body_count(&__FASTRS_PARAM_Q),
+                        false,
+                    )
+                    .await?;
+                let item_id = __fastrs_cx
                     .param::<
                         u64,
                     >(
@@ -172,43 +124,28 @@ const _: () = {
                         ::fastrs::__private::Source::Path,
                         ::core::option::Option::None,
                     );
-                let q: ::core::option::Option<Option<String>> = match __fastrs_dep_q {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        (&&&::fastrs::__private::Probe::<Option<String>>::new())
-                            .__fastrs_extract_unmarked(
-                                __fastrs_cx,
-                                &__FASTRS_PARAM_Q,
-                                ::core::option::Option::None,
-                            )
-                    }
-                };
-                if let ::core::option::Option::Some(__fastrs_value) = &q {
-                    (&&::fastrs::__private::Check::<Option<String>>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_Q,
-                        );
-                }
-                let limit: ::core::option::Option<u32> = (&&::fastrs::__private::Probe::<
-                    u32,
-                >::new())
-                    .__fastrs_extract(
+                let q = (&&&&::fastrs::__private::Probe::<Option<String>>::new())
+                    .__fastrs_kind()
+                    .read_unmarked(
+                        __fastrs_cx,
+                        &__FASTRS_PARAM_Q,
+                        ::core::option::Option::None,
+                        (&&::fastrs::__private::Check::<Option<String>>::new())
+                            .__fastrs_validator(),
+                        __fastrs_q,
+                    );
+                let limit = (&&&&::fastrs::__private::Probe::<u32>::new())
+                    .__fastrs_kind()
+                    .read(
                         __fastrs_cx,
                         &__FASTRS_PARAM_LIMIT,
                         ::core::option::Option::Some(
                             __fastrs_default_limit as fn() -> u32,
                         ),
+                        (&&::fastrs::__private::Check::<u32>::new())
+                            .__fastrs_validator(),
+                        ::core::option::Option::None,
                     );
-                if let ::core::option::Option::Some(__fastrs_value) = &limit {
-                    (&&::fastrs::__private::Check::<u32>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_LIMIT,
-                        );
-                }
                 ::core::result::Result::Ok(
                     ::fastrs::__private::all_some((item_id, q, limit)),
                 )

@@ -15,28 +15,16 @@ const _: () = {
         const CACHED: bool = true;
         const APP_SCOPED: bool = true;
         fn require(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
-            use ::fastrs::__private::{NeedsFramework as _, NeedsNothing as _};
-            use ::fastrs::__private::{
-                ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
-                ViaNoCheck as _,
-            };
-            (&&::fastrs::__private::Needs::<State<Config>>::new())
-                .__fastrs_require(__fastrs_needs);
-            __fastrs_needs
-                .bodies(
-                    usize::from(
-                        (&&&::fastrs::__private::Probe::<State<Config>>::new())
-                            .__fastrs_kind() == ::fastrs::__private::Kind::Model,
-                    ),
-                );
+            use ::fastrs::__private::kinds::*;
+            (&&&&::fastrs::__private::Probe::<State<Config>>::new())
+                .__fastrs_kind()
+                .require(__fastrs_needs, &__FASTRS_PARAM_CONFIG);
         }
         fn document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
-            use ::fastrs::__private::{
-                DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
-                ViaResponseDoc as _, ViaAnyResponse as _,
-            };
-            (&&&&::fastrs::__private::Doc::<State<Config>>::new())
-                .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_CONFIG);
+            use ::fastrs::__private::kinds::*;
+            (&&&&::fastrs::__private::Probe::<State<Config>>::new())
+                .__fastrs_kind()
+                .describe(__fastrs_doc, &__FASTRS_PARAM_CONFIG);
         }
         fn resolve<'a, 'r: 'a>(
             __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
@@ -54,71 +42,35 @@ const _: () = {
         fn read<'a, 'r: 'a>(
             __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                ::core::option::Option<Self::Args>,
-                ::fastrs::__private::Response,
-            >,
+            Output = ::fastrs::__private::Read<Self::Args>,
         > + ::core::marker::Send + 'a {
             async move {
-                use ::fastrs::__private::{
-                    ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
-                    ViaNoCheck as _,
-                };
-                use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
-                let __fastrs_dep_config = if (&&::fastrs::__private::DepProbe::<
+                use ::fastrs::__private::kinds::*;
+                let __fastrs_config = (&&&&::fastrs::__private::Probe::<
                     State<Config>,
                 >::new())
-                    .__fastrs_is_dependency()
-                {
-                    match (&&::fastrs::__private::DepProbe::<State<Config>>::new())
-                        .__fastrs_resolve(__fastrs_cx)
-                        .await
-                    {
-                        ::fastrs::__private::DepOutcome::Answer(response) => {
-                            return ::core::result::Result::Err(*response);
-                        }
-                        ::fastrs::__private::DepOutcome::Resolved(value) => {
-                            ::core::option::Option::Some(value)
-                        }
-                        ::fastrs::__private::DepOutcome::NotADependency => {
-                            ::core::option::Option::None
-                        }
-                    }
-                } else {
-                    ::core::option::Option::None
-                };
+                    .__fastrs_kind()
+                    .resolve(__fastrs_cx)
+                    .await?;
                 __fastrs_cx.begin_own_params();
-                let __fastrs_bodies: usize = usize::from(
-                    (&&&::fastrs::__private::Probe::<State<Config>>::new())
-                        .__fastrs_kind() == ::fastrs::__private::Kind::Model,
-                );
-                if __fastrs_bodies > 0 {
-                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                        .read_body(__fastrs_bodies)
-                        .await
-                    {
-                        return ::core::result::Result::Err(rejection);
-                    }
-                }
-                let config: ::core::option::Option<State<Config>> = match __fastrs_dep_config {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        (&&&::fastrs::__private::Probe::<State<Config>>::new())
-                            .__fastrs_extract_unmarked(
-                                __fastrs_cx,
-                                &__FASTRS_PARAM_CONFIG,
-                                ::core::option::Option::None,
-                            )
-                    }
-                };
-                if let ::core::option::Option::Some(__fastrs_value) = &config {
-                    (&&::fastrs::__private::Check::<State<Config>>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_CONFIG,
-                        );
-                }
+                __fastrs_cx
+                    .read_body(
+                        (&&&&::fastrs::__private::Probe::<State<Config>>::new())
+                            .__fastrs_kind()
+                            .body_count(&__FASTRS_PARAM_CONFIG),
+                        false,
+                    )
+                    .await?;
+                let config = (&&&&::fastrs::__private::Probe::<State<Config>>::new())
+                    .__fastrs_kind()
+                    .read_unmarked(
+                        __fastrs_cx,
+                        &__FASTRS_PARAM_CONFIG,
+                        ::core::option::Option::None,
+                        (&&::fastrs::__private::Check::<State<Config>>::new())
+                            .__fastrs_validator(),
+                        __fastrs_config,
+                    );
                 ::core::result::Result::Ok(::fastrs::__private::all_some((config,)))
             }
         }

@@ -41,38 +41,33 @@ const _: () = {
             text: "0",
         });
     fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
-        use ::fastrs::__private::{
-            DocFramework as _, DocParam as _, DocModel as _, DocNone as _,
-            ViaResponseDoc as _, ViaAnyResponse as _,
-        };
-        (&&&::fastrs::__private::Doc::<u64>::new())
-            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_ID);
-        (&&&::fastrs::__private::Doc::<Option<String>>::new())
-            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_USER_AGENT);
-        (&&&::fastrs::__private::Doc::<String>::new())
-            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_SESSION);
-        (&&&&::fastrs::__private::Doc::<Item>::new())
-            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_ITEM);
-        (&&::fastrs::__private::Doc::<i32>::new())
-            .__fastrs_document(__fastrs_doc, &__FASTRS_PARAM_IMPORTANCE);
+        use ::fastrs::__private::kinds::*;
+        (&&&&::fastrs::__private::Probe::<u64>::new())
+            .__fastrs_kind()
+            .describe(__fastrs_doc, &__FASTRS_PARAM_ID);
+        (&&&&::fastrs::__private::Probe::<Option<String>>::new())
+            .__fastrs_kind()
+            .describe(__fastrs_doc, &__FASTRS_PARAM_USER_AGENT);
+        (&&&&::fastrs::__private::Probe::<String>::new())
+            .__fastrs_kind()
+            .describe(__fastrs_doc, &__FASTRS_PARAM_SESSION);
+        (&&&&::fastrs::__private::Probe::<Item>::new())
+            .__fastrs_kind()
+            .describe(__fastrs_doc, &__FASTRS_PARAM_ITEM);
+        (&&&&::fastrs::__private::Probe::<i32>::new())
+            .__fastrs_kind()
+            .describe_body(__fastrs_doc, &__FASTRS_PARAM_IMPORTANCE);
+        use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
         (&&::fastrs::__private::Returns::<Json<Item>>::new())
             .__fastrs_response(__fastrs_doc);
     }
     fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
-        use ::fastrs::__private::{NeedsFramework as _, NeedsNothing as _};
-        use ::fastrs::__private::{
-            ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
-            ViaNoCheck as _,
-        };
-        (&&::fastrs::__private::Needs::<Item>::new()).__fastrs_require(__fastrs_needs);
+        use ::fastrs::__private::kinds::*;
         __fastrs_needs.path_param(__FASTRS_PARAM_ID.key);
-        __fastrs_needs
-            .bodies(
-                usize::from(
-                    (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()
-                        == ::fastrs::__private::Kind::Model,
-                ) + 1usize,
-            );
+        (&&&&::fastrs::__private::Probe::<Item>::new())
+            .__fastrs_kind()
+            .require(__fastrs_needs, &__FASTRS_PARAM_ITEM);
+        __fastrs_needs.bodies(1);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Put,
@@ -85,17 +80,7 @@ const _: () = {
         line: ::core::line!(),
         doc: "",
         options: ::fastrs::__private::RouteOptions {
-            status: ::core::option::Option::None,
-            tags: &[],
-            summary: ::core::option::Option::None,
-            description: ::core::option::Option::None,
-            operation_id: ::core::option::Option::None,
-            deprecated: false,
-            include_in_schema: true,
-            responses: &[],
-            body_limit: ::core::option::Option::None,
-            scopes: &[],
-            dependencies: &[],
+            ..::fastrs::__private::RouteOptions::DEFAULT
         },
         has_path_params: true,
         params: &[
@@ -118,58 +103,26 @@ const _: () = {
     struct __FastrsFn;
     impl ::fastrs::__private::RouteFn for __FastrsFn {
         type Args = (u64, Option<String>, String, Item, i32);
-        fn def() -> &'static ::fastrs::__private::RouteDef {
-            &__FASTRS_ROUTE
-        }
         fn read<'a, 'r: 'a>(
             __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                ::core::option::Option<Self::Args>,
-                ::fastrs::__private::Response,
-            >,
+            Output = ::fastrs::__private::Read<Self::Args>,
         > + ::core::marker::Send + 'a {
             async move {
-                use ::fastrs::__private::{
-                    ViaFramework as _, ViaParam as _, ViaModel as _, ViaGarde as _,
-                    ViaNoCheck as _,
-                };
-                use ::fastrs::__private::{ViaDepends as _, ViaNoDepends as _};
-                let __fastrs_dep_item = if (&&::fastrs::__private::DepProbe::<
-                    Item,
-                >::new())
-                    .__fastrs_is_dependency()
-                {
-                    match (&&::fastrs::__private::DepProbe::<Item>::new())
-                        .__fastrs_resolve(__fastrs_cx)
-                        .await
-                    {
-                        ::fastrs::__private::DepOutcome::Answer(response) => {
-                            return ::core::result::Result::Err(*response);
-                        }
-                        ::fastrs::__private::DepOutcome::Resolved(value) => {
-                            ::core::option::Option::Some(value)
-                        }
-                        ::fastrs::__private::DepOutcome::NotADependency => {
-                            ::core::option::Option::None
-                        }
-                    }
-                } else {
-                    ::core::option::Option::None
-                };
-                let __fastrs_bodies: usize = usize::from(
-                    (&&&::fastrs::__private::Probe::<Item>::new()).__fastrs_kind()
-                        == ::fastrs::__private::Kind::Model,
-                ) + 1usize;
-                if __fastrs_bodies > 0 {
-                    if let ::core::result::Result::Err(rejection) = __fastrs_cx
-                        .read_body(__fastrs_bodies)
-                        .await
-                    {
-                        return ::core::result::Result::Err(rejection);
-                    }
-                }
-                let id: ::core::option::Option<u64> = __fastrs_cx
+                use ::fastrs::__private::kinds::*;
+                let __fastrs_item = (&&&&::fastrs::__private::Probe::<Item>::new())
+                    .__fastrs_kind()
+                    .resolve(__fastrs_cx)
+                    .await?;
+                __fastrs_cx
+                    .read_body(
+                        (&&&&::fastrs::__private::Probe::<Item>::new())
+                            .__fastrs_kind()
+                            .body_count(&__FASTRS_PARAM_ITEM) + 1usize,
+                        false,
+                    )
+                    .await?;
+                let id = __fastrs_cx
                     .param::<
                         u64,
                     >(
@@ -177,69 +130,46 @@ const _: () = {
                         ::fastrs::__private::Source::Path,
                         ::core::option::Option::None,
                     );
-                let user_agent: ::core::option::Option<Option<String>> = (&&::fastrs::__private::Probe::<
+                let user_agent = (&&&&::fastrs::__private::Probe::<
                     Option<String>,
                 >::new())
-                    .__fastrs_extract(
+                    .__fastrs_kind()
+                    .read(
                         __fastrs_cx,
                         &__FASTRS_PARAM_USER_AGENT,
                         ::core::option::Option::None,
+                        (&&::fastrs::__private::Check::<Option<String>>::new())
+                            .__fastrs_validator(),
+                        ::core::option::Option::None,
                     );
-                if let ::core::option::Option::Some(__fastrs_value) = &user_agent {
-                    (&&::fastrs::__private::Check::<Option<String>>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_USER_AGENT,
-                        );
-                }
-                let session: ::core::option::Option<String> = (&&::fastrs::__private::Probe::<
-                    String,
-                >::new())
-                    .__fastrs_extract(
+                let session = (&&&&::fastrs::__private::Probe::<String>::new())
+                    .__fastrs_kind()
+                    .read(
                         __fastrs_cx,
                         &__FASTRS_PARAM_SESSION,
                         ::core::option::Option::None,
+                        (&&::fastrs::__private::Check::<String>::new())
+                            .__fastrs_validator(),
+                        ::core::option::Option::None,
                     );
-                if let ::core::option::Option::Some(__fastrs_value) = &session {
-                    (&&::fastrs::__private::Check::<String>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_SESSION,
-                        );
-                }
-                let item: ::core::option::Option<Item> = match __fastrs_dep_item {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        (&&&::fastrs::__private::Probe::<Item>::new())
-                            .__fastrs_extract_unmarked(
-                                __fastrs_cx,
-                                &__FASTRS_PARAM_ITEM,
-                                ::core::option::Option::None,
-                            )
-                    }
-                };
-                if let ::core::option::Option::Some(__fastrs_value) = &item {
-                    (&&::fastrs::__private::Check::<Item>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_ITEM,
-                        );
-                }
-                let importance: ::core::option::Option<i32> = __fastrs_cx
+                let item = (&&&&::fastrs::__private::Probe::<Item>::new())
+                    .__fastrs_kind()
+                    .read_unmarked(
+                        __fastrs_cx,
+                        &__FASTRS_PARAM_ITEM,
+                        ::core::option::Option::None,
+                        (&&::fastrs::__private::Check::<Item>::new())
+                            .__fastrs_validator(),
+                        __fastrs_item,
+                    );
+                let importance = __fastrs_cx
                     .body::<
                         i32,
-                    >(&__FASTRS_PARAM_IMPORTANCE, ::core::option::Option::None);
-                if let ::core::option::Option::Some(__fastrs_value) = &importance {
-                    (&&::fastrs::__private::Check::<i32>::new())
-                        .__fastrs_validate(
-                            __fastrs_value,
-                            __fastrs_cx,
-                            &__FASTRS_PARAM_IMPORTANCE,
-                        );
-                }
+                    >(
+                        &__FASTRS_PARAM_IMPORTANCE,
+                        ::core::option::Option::None,
+                        (&&::fastrs::__private::Check::<i32>::new()).__fastrs_validator(),
+                    );
                 ::core::result::Result::Ok(
                     ::fastrs::__private::all_some((
                         id,

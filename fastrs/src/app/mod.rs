@@ -423,7 +423,10 @@ impl App {
                     ..Shared::clone(&shared)
                 })
             };
-            by_path.insert(path, (route.def().mount)(method_router, &shared));
+            by_path.insert(
+                path,
+                (route.def().mount)(method_router, &shared, route.def()),
+            );
         }
         let declared: Vec<String> = by_path.keys().cloned().collect();
         if self.trailing_slash == crate::TrailingSlash::MatchBoth {

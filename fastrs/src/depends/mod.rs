@@ -3,7 +3,6 @@
 
 mod app_scoped;
 mod cleanup;
-mod probe;
 
 use std::any::{Any, TypeId};
 use std::future::Future;
@@ -18,7 +17,6 @@ use crate::extract::{Cx, FromCx};
 pub(crate) use app_scoped::{AppValues, WarmFn};
 pub use cleanup::Cleanup;
 pub(crate) use cleanup::CleanupList;
-pub use probe::{DepOutcome, DepProbe, ViaDepends, ViaNoDepends};
 
 /// A function marked `#[depends]`: the macro implements this on the struct of the same name.
 #[diagnostic::on_unimplemented(
@@ -69,7 +67,7 @@ pub trait DependencyFn: 'static {
     /// Resolves its `Depends<g>` parameters, then reads the others (see `Route::read`).
     fn read<'a, 'r: 'a>(
         cx: &'a mut Cx<'r>,
-    ) -> impl Future<Output = Result<Option<Self::Args>, Response>> + Send + 'a;
+    ) -> impl Future<Output = crate::route::Read<Self::Args>> + Send + 'a;
 
     /// Calls the function: `Err` when it answered the request (its error type's response).
     fn invoke(args: Self::Args) -> impl Future<Output = Result<Self::Output, Response>> + Send;
@@ -347,14 +345,15 @@ impl Cx<'_> {
     }
 }
 
-/// Resolves dependency `F` for a parameter written `Depends<F>`, as [`Cx::depends`] does.
-/// Explicit lifetimes, for the same reason as [`run_for_effect`].
+/// Resolves dependency `F` for a parameter written `Depends<F>`, as [`Cx::depends`] does:
+/// `Err` with the answer when it answered the request. Explicit lifetimes, for the same reason
+/// as [`run_for_effect`].
 #[doc(hidden)]
 #[allow(clippy::manual_async_fn)]
 pub fn resolve_dependency<'a, 'r: 'a, F: Dependency>(
     cx: &'a mut Cx<'r>,
-) -> impl Future<Output = Result<Option<Depends<F>>, Box<Response>>> + Send + 'a {
-    async move { cx.depends::<F>().await }
+) -> impl Future<Output = Result<Option<Depends<F>>, Response>> + Send + 'a {
+    async move { cx.depends::<F>().await.map_err(|answer| *answer) }
 }
 
 /// Runs dependency `F` for its effect (a `dependencies = [...]` entry): `Err` when it

@@ -92,6 +92,26 @@ impl BodyData {
     }
 }
 
+/// The body being read ([`Cx::read_body`]), or nothing to read.
+#[doc(hidden)]
+pub struct ReadBody<'a>(
+    Option<std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), Response>> + Send + 'a>>>,
+);
+
+impl std::future::Future for ReadBody<'_> {
+    type Output = Result<(), Response>;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        match &mut self.0 {
+            Some(reading) => reading.as_mut().poll(cx),
+            None => std::task::Poll::Ready(Ok(())),
+        }
+    }
+}
+
 fn is_json(content_type: Option<&http::HeaderValue>) -> bool {
     let Some(ct) = content_type else {
         return true;
@@ -128,13 +148,13 @@ impl Cx<'_> {
     /// Reads the body once, up to the app's limit. `params` is the number of body parameters
     /// of the reader: with more than one, each is a key of the body object.
     ///
-    /// Boxed: a route reads a body or not, and one without keeps a small future.
-    pub fn read_body(
-        &mut self,
-        params: usize,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), Response>> + Send + '_>>
-    {
-        Box::pin(self.read_body_now(params))
+    /// Nothing is read when there is no body parameter and `form` is false. Boxed when read:
+    /// a route reads a body or not, and one without keeps a small future.
+    pub fn read_body(&mut self, params: usize, form: bool) -> ReadBody<'_> {
+        if params == 0 && !form {
+            return ReadBody(None);
+        }
+        ReadBody(Some(Box::pin(self.read_body_now(params))))
     }
 
     async fn read_body_now(&mut self, params: usize) -> Result<(), Response> {
@@ -179,8 +199,13 @@ impl Cx<'_> {
         &mut self,
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
+        check: super::kind::Validator<T>,
     ) -> Option<T> {
-        self.body_value(spec, default)
+        let value = self.body_value(spec, default);
+        if let (Some(value), Some(check)) = (&value, check) {
+            check(value, self, spec);
+        }
+        value
     }
 
     pub(crate) fn body_value<T: BodyParam>(

@@ -7,6 +7,7 @@ mod arguments;
 mod body;
 pub(crate) mod constraints;
 mod framework;
+pub(crate) mod kind;
 mod model;
 mod param;
 pub(crate) mod probe;

@@ -1,0 +1,366 @@
+//! Each parameter's kind, chosen once from its type: a dependency, a framework value, a scalar
+//! (or an `Option` or `Vec` of one), a model (the body, or a parameter model), or a type that
+//! cannot be read. The kind then reads the parameter, documents it and says what it needs.
+//!
+//! Generated code asks `(&&&&Probe::<T>::new()).__fastrs_kind()` once per parameter whose kind
+//! its attribute does not fix. Method lookup tries `&&&&Probe<T>` first (`Depends<F>`), then
+//! `&&&Probe<T>` (`T: FromCx`), `&&Probe<T>` (`T: ParamType`), `&Probe<T>` (`T: ParamModel`)
+//! and last `Probe<T>`: the choice is the compiler's, made for the concrete `T` (autoref
+//! specialization). Each kind's methods are inherent, so a type that fits no kind is reported
+//! once, by the reading method, in the words of the trait it lacks.
+
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use axum::response::Response;
+
+use super::{BodyParam, Cx, FromCx, ParamModel, ParamSpec, ParamType, Source};
+use crate::depends::{Dependency, Depends};
+use crate::document::{ParamDoc, RouteDoc};
+use crate::state::Requirements;
+
+/// Stands for the type `T` while its kind is chosen.
+pub struct Probe<T>(PhantomData<fn() -> T>);
+
+impl<T> Probe<T> {
+    /// The probe for `T`.
+    pub const fn new() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<T> Default for Probe<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A garde check run on a value once it is read.
+pub type Validator<T> = Option<fn(&T, &mut Cx<'_>, &'static ParamSpec)>;
+
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $kind:ident via $level:ident;)*) => {$(
+        $(#[$doc])*
+        pub struct $kind<T>(PhantomData<fn() -> T>);
+
+        impl<T> Clone for $kind<T> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T> Copy for $kind<T> {}
+
+        /// The probe level that gives this kind.
+        pub trait $level<T> {
+            /// The kind of `T`.
+            fn __fastrs_kind(&self) -> $kind<T> {
+                $kind(PhantomData)
+            }
+        }
+    )*};
+}
+
+kinds! {
+    /// `Depends<F>`: resolved before anything else is read.
+    DependencyKind via IsDependency;
+    /// A framework value (`HeaderMap`, `State<T>`, `Cleanup`, ...): read from the request as a
+    /// whole.
+    FrameworkKind via IsFramework;
+    /// A scalar, `Option` or `Vec` of one: a query parameter unless marked otherwise.
+    ScalarKind via IsScalar;
+    /// A model: the JSON body unless marked, else a parameter model of the marked source.
+    ModelKind via IsModel;
+    /// None of the above: reading it is a compile error that says what is missing.
+    UnreadableKind via IsUnreadable;
+}
+
+impl<F: Dependency> IsDependency<Depends<F>> for &&&&Probe<Depends<F>> {}
+impl<T: FromCx> IsFramework<T> for &&&Probe<T> {}
+impl<T: ParamType> IsScalar<T> for &&Probe<T> {}
+impl<T: ParamModel> IsModel<T> for &Probe<T> {}
+impl<T> IsUnreadable<T> for Probe<T> {}
+
+/// Ready at once with "not a dependency"; `Send` whatever `T` is.
+pub struct NotADependency<T>(PhantomData<fn() -> T>);
+
+impl<T> Future for NotADependency<T> {
+    type Output = Result<Option<Option<T>>, Response>;
+
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+        Poll::Ready(Ok(None))
+    }
+}
+
+/// The methods every kind but the dependency's has alike: nothing to resolve.
+macro_rules! nothing_to_resolve {
+    ($($kind:ident),*) => {$(
+        impl<T> $kind<T> {
+            /// Nothing to resolve before the parameters are read.
+            pub fn resolve(self, _: &mut Cx<'_>) -> NotADependency<T> {
+                NotADependency(PhantomData)
+            }
+        }
+    )*};
+}
+
+nothing_to_resolve!(FrameworkKind, ScalarKind, ModelKind, UnreadableKind);
+
+/// Where an unmarked scalar comes from: the query.
+fn scalar_source(spec: &ParamSpec) -> Source {
+    match spec.source {
+        Source::Inferred => Source::Query,
+        other => other,
+    }
+}
+
+/// Runs `check` on the value read, if both are there.
+fn checked<T>(
+    cx: &mut Cx<'_>,
+    spec: &'static ParamSpec,
+    value: Option<T>,
+    check: Validator<T>,
+) -> Option<T> {
+    if let (Some(value), Some(check)) = (&value, check) {
+        check(value, cx, spec);
+    }
+    value
+}
+
+impl<F: Dependency> DependencyKind<Depends<F>> {
+    /// Resolves `F` (once per request unless `no_cache`): `Some(None)` when it was refused
+    /// with errors recorded, `Err` when it answered the request itself.
+    #[allow(clippy::manual_async_fn)]
+    pub fn resolve<'a, 'r: 'a>(
+        self,
+        cx: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Result<Option<Option<Depends<F>>>, Response>> + Send + 'a {
+        async move { cx.depends::<F>().await.map(Some).map_err(|answer| *answer) }
+    }
+
+    /// The value resolved before.
+    pub fn read(
+        self,
+        _: &mut Cx<'_>,
+        _: &'static ParamSpec,
+        _: Option<fn() -> Depends<F>>,
+        _: Validator<Depends<F>>,
+        resolved: Option<Option<Depends<F>>>,
+    ) -> Option<Depends<F>> {
+        resolved.flatten()
+    }
+
+    /// Its parameters, on the operation.
+    pub fn describe(self, doc: &mut RouteDoc<'_>, _: &'static ParamSpec) {
+        F::document(doc);
+    }
+
+    /// What it and its sub-dependencies need.
+    pub fn require(self, requirements: &mut Requirements, _: &'static ParamSpec) {
+        crate::depends::require_dependency::<F>(requirements);
+    }
+}
+
+impl<T: FromCx> FrameworkKind<T> {
+    /// Reads the value from the request.
+    pub fn read(
+        self,
+        cx: &mut Cx<'_>,
+        _: &'static ParamSpec,
+        _: Option<fn() -> T>,
+        _: Validator<T>,
+        _: Option<Option<T>>,
+    ) -> Option<T> {
+        T::from_cx(cx)
+    }
+
+    /// What the value adds to the operation (a security scheme, a dependency's parameters).
+    pub fn describe(self, doc: &mut RouteDoc<'_>, _: &'static ParamSpec) {
+        T::document(doc);
+    }
+
+    /// What the value needs of the app (a state, a dependency's needs).
+    pub fn require(self, requirements: &mut Requirements, _: &'static ParamSpec) {
+        T::require(requirements);
+    }
+}
+
+impl<T: ParamType> ScalarKind<T> {
+    /// Reads the parameter from its source.
+    pub fn read(
+        self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+        check: Validator<T>,
+        _: Option<Option<T>>,
+    ) -> Option<T> {
+        let value = cx.param(spec, scalar_source(spec), default);
+        checked(cx, spec, value, check)
+    }
+
+    /// One parameter of the operation.
+    pub fn describe(self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec)
+    where
+        T: ParamDoc,
+    {
+        doc.param::<T>(spec, scalar_source(spec));
+    }
+
+    /// Nothing.
+    pub fn require(self, _: &mut Requirements, _: &'static ParamSpec) {}
+}
+
+impl<T: ParamModel> ModelKind<T> {
+    /// Reads the body, or the parameter model of the marked source.
+    pub fn read(
+        self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+        check: Validator<T>,
+        _: Option<Option<T>>,
+    ) -> Option<T> {
+        let value = match spec.source {
+            Source::Inferred | Source::Body => cx.body_value(spec, default),
+            source => cx.model(spec, source, default),
+        };
+        checked(cx, spec, value, check)
+    }
+
+    /// The request body, or one parameter per field.
+    pub fn describe(self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec) {
+        match spec.source {
+            Source::Inferred | Source::Body => doc.body::<T>(spec),
+            source => doc.model::<T>(spec, source),
+        }
+    }
+
+    /// One body parameter, unless marked with another source.
+    pub fn require(self, requirements: &mut Requirements, spec: &'static ParamSpec) {
+        if matches!(spec.source, Source::Inferred | Source::Body) {
+            requirements.bodies(1);
+        }
+    }
+}
+
+impl<T> UnreadableKind<T> {
+    /// Refused at compile time: a marked parameter is a scalar or a parameter model.
+    pub fn read(
+        self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+        _: Validator<T>,
+        _: Option<Option<T>>,
+    ) -> Option<T>
+    where
+        T: ParamModel,
+    {
+        cx.model(spec, spec.source, default)
+    }
+
+    /// Refused at compile time: an unmarked parameter that is nothing else is the body.
+    pub fn read_unmarked(
+        self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> T>,
+        _: Validator<T>,
+        _: Option<Option<T>>,
+    ) -> Option<T>
+    where
+        T: BodyParam,
+    {
+        cx.body_value(spec, default)
+    }
+
+    /// Nothing: the reading method reports the type.
+    pub fn describe(self, _: &mut RouteDoc<'_>, _: &'static ParamSpec) {}
+
+    /// Nothing: the reading method reports the type.
+    pub fn require(self, _: &mut Requirements, _: &'static ParamSpec) {}
+}
+
+/// What counts toward FastAPI's embedding (several body parameters make one object), and how a
+/// `#[body]` parameter is documented, for every kind.
+macro_rules! body_of {
+    ($($kind:ident),*) => {$(
+        impl<T> $kind<T> {
+            /// Body parameters: none.
+            pub fn body_count(self, _: &'static ParamSpec) -> usize {
+                0
+            }
+
+            /// Not a body: nothing.
+            pub fn describe_body(self, _: &mut RouteDoc<'_>, _: &'static ParamSpec) {}
+        }
+    )*};
+}
+
+body_of!(DependencyKind, FrameworkKind, UnreadableKind);
+
+impl<T> ScalarKind<T> {
+    /// Body parameters: none (a scalar is read from the query unless marked `#[body]`).
+    pub fn body_count(self, _: &'static ParamSpec) -> usize {
+        0
+    }
+
+    /// A scalar marked `#[body]`: the body, or a key of it.
+    pub fn describe_body(self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec)
+    where
+        T: BodyParam,
+    {
+        doc.body::<T>(spec);
+    }
+}
+
+impl<T: ParamModel> ModelKind<T> {
+    /// Body parameters: one, unless marked with another source.
+    pub fn body_count(self, spec: &'static ParamSpec) -> usize {
+        usize::from(matches!(spec.source, Source::Inferred | Source::Body))
+    }
+
+    /// A model marked `#[body]`: the body, or a key of it.
+    pub fn describe_body(self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec) {
+        doc.body::<T>(spec);
+    }
+}
+
+/// `read_unmarked` is `read` for every kind but the unreadable one, which words its error as a
+/// request body's.
+macro_rules! read_unmarked {
+    ($($kind:ident: $bound:path),*) => {$(
+        impl<T: $bound> $kind<T> {
+            /// Reads a parameter without a source attribute.
+            pub fn read_unmarked(
+                self,
+                cx: &mut Cx<'_>,
+                spec: &'static ParamSpec,
+                default: Option<fn() -> T>,
+                check: Validator<T>,
+                resolved: Option<Option<T>>,
+            ) -> Option<T> {
+                self.read(cx, spec, default, check, resolved)
+            }
+        }
+    )*};
+}
+
+read_unmarked!(FrameworkKind: FromCx, ScalarKind: ParamType, ModelKind: ParamModel);
+
+impl<F: Dependency> DependencyKind<Depends<F>> {
+    /// The value resolved before.
+    pub fn read_unmarked(
+        self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> Depends<F>>,
+        check: Validator<Depends<F>>,
+        resolved: Option<Option<Depends<F>>>,
+    ) -> Option<Depends<F>> {
+        self.read(cx, spec, default, check, resolved)
+    }
+}
