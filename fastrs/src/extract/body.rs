@@ -94,9 +94,11 @@ impl BodyData {
 
 /// The body being read ([`Cx::read_body`]), or nothing to read.
 #[doc(hidden)]
-pub struct ReadBody<'a>(
-    Option<std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), Response>> + Send + 'a>>>,
-);
+pub struct ReadBody<'a>(Option<Reading<'a>>);
+
+/// Reading the body, boxed.
+type Reading<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), Response>> + Send + 'a>>;
 
 impl std::future::Future for ReadBody<'_> {
     type Output = Result<(), Response>;
