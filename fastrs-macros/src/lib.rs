@@ -9,9 +9,13 @@ mod depends;
 mod expand;
 mod options;
 mod paths;
+mod responses;
 mod route;
 mod router;
 mod scalar;
+
+#[cfg(test)]
+mod expand_tests;
 
 use route::HttpMethod;
 

@@ -5,7 +5,7 @@ use syn::parse::{Lookahead1, ParseStream};
 use syn::{LitBool, LitStr, Token};
 
 use crate::attr::{parse_flag, parse_list, set_once};
-use crate::route::args::{ResponseEntry, parse_responses};
+use crate::responses::{ResponseEntry, parse_responses};
 
 mod kw {
     syn::custom_keyword!(tags);

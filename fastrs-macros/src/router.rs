@@ -9,7 +9,7 @@ use syn::{LitStr, Token};
 use crate::attr::set_once;
 use crate::options::SharedOptions;
 use crate::paths;
-use crate::route::codegen::extra_responses;
+use crate::responses::extra_responses;
 
 mod kw {
     syn::custom_keyword!(prefix);

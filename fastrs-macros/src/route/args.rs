@@ -6,89 +6,15 @@ use syn::{LitInt, LitStr, Token};
 use super::template::PathTemplate;
 use crate::attr::{parse_list, set_once};
 use crate::options::SharedOptions;
+use crate::responses::check_status;
 
 mod kw {
     syn::custom_keyword!(status);
     syn::custom_keyword!(summary);
     syn::custom_keyword!(description);
     syn::custom_keyword!(operation_id);
-    syn::custom_keyword!(model);
     syn::custom_keyword!(body_limit);
     syn::custom_keyword!(scopes);
-}
-
-/// One `responses(...)` entry: `404 = Message` or `404 = (model = Message, description = "...")`.
-pub(crate) struct ResponseEntry {
-    pub(crate) status: u16,
-    pub(crate) model: Option<syn::Type>,
-    pub(crate) description: Option<LitStr>,
-}
-
-impl Parse for ResponseEntry {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let lit: LitInt = input.parse()?;
-        let status = check_status(&lit)?;
-        input.parse::<Token![=]>()?;
-        let mut entry = ResponseEntry {
-            status,
-            model: None,
-            description: None,
-        };
-        if !input.peek(syn::token::Paren) {
-            entry.model = Some(input.parse()?);
-            return Ok(entry);
-        }
-        let content;
-        syn::parenthesized!(content in input);
-        while !content.is_empty() {
-            let lookahead = content.lookahead1();
-            if lookahead.peek(kw::model) {
-                let key = content.parse::<kw::model>()?;
-                content.parse::<Token![=]>()?;
-                set_once(&mut entry.model, content.parse()?, "model", key.span)?;
-            } else if lookahead.peek(kw::description) {
-                let key = content.parse::<kw::description>()?;
-                content.parse::<Token![=]>()?;
-                set_once(
-                    &mut entry.description,
-                    content.parse()?,
-                    "description",
-                    key.span,
-                )?;
-            } else {
-                return Err(lookahead.error());
-            }
-            if !content.is_empty() {
-                content.parse::<Token![,]>()?;
-            }
-        }
-        Ok(entry)
-    }
-}
-
-/// The parenthesized list after `responses`, each status once.
-pub(crate) fn parse_responses(input: ParseStream<'_>) -> syn::Result<Vec<ResponseEntry>> {
-    let content;
-    syn::parenthesized!(content in input);
-    let mut entries: Vec<ResponseEntry> = Vec::new();
-    while !content.is_empty() {
-        let span = content.span();
-        let entry: ResponseEntry = content.parse()?;
-        if entries.iter().any(|e| e.status == entry.status) {
-            return Err(syn::Error::new(
-                span,
-                format!(
-                    "status {} is given twice in `responses`; keep one",
-                    entry.status
-                ),
-            ));
-        }
-        entries.push(entry);
-        if !content.is_empty() {
-            content.parse::<Token![,]>()?;
-        }
-    }
-    Ok(entries)
 }
 
 /// `"50MiB"` in bytes: a whole number with an optional unit (B, KB, KiB, MB, MiB, GB, GiB).
@@ -110,17 +36,6 @@ fn parse_size(text: &str) -> Option<usize> {
         _ => return None,
     };
     number.checked_mul(factor).filter(|&bytes| bytes > 0)
-}
-
-fn check_status(lit: &LitInt) -> syn::Result<u16> {
-    let code: u16 = lit.base10_parse().unwrap_or(0);
-    if !(100..=599).contains(&code) {
-        return Err(syn::Error::new(
-            lit.span(),
-            "a status must be an HTTP status code, from 100 to 599",
-        ));
-    }
-    Ok(code)
 }
 
 /// `#[get("/items/<id>", status = 201, tags = ["items"], ...)]`.

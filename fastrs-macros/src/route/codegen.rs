@@ -6,11 +6,12 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::HttpMethod;
-use super::args::{ResponseEntry, RouteArgs};
+use super::args::RouteArgs;
 use super::check::{Resolved, depends_target};
 use super::handler::{Handler, Param};
 use super::param_attr::NumLit;
 use crate::paths;
+use crate::responses::extra_responses;
 
 /// The whole expansion after the user's function.
 pub(crate) fn generate(
@@ -248,28 +249,6 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
         fields.push(quote!(dependencies: &[#(#dependencies),*]));
     }
     fields
-}
-
-/// `ExtraResponse { .. }` values of `responses(...)` entries.
-pub(crate) fn extra_responses<'a>(
-    entries: impl IntoIterator<Item = &'a ResponseEntry>,
-) -> Vec<TokenStream> {
-    let (extra_response, schema_of) = (paths::extra_response(), paths::schema_of());
-    let some_or_none = |v: Option<TokenStream>| {
-        v.map_or_else(
-            || quote!(::core::option::Option::None),
-            |v| quote!(::core::option::Option::Some(#v)),
-        )
-    };
-    entries
-        .into_iter()
-        .map(|entry| {
-            let status = Literal::u16_unsuffixed(entry.status);
-            let description = some_or_none(entry.description.as_ref().map(|d| quote!(#d)));
-            let schema = some_or_none(entry.model.as_ref().map(|m| quote!(#schema_of::<#m>)));
-            quote!(#extra_response { status: #status, description: #description, schema: #schema })
-        })
-        .collect()
 }
 
 /// The `Route` impl, and the `RouteFn` impl on a private struct: the handler's arguments, how

@@ -95,6 +95,3 @@ pub(crate) fn expand(
         }
     }
 }
-
-#[cfg(test)]
-mod expand_tests;

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{HttpMethod, expand};
+use crate::route::{HttpMethod, expand};
 
 fn check(name: &str, expanded: TokenStream) {
     let file: syn::File = syn::parse2(expanded).expect("the expansion parses as a file");
