@@ -20,33 +20,50 @@
 //! background tasks run after step 7, once the response is sent. `#[depends]` functions go
 //! through steps 2 to 6 too, in [`crate::depends`].
 
+use std::future::Future;
 use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
 use std::sync::Arc;
 
+use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
 use futures_util::FutureExt as _;
+use http::StatusCode;
+use http::request::Parts;
 
 use crate::app::Shared;
 use crate::extract::Cx;
 use crate::response::respond;
 use crate::route::{RouteDef, RouteFn};
 
+/// A request of route `R` being served, boxed once.
+pub(crate) type Answer = Pin<Box<dyn Future<Output = Response> + Send>>;
+
 /// Serves one request of route `R`.
-pub(crate) async fn answer<R: RouteFn>(
-    req: Request,
-    app: Arc<Shared>,
-    def: &'static RouteDef,
-) -> Response {
+pub(crate) fn answer<R: RouteFn>(req: Request, app: Arc<Shared>, def: &'static RouteDef) -> Answer {
     let status = def.options.status_code();
-    // A handler that reads nothing, in an app that runs nothing before it: no request context.
+    // A handler that reads nothing, in an app that runs nothing before it: no request context,
+    // and a future as small as the handler's.
     if let Some(args) = R::no_args()
         && !app.has_dependencies()
     {
-        return respond(R::invoke(args).await, status);
+        drop(req);
+        return Box::pin(async move { respond(R::invoke(args).await, status) });
     }
-    // Split before anything is awaited: the request is not kept beside its parts.
-    let (mut parts, body) = req.into_parts();
+    // Split before the future: the request is not kept in it beside its parts.
+    let (parts, body) = req.into_parts();
+    Box::pin(read_and_invoke::<R>(parts, body, app, def, status))
+}
+
+/// Steps 1 to 7 for a route that reads the request.
+async fn read_and_invoke<R: RouteFn>(
+    mut parts: Parts,
+    body: Body,
+    app: Arc<Shared>,
+    def: &'static RouteDef,
+    status: Option<StatusCode>,
+) -> Response {
     let path = if def.has_path_params {
         match crate::extract::path_params(&mut parts).await {
             Ok(path) => Some(path),
@@ -79,10 +96,7 @@ pub(crate) async fn answer<R: RouteFn>(
             Ok(_) => break 'answer cx.reject(),
             Err(response) => break 'answer response,
         };
-        if !cx.has_cleanups() {
-            break 'answer respond(R::invoke(args).await, status);
-        }
-        // Deferred work runs after the handler, even if it panics.
+        // One await of the handler; a panic is caught only to run the deferred work first.
         match AssertUnwindSafe(R::invoke(args)).catch_unwind().await {
             Ok(value) => respond(value, status),
             Err(panic) => {

@@ -287,11 +287,7 @@ impl<R: RouteFn> Service<Request> for RouteService<R> {
 
     fn call(&mut self, req: Request) -> Self::Future {
         Answering {
-            future: Box::pin(crate::pipeline::answer::<R>(
-                req,
-                Arc::clone(&self.app),
-                self.def,
-            )),
+            future: crate::pipeline::answer::<R>(req, Arc::clone(&self.app), self.def),
             route: self.def,
             debug: self.app.debug,
         }
