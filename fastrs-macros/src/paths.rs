@@ -45,7 +45,6 @@ private_paths! {
     resolution => Resolution,
     into_response => IntoResponse,
     require_dependency => require_dependency,
-    resolve_dependency => resolve_dependency,
     all_some => all_some,
     dependency_ref => DependencyRef,
     dependency_fn => DependencyFn,

@@ -146,7 +146,7 @@ pub mod prelude {
 pub mod __private {
     pub use crate::depends::{
         Dependency, DependencyFn, DependencyRef, Depends, Resolution, require_dependency,
-        resolve_dependency, resolve_fn,
+        resolve_fn,
     };
     pub use crate::document::schema_of;
     pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};

@@ -366,11 +366,7 @@ pub(crate) fn dep_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream
                 return quote!(let #ident = #kind.resolve(__fastrs_cx).await?;);
             }
             let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
-            let resolve_dependency = paths::resolve_dependency();
-            let resolve = paths::respan(
-                quote!(#resolve_dependency::<#target>(__fastrs_cx)),
-                target.span(),
-            );
+            let resolve = paths::respan(quote!(__fastrs_cx.depends::<#target>()), target.span());
             quote!(let #ident = #resolve.await?;)
         });
     quote!(#(#deps)*)

@@ -52,10 +52,7 @@ const _: () = {
         > + ::core::marker::Send + 'a {
             async move {
                 use ::fastrs::__private::kinds::*;
-                let __fastrs_settings = ::fastrs::__private::resolve_dependency::<
-                    settings,
-                >(__fastrs_cx)
-                    .await?;
+                let __fastrs_settings = __fastrs_cx.depends::<settings>().await?;
                 __fastrs_cx.begin_own_params();
                 let authorization = (&&&&::fastrs::__private::Probe::<String>::new())
                     .__fastrs_kind()

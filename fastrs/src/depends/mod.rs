@@ -308,67 +308,60 @@ impl Resolved {
     }
 }
 
-impl Cx<'_> {
+impl<'r> Cx<'r> {
     /// Resolves dependency `F` (once per request unless `no_cache`): `Ok(None)` when it was
-    /// refused with errors recorded, `Err` when it answered the request itself.
-    pub async fn depends<F: Dependency>(&mut self) -> Result<Option<Depends<F>>, Box<Response>> {
-        // Cached only when something else in the route's graph asks for it too (counted at
-        // start-up): a dependency asked for once costs no `Arc` and no lookup.
-        let cached = F::CACHED && self.app.shares(TypeId::of::<F>());
-        if cached && let Some(value) = self.deps.get::<F>() {
-            return Ok(Some(Depends(Held::Shared(value))));
-        }
-        let overridden = if self.app.overrides.is_empty() {
-            None
-        } else {
-            self.app.overrides.get::<F>()
-        };
-        if F::APP_SCOPED && overridden.is_none() {
-            return self.app_scoped::<F>().await;
-        }
-        // Inline, not boxed: dependencies are awaited one after another, so the route's
-        // future grows by the deepest chain, not by their sum.
-        let resolution = match overridden {
-            Some(replacement) => replacement(self).await,
-            None => F::resolve(self).await,
-        };
-        match resolution {
-            Resolution::Value(value) if cached => {
-                let value = Arc::new(value);
-                self.deps.insert::<F>(Arc::clone(&value));
-                Ok(Some(Depends(Held::Shared(value))))
+    /// refused with errors recorded, `Err` when it answered the request itself. Written out
+    /// rather than `async fn`: rustc's `Send` check of an `async fn` with two lifetimes fails
+    /// inside a route's future (rust-lang/rust#100013).
+    #[allow(clippy::manual_async_fn)]
+    pub fn depends<'a, F: Dependency>(
+        &'a mut self,
+    ) -> impl Future<Output = Result<Option<Depends<F>>, Response>> + Send + 'a
+    where
+        'r: 'a,
+    {
+        async move {
+            // Cached only when something else in the route's graph asks for it too (counted
+            // at start-up): a dependency asked for once costs no `Arc` and no lookup.
+            let cached = F::CACHED && self.app.shares(TypeId::of::<F>());
+            if cached && let Some(value) = self.deps.get::<F>() {
+                return Ok(Some(Depends(Held::Shared(value))));
             }
-            Resolution::Value(value) => Ok(Some(Depends(Held::Owned(value)))),
-            Resolution::Invalid => Ok(None),
-            Resolution::Answer(response) => Err(response),
+            let overridden = if self.app.overrides.is_empty() {
+                None
+            } else {
+                self.app.overrides.get::<F>()
+            };
+            if F::APP_SCOPED && overridden.is_none() {
+                return self.app_scoped::<F>().await.map_err(|answer| *answer);
+            }
+            // Inline, not boxed: dependencies are awaited one after another, so the route's
+            // future grows by the deepest chain, not by their sum.
+            let resolution = match overridden {
+                Some(replacement) => replacement(self).await,
+                None => F::resolve(self).await,
+            };
+            match resolution {
+                Resolution::Value(value) if cached => {
+                    let value = Arc::new(value);
+                    self.deps.insert::<F>(Arc::clone(&value));
+                    Ok(Some(Depends(Held::Shared(value))))
+                }
+                Resolution::Value(value) => Ok(Some(Depends(Held::Owned(value)))),
+                Resolution::Invalid => Ok(None),
+                Resolution::Answer(response) => Err(*response),
+            }
         }
     }
 }
 
-/// Resolves dependency `F` for a parameter written `Depends<F>`, as [`Cx::depends`] does:
-/// `Err` with the answer when it answered the request. Explicit lifetimes, for the same reason
-/// as [`run_for_effect`].
-#[doc(hidden)]
-#[allow(clippy::manual_async_fn)]
-pub fn resolve_dependency<'a, 'r: 'a, F: Dependency>(
-    cx: &'a mut Cx<'r>,
-) -> impl Future<Output = Result<Option<Depends<F>>, Response>> + Send + 'a {
-    async move { cx.depends::<F>().await.map_err(|answer| *answer) }
-}
-
 /// Runs dependency `F` for its effect (a `dependencies = [...]` entry): `Err` when it
-/// answered the request. Explicit lifetimes, as rustc's `Send` check of an `async fn` with two
-/// lifetimes fails inside the handler's future (rust-lang/rust#100013).
+/// answered the request. Written out, as [`Cx::depends`] is.
 #[allow(clippy::manual_async_fn)]
 fn run_for_effect<'a, 'r: 'a, F: Dependency>(
     cx: &'a mut Cx<'r>,
 ) -> impl Future<Output = Result<(), Response>> + Send + 'a {
-    async move {
-        cx.depends::<F>()
-            .await
-            .map(|_| ())
-            .map_err(|answer| *answer)
-    }
+    async move { cx.depends::<F>().await.map(|_| ()) }
 }
 
 type EffectFn = for<'a, 'r> fn(

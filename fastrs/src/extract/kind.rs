@@ -87,7 +87,7 @@ impl<T> IsUnreadable<T> for Probe<T> {}
 pub struct NotADependency<T>(PhantomData<fn() -> T>);
 
 impl<T> Future for NotADependency<T> {
-    type Output = Result<Option<Option<T>>, Response>;
+    type Output = Result<Option<T>, Response>;
 
     fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
         Poll::Ready(Ok(None))
@@ -130,14 +130,13 @@ fn checked<T>(
 }
 
 impl<F: Dependency> DependencyKind<Depends<F>> {
-    /// Resolves `F` (once per request unless `no_cache`): `Some(None)` when it was refused
-    /// with errors recorded, `Err` when it answered the request itself.
-    #[allow(clippy::manual_async_fn)]
+    /// Resolves `F` (once per request unless `no_cache`): `None` when it was refused with
+    /// errors recorded, `Err` when it answered the request itself.
     pub fn resolve<'a, 'r: 'a>(
         self,
         cx: &'a mut Cx<'r>,
-    ) -> impl Future<Output = Result<Option<Option<Depends<F>>>, Response>> + Send + 'a {
-        async move { cx.depends::<F>().await.map(Some).map_err(|answer| *answer) }
+    ) -> impl Future<Output = Result<Option<Depends<F>>, Response>> + Send + 'a {
+        cx.depends::<F>()
     }
 
     /// The value resolved before.
@@ -147,9 +146,9 @@ impl<F: Dependency> DependencyKind<Depends<F>> {
         _: &'static ParamSpec,
         _: Option<fn() -> Depends<F>>,
         _: Validator<Depends<F>>,
-        resolved: Option<Option<Depends<F>>>,
+        resolved: Option<Depends<F>>,
     ) -> Option<Depends<F>> {
-        resolved.flatten()
+        resolved
     }
 
     /// Its parameters, on the operation.
@@ -171,7 +170,7 @@ impl<T: FromCx> FrameworkKind<T> {
         _: &'static ParamSpec,
         _: Option<fn() -> T>,
         _: Validator<T>,
-        _: Option<Option<T>>,
+        _: Option<T>,
     ) -> Option<T> {
         T::from_cx(cx)
     }
@@ -195,7 +194,7 @@ impl<T: ParamType> ScalarKind<T> {
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
         check: Validator<T>,
-        _: Option<Option<T>>,
+        _: Option<T>,
     ) -> Option<T> {
         let value = cx.param(spec, scalar_source(spec), default);
         checked(cx, spec, value, check)
@@ -221,7 +220,7 @@ impl<T: ParamModel> ModelKind<T> {
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
         check: Validator<T>,
-        _: Option<Option<T>>,
+        _: Option<T>,
     ) -> Option<T> {
         let value = match spec.source {
             Source::Inferred | Source::Body => cx.body_value(spec, default),
@@ -254,7 +253,7 @@ impl<T> UnreadableKind<T> {
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
         _: Validator<T>,
-        _: Option<Option<T>>,
+        _: Option<T>,
     ) -> Option<T>
     where
         T: ParamModel,
@@ -269,7 +268,7 @@ impl<T> UnreadableKind<T> {
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
         _: Validator<T>,
-        _: Option<Option<T>>,
+        _: Option<T>,
     ) -> Option<T>
     where
         T: BodyParam,
@@ -341,7 +340,7 @@ macro_rules! read_unmarked {
                 spec: &'static ParamSpec,
                 default: Option<fn() -> T>,
                 check: Validator<T>,
-                resolved: Option<Option<T>>,
+                resolved: Option<T>,
             ) -> Option<T> {
                 self.read(cx, spec, default, check, resolved)
             }
@@ -359,7 +358,7 @@ impl<F: Dependency> DependencyKind<Depends<F>> {
         spec: &'static ParamSpec,
         default: Option<fn() -> Depends<F>>,
         check: Validator<Depends<F>>,
-        resolved: Option<Option<Depends<F>>>,
+        resolved: Option<Depends<F>>,
     ) -> Option<Depends<F>> {
         self.read(cx, spec, default, check, resolved)
     }
