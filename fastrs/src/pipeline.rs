@@ -98,7 +98,7 @@ async fn read_and_invoke<R: RouteFn>(
         let args = match R::read(&mut cx).await {
             Ok(Some(args)) if cx.is_valid() => args,
             Ok(_) => break 'answer cx.reject(),
-            Err(response) => break 'answer response,
+            Err(response) => break 'answer *response,
         };
         // One await of the handler; a panic is caught only to run the deferred work first.
         match AssertUnwindSafe(R::invoke(args)).catch_unwind().await {

@@ -239,9 +239,11 @@ pub trait RouteFn: 'static {
 }
 
 /// What reading a handler's arguments gives: the arguments, `None` when a parameter was refused
-/// (the errors are recorded), or the answer of a dependency that answered the request itself.
+/// (the errors are recorded), or the answer of a dependency that answered the request itself
+/// (boxed: the rare case should not make every step of a dependency chain as large as a
+/// response).
 #[doc(hidden)]
-pub type Read<A> = Result<Option<A>, Response>;
+pub type Read<A> = Result<Option<A>, Box<Response>>;
 
 /// Adds route `R`, whose data is `def`, to the method router of its path.
 #[doc(hidden)]

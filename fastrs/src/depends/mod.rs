@@ -86,7 +86,7 @@ pub fn resolve_fn<'a, 'r: 'a, F: DependencyFn>(
         }
         let args = match F::read(cx).await {
             Ok(args) => args,
-            Err(response) => return Resolution::answer(response),
+            Err(response) => return Resolution::Answer(response),
         };
         let start = cx.own_start();
         cx.close_unit(start);
@@ -316,7 +316,7 @@ impl<'r> Cx<'r> {
     #[allow(clippy::manual_async_fn)]
     pub fn depends<'a, F: Dependency>(
         &'a mut self,
-    ) -> impl Future<Output = Result<Option<Depends<F>>, Response>> + Send + 'a
+    ) -> impl Future<Output = Result<Option<Depends<F>>, Box<Response>>> + Send + 'a
     where
         'r: 'a,
     {
@@ -333,7 +333,7 @@ impl<'r> Cx<'r> {
                 self.app.overrides.get::<F>()
             };
             if F::APP_SCOPED && overridden.is_none() {
-                return self.app_scoped::<F>().await.map_err(|answer| *answer);
+                return self.app_scoped::<F>().await;
             }
             // Inline, not boxed: dependencies are awaited one after another, so the route's
             // future grows by the deepest chain, not by their sum.
@@ -349,7 +349,7 @@ impl<'r> Cx<'r> {
                 }
                 Resolution::Value(value) => Ok(Some(Depends(Held::Owned(value)))),
                 Resolution::Invalid => Ok(None),
-                Resolution::Answer(response) => Err(*response),
+                Resolution::Answer(response) => Err(response),
             }
         }
     }
@@ -361,7 +361,12 @@ impl<'r> Cx<'r> {
 fn run_for_effect<'a, 'r: 'a, F: Dependency>(
     cx: &'a mut Cx<'r>,
 ) -> impl Future<Output = Result<(), Response>> + Send + 'a {
-    async move { cx.depends::<F>().await.map(|_| ()) }
+    async move {
+        cx.depends::<F>()
+            .await
+            .map(|_| ())
+            .map_err(|answer| *answer)
+    }
 }
 
 type EffectFn = for<'a, 'r> fn(

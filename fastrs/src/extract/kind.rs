@@ -87,7 +87,7 @@ impl<T> IsUnreadable<T> for Probe<T> {}
 pub struct NotADependency<T>(PhantomData<fn() -> T>);
 
 impl<T> Future for NotADependency<T> {
-    type Output = Result<Option<T>, Response>;
+    type Output = Result<Option<T>, Box<Response>>;
 
     fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
         Poll::Ready(Ok(None))
@@ -135,7 +135,7 @@ impl<F: Dependency> DependencyKind<Depends<F>> {
     pub fn resolve<'a, 'r: 'a>(
         self,
         cx: &'a mut Cx<'r>,
-    ) -> impl Future<Output = Result<Option<Depends<F>>, Response>> + Send + 'a {
+    ) -> impl Future<Output = Result<Option<Depends<F>>, Box<Response>>> + Send + 'a {
         cx.depends::<F>()
     }
 
