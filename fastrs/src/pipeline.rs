@@ -53,11 +53,7 @@ pub(crate) fn answer<R: RouteFn>(req: Request, app: Arc<Shared>, def: &'static R
     }
     // Split before the future: the request is not kept in it beside its parts.
     let (parts, body) = req.into_parts();
-    let f: Answer = Box::pin(read_and_invoke::<R>(parts, body, app, def, status));
-    if std::env::var_os("FASTRS_SIZES").is_some() {
-        eprintln!("SIZE {} {}", def.template, std::mem::size_of_val(&*f));
-    }
-    f
+    Box::pin(read_and_invoke::<R>(parts, body, app, def, status))
 }
 
 /// Steps 1 to 7 for a route that reads the request.

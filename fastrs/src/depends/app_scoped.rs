@@ -85,6 +85,15 @@ pub(crate) fn warm<F: Dependency>(
 }
 
 impl Cx<'_> {
+    /// The value of app-scoped dependency `F` once it is built, without waiting.
+    pub(super) fn app_scoped_built<F: Dependency>(&self) -> Option<Depends<F>> {
+        let value = self.app.app_values.cell(TypeId::of::<F>())?.get()?;
+        Arc::clone(value)
+            .downcast::<F::Output>()
+            .ok()
+            .map(|value| Depends(Held::Shared(value)))
+    }
+
     /// The value of app-scoped dependency `F`, built on first use (once for the app; a build
     /// that fails is tried again by the next request).
     pub(super) async fn app_scoped<F: Dependency>(

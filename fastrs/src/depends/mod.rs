@@ -333,7 +333,12 @@ impl<'r> Cx<'r> {
                 self.app.overrides.get::<F>()
             };
             if F::APP_SCOPED && overridden.is_none() {
-                return self.app_scoped::<F>().await;
+                if let Some(value) = self.app_scoped_built::<F>() {
+                    return Ok(Some(value));
+                }
+                // Boxed: building it happens once, and its future would otherwise make every
+                // dependency's as large as its own.
+                return Box::pin(self.app_scoped::<F>()).await;
             }
             // Inline, not boxed: dependencies are awaited one after another, so the route's
             // future grows by the deepest chain, not by their sum.
