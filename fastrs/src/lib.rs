@@ -59,16 +59,17 @@ pub mod security;
 mod serve;
 mod serve_body;
 mod serve_idle;
+mod spec;
 mod state;
 pub mod testing;
 mod timeout;
 mod trailing_slash;
 mod validate;
 
-pub use app::{App, DEFAULT_BODY_LIMIT, StartupError};
+pub use app::{App, DEFAULT_BODY_LIMIT};
 pub use axum::Json;
 pub use depends::{Cleanup, Dependency, Depends};
-pub use error::{HttpError, RequestValidationError, ValidationError};
+pub use error::{HttpError, RequestValidationError, StartupError, ValidationError};
 pub use extract::{
     BodyParam, Bound, FromCx, Num, ParamModel, ParamSpec, ParamType, Scalar, ScalarError, Source,
 };
@@ -170,9 +171,10 @@ pub mod __private {
     pub use crate::extract::{
         Arguments, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, all_some,
     };
+    pub use crate::pipeline::mount;
     pub use crate::response::Responder;
     pub use crate::route::{
-        ExtraResponse, Method, Read, Registration, Route, RouteDef, RouteFn, RouteOptions, mount,
+        ExtraResponse, Method, Read, Registration, Route, RouteDef, RouteFn, RouteOptions,
     };
     pub use crate::router::{RouterDef, RouterRegistration};
     pub use crate::state::Requirements;

@@ -3,7 +3,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::app::StartupError;
+use crate::error::StartupError;
 use crate::state::States;
 
 type Work = Pin<Box<dyn Future<Output = ()> + Send>>;

@@ -20,17 +20,22 @@
 //! background tasks run after step 7, once the response is sent. `#[depends]` functions go
 //! through steps 2 to 6 too, in [`crate::depends`].
 
+use std::convert::Infallible;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
+use axum::routing::MethodRouter;
 use futures_util::FutureExt as _;
 use http::StatusCode;
 use http::request::Parts;
+use tower::Service;
 
 use crate::app::Shared;
 use crate::extract::Cx;
@@ -112,4 +117,81 @@ async fn read_and_invoke<R: RouteFn>(
     let answer = Box::new(answer);
     cx.run_cleanups().await;
     *answer
+}
+
+/// Adds route `R`, whose data is `def`, to the method router of its path.
+#[doc(hidden)]
+pub fn mount<R: RouteFn>(
+    router: MethodRouter,
+    app: &Arc<Shared>,
+    def: &'static RouteDef,
+) -> MethodRouter {
+    let service = RouteService::<R> {
+        app: Arc::clone(app),
+        def,
+        route: PhantomData,
+    };
+    router.on_service(def.method.filter(), service)
+}
+
+/// Route `R` as a tower service: the request goes to the pipeline whole, and a panic answers
+/// 500.
+struct RouteService<R> {
+    app: Arc<Shared>,
+    def: &'static RouteDef,
+    route: PhantomData<fn() -> R>,
+}
+
+impl<R> Clone for RouteService<R> {
+    fn clone(&self) -> Self {
+        Self {
+            app: Arc::clone(&self.app),
+            def: self.def,
+            route: PhantomData,
+        }
+    }
+}
+
+impl<R: RouteFn> Service<Request> for RouteService<R> {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Answering;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        Answering {
+            future: answer::<R>(req, Arc::clone(&self.app), self.def),
+            route: self.def,
+            debug: self.app.debug,
+        }
+    }
+}
+
+/// A route's answer on its way: the generated future, boxed once, polled under
+/// `catch_unwind` so that a panic answers 500 (the future is not polled again after one).
+#[doc(hidden)]
+pub struct Answering {
+    future: Pin<Box<dyn Future<Output = Response> + Send>>,
+    route: &'static RouteDef,
+    debug: bool,
+}
+
+impl Future for Answering {
+    type Output = Result<Response, Infallible>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let future = self.future.as_mut();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
+            Ok(Poll::Ready(response)) => Poll::Ready(Ok(response)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(panic) => Poll::Ready(Ok(crate::response::panicked(
+                &self.route,
+                panic.as_ref(),
+                self.debug,
+            ))),
+        }
+    }
 }

@@ -47,7 +47,7 @@ static PANICS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(
 /// with the route and an id that the answer carries in `x-request-id`. The message stays in
 /// the log unless `debug` is on.
 pub(crate) fn panicked(
-    route: &crate::route::RouteDef,
+    route: &dyn std::fmt::Display,
     panic: &(dyn std::any::Any + Send),
     debug: bool,
 ) -> Response {
@@ -57,13 +57,7 @@ pub(crate) fn panicked(
         .copied()
         .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("(no message)");
-    let what = format!(
-        "request {id} to {} {} ({} at {}) panicked: {message}",
-        route.method,
-        route.template,
-        route.name,
-        route.location()
-    );
+    let what = format!("request {id} to {route} panicked: {message}");
     eprintln!("fastrs: {what}");
     let mut response = if debug {
         (

@@ -1,17 +1,10 @@
 //! Routes as the macros register them: constant data collected through `inventory`.
 
-use std::convert::Infallible;
 use std::future::Future;
-use std::marker::PhantomData;
-use std::panic::AssertUnwindSafe;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
-use axum::extract::Request;
 use axum::response::Response;
 use axum::routing::{MethodFilter, MethodRouter};
-use tower::Service;
 
 use crate::app::Shared;
 use crate::extract::{Cx, ParamSpec};
@@ -199,6 +192,17 @@ impl RouteDef {
     }
 }
 
+/// `GET /items/<id> (read_item at src/items.rs:12)`: the route, for logs.
+impl std::fmt::Display for RouteDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} ({} at {}:{})",
+            self.method, self.template, self.name, self.file, self.line
+        )
+    }
+}
+
 /// A route submitted to `inventory` by its macro.
 #[doc(hidden)]
 pub struct Registration(pub &'static RouteDef);
@@ -244,80 +248,3 @@ pub trait RouteFn: 'static {
 /// response).
 #[doc(hidden)]
 pub type Read<A> = Result<Option<A>, Box<Response>>;
-
-/// Adds route `R`, whose data is `def`, to the method router of its path.
-#[doc(hidden)]
-pub fn mount<R: RouteFn>(
-    router: MethodRouter,
-    app: &Arc<Shared>,
-    def: &'static RouteDef,
-) -> MethodRouter {
-    let service = RouteService::<R> {
-        app: Arc::clone(app),
-        def,
-        route: PhantomData,
-    };
-    router.on_service(def.method.filter(), service)
-}
-
-/// Route `R` as a tower service: the request goes to the pipeline whole, and a panic answers
-/// 500.
-struct RouteService<R> {
-    app: Arc<Shared>,
-    def: &'static RouteDef,
-    route: PhantomData<fn() -> R>,
-}
-
-impl<R> Clone for RouteService<R> {
-    fn clone(&self) -> Self {
-        Self {
-            app: Arc::clone(&self.app),
-            def: self.def,
-            route: PhantomData,
-        }
-    }
-}
-
-impl<R: RouteFn> Service<Request> for RouteService<R> {
-    type Response = Response;
-    type Error = Infallible;
-    type Future = Answering;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, req: Request) -> Self::Future {
-        Answering {
-            future: crate::pipeline::answer::<R>(req, Arc::clone(&self.app), self.def),
-            route: self.def,
-            debug: self.app.debug,
-        }
-    }
-}
-
-/// A route's answer on its way: the generated future, boxed once, polled under
-/// `catch_unwind` so that a panic answers 500 (the future is not polled again after one).
-#[doc(hidden)]
-pub struct Answering {
-    future: Pin<Box<dyn Future<Output = Response> + Send>>,
-    route: &'static RouteDef,
-    debug: bool,
-}
-
-impl Future for Answering {
-    type Output = Result<Response, Infallible>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let future = self.future.as_mut();
-        match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
-            Ok(Poll::Ready(response)) => Poll::Ready(Ok(response)),
-            Ok(Poll::Pending) => Poll::Pending,
-            Err(panic) => Poll::Ready(Ok(crate::response::panicked(
-                self.route,
-                panic.as_ref(),
-                self.debug,
-            ))),
-        }
-    }
-}

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::StartupError;
+use crate::error::StartupError;
 use crate::router::MountedRoute;
 
 /// Refuses two routes with the same method and path, and paths that differ only by the
@@ -13,7 +13,7 @@ pub(super) fn check_routes(routes: &[MountedRoute]) -> Result<(), StartupError> 
     let mut shapes: BTreeMap<String, &MountedRoute> = BTreeMap::new();
     for route in routes {
         if route.axum_path().is_empty() {
-            return Err(StartupError(format!(
+            return Err(StartupError::new(format!(
                 "`{}` at {} has the path `\"\"`, which only a router's prefix can complete; mount it inside a router with a prefix",
                 route.name(),
                 route.location()
@@ -22,7 +22,7 @@ pub(super) fn check_routes(routes: &[MountedRoute]) -> Result<(), StartupError> 
         let shape = shape_of(&route.axum_path());
         let method = route.def().method;
         if let Some(first) = seen.insert((shape.clone(), method), route) {
-            return Err(StartupError(format!(
+            return Err(StartupError::new(format!(
                 "two routes answer `{} {}`: `{}` at {} and `{}` at {}",
                 method,
                 route.path(),
@@ -35,7 +35,7 @@ pub(super) fn check_routes(routes: &[MountedRoute]) -> Result<(), StartupError> 
         if let Some(first) = shapes.get(&shape)
             && first.axum_path() != route.axum_path()
         {
-            return Err(StartupError(format!(
+            return Err(StartupError::new(format!(
                 "the paths `{}` ({} at {}) and `{}` ({} at {}) differ only by parameter names; use the same names",
                 first.path(),
                 first.name(),
@@ -80,7 +80,7 @@ pub(super) fn check_states(
         .iter()
         .find(|(id, _)| !states.contains(*id))
     {
-        return Err(StartupError(format!(
+        return Err(StartupError::new(format!(
             "`{}` ({} {} at {}) reads `State<{name}>`, but the app has no such state; add it with `App::state(...)`",
             route.name(),
             route.def().method,
@@ -102,7 +102,7 @@ pub(super) fn check_path_params(
         .iter()
         .find(|name| !requirements.path_params.contains(name))
     {
-        return Err(StartupError(format!(
+        return Err(StartupError::new(format!(
             "`<{unread}>` in the path of `{}` ({} {} at {}) is read by no argument and no dependency; add an argument `{unread}` or a dependency with `#[path] {unread}`",
             route.name(),
             route.def().method,
@@ -115,7 +115,7 @@ pub(super) fn check_path_params(
         .iter()
         .find(|name| !in_path.contains(name))
     {
-        return Err(StartupError(format!(
+        return Err(StartupError::new(format!(
             "a dependency of `{}` ({} {} at {}) reads the path parameter `{missing}`, but the path has no `<{missing}>`",
             route.name(),
             route.def().method,

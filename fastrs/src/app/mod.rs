@@ -15,6 +15,7 @@ use fastrs_openapi::model::{Info, OpenApi};
 
 use crate::depends::Dependency;
 use crate::document::Metadata;
+use crate::error::StartupError;
 use crate::lifespan::Lifespan;
 
 use crate::response::{method_not_allowed, not_found};
@@ -76,7 +77,7 @@ impl Shared {
 
     /// Builds the app-scoped dependencies, before the first request.
     pub(crate) async fn warm(&self) -> Result<(), StartupError> {
-        self.app_values.warm(self).await.map_err(StartupError)
+        self.app_values.warm(self).await.map_err(StartupError::new)
     }
 
     /// Whether dependency `id` is asked for more than once in a request of this route.
@@ -125,33 +126,6 @@ pub struct App {
     /// unless routes were added since.
     found_none: bool,
 }
-
-/// Why an app could not start: two routes that cannot both be served, a state it lacks, a
-/// lifespan whose start-up failed, no routes at all.
-///
-/// Its `Debug` is its message, so that `main` returning the error prints plain text.
-#[derive(Clone, PartialEq, Eq)]
-pub struct StartupError(String);
-
-impl std::fmt::Debug for StartupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl StartupError {
-    pub(crate) fn new(message: String) -> Self {
-        Self(message)
-    }
-}
-
-impl std::fmt::Display for StartupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for StartupError {}
 
 impl Default for App {
     fn default() -> Self {
@@ -342,7 +316,7 @@ impl App {
         let routes = self.routes();
         check_routes(&routes)?;
         crate::document::document(&self.metadata, &self.dependencies, &routes)
-            .map_err(|e| StartupError(e.to_string()))
+            .map_err(|e| StartupError::new(e.to_string()))
     }
 
     /// The routes as served (with their routers' prefixes), sorted by path, method, then
@@ -373,7 +347,7 @@ impl App {
     pub(crate) fn build(self) -> Result<(axum::Router, Arc<Shared>), StartupError> {
         let request_timeout = self.request_timeout;
         if self.found_none && self.routes.is_empty() && self.nested.is_empty() {
-            return Err(StartupError(NO_ROUTES.to_owned()));
+            return Err(StartupError::new(NO_ROUTES.to_owned()));
         }
         let routes = self.routes();
         check_routes(&routes)?;

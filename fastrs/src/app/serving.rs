@@ -71,7 +71,9 @@ impl App {
     }
 
     /// The lifespan's start-up, the checks and the app-scoped dependencies, in that order.
-    async fn start_serving(self) -> Result<(axum::Router, crate::Lifespan), super::StartupError> {
+    async fn start_serving(
+        self,
+    ) -> Result<(axum::Router, crate::Lifespan), crate::error::StartupError> {
         let (app, lifespan) = self.start().await?;
         let (router, shared) = app.build()?;
         shared.warm().await?;

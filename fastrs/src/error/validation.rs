@@ -7,7 +7,7 @@ use http::StatusCode;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::extract::Source;
+use crate::spec::Source;
 
 /// One step of an error's `loc`: a key or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

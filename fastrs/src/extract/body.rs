@@ -9,10 +9,10 @@ use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::constraints::{check_json, to_error};
-use super::spec::{ParamSpec, Source};
 use super::{Cx, Found};
 use crate::error::{HttpError, Loc, ValidationError};
+use crate::spec::{ParamSpec, Source};
+use crate::validate::constraints::{check_json, to_error};
 use crate::validate::{Walker, absent, json_invalid};
 
 /// A type that can be read from the JSON body: anything `Deserialize` with a `JsonSchema`.
@@ -315,7 +315,7 @@ impl Cx<'_> {
         loc: &[Loc],
         source: Source,
     ) -> Found<T> {
-        let schema = spec.schema::<T>().as_value();
+        let schema = crate::validate::param_schema::<T>(spec).as_value();
         let mut walker = Walker::new(schema, source);
         let mut at = loc.to_vec();
         if !walker.walk(schema, &mut value, &mut at) {

@@ -5,18 +5,14 @@
 
 mod arguments;
 mod body;
-pub(crate) mod constraints;
 mod framework;
 pub(crate) mod kind;
 mod model;
 mod param;
 pub(crate) mod probe;
-#[cfg(test)]
-mod proptests;
 mod rules;
 pub(crate) mod scalar;
 pub(crate) mod sources;
-mod spec;
 
 use std::cell::OnceCell;
 
@@ -24,13 +20,13 @@ use axum::extract::RawPathParams;
 use axum::response::{IntoResponse, Response};
 use http::request::Parts;
 
+pub use crate::spec::{Bound, Num, ParamSpec, Source};
 pub use arguments::{Arguments, all_some};
 pub use body::BodyParam;
 pub use framework::FromCx;
 pub use model::ParamModel;
 pub use param::{At, Found, ParamType};
 pub use scalar::{Scalar, ScalarError};
-pub use spec::{Bound, Num, ParamSpec, Source};
 
 use crate::app::Shared;
 use crate::error::{RequestValidationError, ValidationError};

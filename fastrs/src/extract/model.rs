@@ -3,9 +3,9 @@
 use serde_json::{Map, Value};
 
 use super::body::BodyParam;
-use super::spec::{ParamSpec, Source};
 use super::{Cx, Found, sources};
 use crate::error::Loc;
+use crate::spec::{ParamSpec, Source};
 
 /// A struct read field by field from one source: `#[query] filter: Filter`.
 ///
@@ -47,7 +47,7 @@ impl Cx<'_> {
     /// The object a parameter model is read from: each field's value, a list for list fields,
     /// and every other name sent (so that `deny_unknown_fields` can refuse them).
     fn model_input_for<T: ParamModel>(&self, spec: &'static ParamSpec, source: Source) -> Value {
-        let schema = spec.schema::<T>().as_value();
+        let schema = crate::validate::param_schema::<T>(spec).as_value();
         let props = resolve_properties(schema);
         let is_list = |name: &str| {
             props

@@ -2,10 +2,10 @@
 
 use serde_json::Value;
 
-use super::constraints::{check_list, check_number, check_str, to_error};
 use super::scalar::Scalar;
-use super::spec::{ParamSpec, Source};
 use crate::error::{Loc, ValidationError};
+use crate::spec::{ParamSpec, Source};
+use crate::validate::constraints::{check_list, check_number, check_str, to_error};
 
 /// What a source found for one parameter.
 pub enum Found<T> {

@@ -1,39 +1,13 @@
 //! `Scalar`: a value read from one string of the path, query, a header or a cookie.
 
-use std::borrow::Cow;
+use serde_json::json;
 
-use serde_json::{Value, json};
-
-use super::spec::Num;
-
-/// Why a string is not a valid value, as a pydantic error `type`, message and `ctx`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScalarError {
-    /// pydantic's error type, such as `int_parsing`.
-    pub kind: &'static str,
-    /// pydantic's message.
-    pub msg: Cow<'static, str>,
-    /// pydantic's `ctx`, when the type has one.
-    pub ctx: Option<Value>,
-}
-
-impl ScalarError {
-    /// An error with no `ctx`.
-    pub fn new(kind: &'static str, msg: impl Into<Cow<'static, str>>) -> Self {
-        Self {
-            kind,
-            msg: msg.into(),
-            ctx: None,
-        }
-    }
-
-    /// Adds a `ctx`.
-    #[must_use]
-    pub fn with_ctx(mut self, ctx: Value) -> Self {
-        self.ctx = Some(ctx);
-        self
-    }
-}
+use crate::spec::Num;
+pub use crate::validate::lax::ScalarError;
+use crate::validate::lax::{
+    BOOL_PARSING, FLOAT_PARSING, INT_PARSING, expected_list, out_of_range, parse_bool, parse_float,
+    parse_int,
+};
 
 /// A value that can be parsed from one string: a path segment, a query value, a header or a
 /// cookie.
@@ -59,80 +33,6 @@ pub trait Scalar: Sized + Send {
     /// The value as a string, for `min_length`, `max_length` and `pattern`.
     fn as_str(&self) -> Option<&str> {
         None
-    }
-}
-
-pub(crate) const INT_PARSING: &str =
-    "Input should be a valid integer, unable to parse string as an integer";
-pub(crate) const FLOAT_PARSING: &str =
-    "Input should be a valid number, unable to parse string as a number";
-pub(crate) const BOOL_PARSING: &str = "Input should be a valid boolean, unable to interpret input";
-
-/// Parses an integer as pydantic does from a string: surrounding whitespace, `_` between digits
-/// and a fraction of zeros (`"5.00"`) are accepted.
-pub(crate) fn parse_int(raw: &str) -> Option<i128> {
-    let s = raw.trim();
-    if let Ok(i) = s.parse::<i128>() {
-        return Some(i);
-    }
-    let s = match s.split_once('.') {
-        Some((int, frac)) if !int.is_empty() && frac.bytes().all(|b| b == b'0') => int,
-        _ => s,
-    };
-    let bytes = s.as_bytes();
-    let underscores_ok = bytes.iter().enumerate().all(|(i, &b)| {
-        b != b'_'
-            || (i > 0
-                && bytes[i - 1].is_ascii_digit()
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
-    });
-    if !underscores_ok {
-        return None;
-    }
-    let cleaned: Cow<'_, str> = if s.contains('_') {
-        Cow::Owned(s.replace('_', ""))
-    } else {
-        Cow::Borrowed(s)
-    };
-    cleaned.parse::<i128>().ok()
-}
-
-/// Parses a float as Python's `float()` does from a string.
-pub(crate) fn parse_float(raw: &str) -> Option<f64> {
-    let s = raw.trim();
-    if let Ok(f) = s.parse::<f64>() {
-        return Some(f);
-    }
-    if s.contains('_') {
-        return s.replace('_', "").parse::<f64>().ok();
-    }
-    None
-}
-
-/// pydantic's strings for `true` and `false`.
-pub(crate) fn parse_bool(raw: &str) -> Option<bool> {
-    match raw.to_ascii_lowercase().as_str() {
-        "1" | "on" | "t" | "true" | "y" | "yes" => Some(true),
-        "0" | "off" | "f" | "false" | "n" | "no" => Some(false),
-        _ => None,
-    }
-}
-
-/// An integer out of the Rust type's range gets the bound it broke, as the documentation
-/// states the type's range as `minimum` and `maximum`.
-pub(crate) fn out_of_range(i: i128, min: i128, max: i128) -> ScalarError {
-    if i < min {
-        ScalarError::new(
-            "greater_than_equal",
-            format!("Input should be greater than or equal to {min}"),
-        )
-        .with_ctx(json!({ "ge": Num::Int(min).to_json() }))
-    } else {
-        ScalarError::new(
-            "less_than_equal",
-            format!("Input should be less than or equal to {max}"),
-        )
-        .with_ctx(json!({ "le": Num::Int(max).to_json() }))
     }
 }
 
@@ -199,11 +99,11 @@ impl Scalar for char {
         match (chars.next(), chars.next()) {
             (Some(c), None) => Ok(c),
             (None, _) => {
-                let (kind, msg, ctx) = super::constraints::string_too_short(1);
+                let (kind, msg, ctx) = crate::validate::constraints::string_too_short(1);
                 Err(ScalarError::new(kind, msg).with_ctx(ctx))
             }
             (Some(_), Some(_)) => {
-                let (kind, msg, ctx) = super::constraints::string_too_long(1);
+                let (kind, msg, ctx) = crate::validate::constraints::string_too_long(1);
                 Err(ScalarError::new(kind, msg).with_ctx(ctx))
             }
         }
@@ -255,16 +155,6 @@ pub fn parse_enum<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, Scalar
         ScalarError::new("enum", format!("Input should be {expected}"))
             .with_ctx(json!({ "expected": expected }))
     })
-}
-
-/// pydantic's `'a', 'b' or 'c'`.
-pub(crate) fn expected_list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|v| format!("'{v}'")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    }
 }
 
 /// The serde names of an enum's variants, read from its `Deserialize` impl.

@@ -5,11 +5,11 @@ use std::borrow::Cow;
 use garde::i18n::{I18n, InvalidCreditCard, InvalidEmail, InvalidPhoneNumber, InvalidUrl, IpKind};
 use serde_json::{Value, json};
 
-use crate::error::{Loc, ValidationError};
-use crate::extract::Source;
-use crate::extract::constraints::{
+use super::constraints::{
     pattern_mismatch, string_too_long, string_too_short, to_error, too_long, too_short,
 };
+use crate::error::{Loc, ValidationError};
+use crate::spec::Source;
 
 /// A value garde refused: the report, to be read against the input as received.
 pub(crate) struct Rejected(pub(crate) garde::Report);

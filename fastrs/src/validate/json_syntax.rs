@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::error::{Loc, ValidationError};
-use crate::extract::Source;
+use crate::spec::Source;
 
 /// The error for a body that is not JSON: `loc` is `["body", <character offset>]`.
 pub(crate) fn json_invalid(text: &[u8], err: &serde_json::Error) -> ValidationError {

@@ -3,8 +3,10 @@
 //! These run only on the error path: a body that serde accepts and garde passes never reaches
 //! them.
 
+pub(crate) mod constraints;
 mod garde_report;
 mod json_syntax;
+pub(crate) mod lax;
 mod schema_walk;
 
 pub(crate) use garde_report::garde_errors;
@@ -18,6 +20,11 @@ pub(crate) fn schema_for<T: schemars::JsonSchema>() -> Schema {
     SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<T>()
+}
+
+/// The JSON schema of parameter `spec`'s type `T`, made once.
+pub(crate) fn param_schema<T: schemars::JsonSchema>(spec: &crate::spec::ParamSpec) -> &Schema {
+    spec.__schema.get_or_init(schema_for::<T>)
 }
 
 /// Deserializes a value that serde refused, missing from an absent field: `Option` gives

@@ -2,15 +2,15 @@
 
 use serde_json::{Map, Number, Value, json};
 
-use crate::error::{Loc, ValidationError};
-use crate::extract::Source;
-use crate::extract::constraints::{
+use super::constraints::{
     pattern_mismatch, string_too_long, string_too_short, to_error, too_long, too_short,
 };
-use crate::extract::scalar::{
+use super::lax::{
     BOOL_PARSING, FLOAT_PARSING, INT_PARSING, expected_list, out_of_range, parse_bool, parse_float,
     parse_int,
 };
+use crate::error::{Loc, ValidationError};
+use crate::spec::Source;
 
 /// Checks a value against a schema, coercing strings to numbers and booleans where pydantic's
 /// lax mode does, and records one error per problem.

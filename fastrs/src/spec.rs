@@ -1,4 +1,5 @@
-//! `ParamSpec`: what the route macro knows about one parameter, as constant data.
+//! Parameter specs: what the route macros know about each parameter (`ParamSpec`, its
+//! `Source` and bounds), as constant data. The lowest layer: it imports nothing of the crate.
 
 use std::sync::OnceLock;
 
@@ -286,9 +287,5 @@ impl ParamSpec {
             // The route macro compiled this pattern already; failing here is a fastrs bug.
             Regex::new(pattern).expect("pattern checked at compile time")
         }))
-    }
-
-    pub(crate) fn schema<T: schemars::JsonSchema>(&self) -> &Schema {
-        self.__schema.get_or_init(crate::validate::schema_for::<T>)
     }
 }

@@ -2,8 +2,8 @@
 
 use serde_json::{Value, json};
 
-use super::spec::{Num, ParamSpec};
 use crate::error::{Loc, ValidationError};
+use crate::spec::{Num, ParamSpec};
 
 /// The first failed number bound, in pydantic's order (`le`, `lt`, `ge`, `gt`).
 pub(crate) fn check_number(spec: &ParamSpec, n: Num) -> Option<(&'static str, String, Value)> {

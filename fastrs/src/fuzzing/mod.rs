@@ -1,6 +1,9 @@
 //! Entry points for fuzzing (`fuzz/`) and property tests: the parsers that read what clients
 //! send, callable on raw input. Public as `fastrs::__fuzz` with the `fuzz` feature only.
 
+#[cfg(test)]
+mod proptests;
+
 use std::sync::{Arc, OnceLock};
 
 use crate::app::Shared;
