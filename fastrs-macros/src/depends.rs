@@ -10,9 +10,7 @@ use crate::attr::set_once;
 use crate::ctxt::Ctxt;
 use crate::paths;
 use crate::route::check::resolve_dependency;
-use crate::route::codegen::{
-    args_of, default_fns, document_params, param_spec, read_args, requires_body,
-};
+use crate::route::codegen::{args_of, default_fns, describe_params, param_spec, read_args};
 use crate::route::handler::Handler;
 
 mod kw {
@@ -165,10 +163,11 @@ fn generate(
         format!(" The fastrs dependency [`{fn_ident}`]: ask for it with `Depends<{fn_ident}>`.");
     let (output, fallible) = output_of(&handler.func.sig.output);
     let cached = args.no_cache.is_none();
-    let doc_scopes = args
+    let fact = paths::fact();
+    let scope_fact = args
         .scopes
         .as_ref()
-        .map(|scopes| quote!(__fastrs_doc.require_scopes(&[#(#scopes),*]);));
+        .map(|scopes| quote!(__fastrs_meta.push(#fact::Scopes(&[#(#scopes),*]));));
     let app_scoped = args.app.is_some();
     // An app-scoped dependency's own dependencies must be app-scoped too.
     let dependency = paths::dependency();
@@ -225,10 +224,8 @@ fn generate(
         syn::ReturnType::Default => fn_ident.span(),
     };
     let output_ty = quote_spanned!(output_span=> #output);
-    let requires = requires_body(handler, resolved);
-    let requirements = paths::requirements();
-    let document = document_params(handler, resolved);
-    let route_doc = paths::route_doc();
+    let describe = describe_params(handler, resolved);
+    let meta = paths::meta();
     quote! {
         #[doc = #doc]
         #[allow(non_camel_case_types)]
@@ -244,13 +241,9 @@ fn generate(
                 const CACHED: bool = #cached;
                 const APP_SCOPED: bool = #app_scoped;
 
-                fn require(__fastrs_needs: &mut #requirements) {
-                    #requires
-                }
-
-                fn document(__fastrs_doc: &mut #route_doc<'_>) {
-                    #doc_scopes
-                    #document
+                fn describe(__fastrs_meta: &mut #meta) {
+                    #scope_fact
+                    #describe
                 }
 
                 fn resolve<'a, 'r: 'a>(

@@ -44,15 +44,15 @@ private_paths! {
     dependency => Dependency,
     resolution => Resolution,
     into_response => IntoResponse,
-    require_dependency => require_dependency,
+    describe_dependency => describe_dependency,
     all_some => all_some,
     dependency_ref => DependencyRef,
     dependency_fn => DependencyFn,
     resolve_fn => resolve_fn,
-    requirements => Requirements,
+    meta => Meta,
+    fact => Fact,
     extra_response => ExtraResponse,
     schema_of => schema_of,
-    route_doc => RouteDoc,
     value => Value,
 }
 

@@ -44,6 +44,7 @@
 //! The guide in `docs/` has a chapter per topic; [`get`] lists where each parameter comes from.
 
 mod app;
+mod context;
 mod depends;
 mod document;
 pub mod error;
@@ -68,6 +69,7 @@ mod validate;
 
 pub use app::{App, DEFAULT_BODY_LIMIT};
 pub use axum::Json;
+pub use context::{DescribeFn, Fact, Meta, SchemaFn};
 pub use depends::{Cleanup, Dependency, Depends};
 pub use error::{HttpError, RequestValidationError, StartupError, ValidationError};
 pub use extract::{
@@ -78,7 +80,7 @@ pub use lifespan::{IntoLifespan, Lifespan};
 pub use response::Responder;
 pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
 pub use router::{MountedRoute, Router};
-pub use state::{Requirements, State};
+pub use state::State;
 pub use trailing_slash::TrailingSlash;
 
 /// The parsers that read what clients send, for `fuzz/` (feature `fuzz`); not a public API.
@@ -145,12 +147,12 @@ pub mod prelude {
 /// What generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::context::{AppContext, DependencyRef, Fact, Meta, schema_of};
     pub use crate::depends::{
-        Dependency, DependencyFn, DependencyRef, Depends, Resolution, require_dependency,
-        resolve_fn,
+        Dependency, DependencyFn, Depends, Resolution, describe_dependency, resolve_fn,
     };
-    pub use crate::document::schema_of;
-    pub use crate::document::{ParamDoc, ResponseDoc, RouteDoc};
+    pub use crate::document::{ResponseDoc, Returns, ViaAnyResponse, ViaResponseDoc};
+    pub use crate::extract::ParamDoc;
     pub use crate::extract::kind::{
         DependencyKind, FrameworkKind, ModelKind, NotADependency, Probe, ScalarKind,
         UnreadableKind, Validator,
@@ -164,8 +166,7 @@ pub mod __private {
         pub use crate::extract::probe::{ViaGarde, ViaNoCheck};
     }
     pub use crate::extract::probe::{
-        Check, JsonOf, Returns, ViaAnyResponse, ViaGarde, ViaNoCheck, ViaNoSerialize,
-        ViaResponseDoc, ViaSerialize,
+        Check, JsonOf, ViaGarde, ViaNoCheck, ViaNoSerialize, ViaSerialize,
     };
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{
@@ -177,7 +178,6 @@ pub mod __private {
         ExtraResponse, Method, Read, Registration, Route, RouteDef, RouteFn, RouteOptions,
     };
     pub use crate::router::{RouterDef, RouterRegistration};
-    pub use crate::state::Requirements;
     pub use axum::response::IntoResponse;
     pub use axum::response::Response;
     pub use inventory;

@@ -3,8 +3,8 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::context::States;
 use crate::error::StartupError;
-use crate::state::States;
 
 type Work = Pin<Box<dyn Future<Output = ()> + Send>>;
 type Startup = Box<

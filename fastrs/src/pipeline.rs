@@ -37,7 +37,7 @@ use http::StatusCode;
 use http::request::Parts;
 use tower::Service;
 
-use crate::app::Shared;
+use crate::context::AppContext;
 use crate::extract::Cx;
 use crate::response::respond;
 use crate::route::{RouteDef, RouteFn};
@@ -46,7 +46,11 @@ use crate::route::{RouteDef, RouteFn};
 pub(crate) type Answer = Pin<Box<dyn Future<Output = Response> + Send>>;
 
 /// Serves one request of route `R`.
-pub(crate) fn answer<R: RouteFn>(req: Request, app: Arc<Shared>, def: &'static RouteDef) -> Answer {
+pub(crate) fn answer<R: RouteFn>(
+    req: Request,
+    app: Arc<AppContext>,
+    def: &'static RouteDef,
+) -> Answer {
     let status = def.options.status_code();
     // A handler that reads nothing, in an app that runs nothing before it: no request context,
     // and a future as small as the handler's.
@@ -65,12 +69,12 @@ pub(crate) fn answer<R: RouteFn>(req: Request, app: Arc<Shared>, def: &'static R
 async fn read_and_invoke<R: RouteFn>(
     mut parts: Parts,
     body: Body,
-    app: Arc<Shared>,
+    app: Arc<AppContext>,
     def: &'static RouteDef,
     status: Option<StatusCode>,
 ) -> Response {
     let path = if def.has_path_params {
-        match crate::extract::path_params(&mut parts).await {
+        match crate::context::path_params(&mut parts).await {
             Ok(path) => Some(path),
             Err(rejection) => return rejection,
         }
@@ -123,7 +127,7 @@ async fn read_and_invoke<R: RouteFn>(
 #[doc(hidden)]
 pub fn mount<R: RouteFn>(
     router: MethodRouter,
-    app: &Arc<Shared>,
+    app: &Arc<AppContext>,
     def: &'static RouteDef,
 ) -> MethodRouter {
     let service = RouteService::<R> {
@@ -137,7 +141,7 @@ pub fn mount<R: RouteFn>(
 /// Route `R` as a tower service: the request goes to the pipeline whole, and a panic answers
 /// 500.
 struct RouteService<R> {
-    app: Arc<Shared>,
+    app: Arc<AppContext>,
     def: &'static RouteDef,
     route: PhantomData<fn() -> R>,
 }

@@ -77,10 +77,10 @@ pub(crate) fn panicked(
 
 /// `{"detail":"Not Found"}` for a path no route matches.
 pub(crate) async fn not_found() -> Response {
-    crate::HttpError::from_status(StatusCode::NOT_FOUND).into_response()
+    crate::error::HttpError::from_status(StatusCode::NOT_FOUND).into_response()
 }
 
 /// `{"detail":"Method Not Allowed"}`; axum adds the `Allow` header.
 pub(crate) async fn method_not_allowed() -> Response {
-    crate::HttpError::from_status(StatusCode::METHOD_NOT_ALLOWED).into_response()
+    crate::error::HttpError::from_status(StatusCode::METHOD_NOT_ALLOWED).into_response()
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use axum::response::Response;
 use axum::routing::{MethodFilter, MethodRouter};
 
-use crate::app::Shared;
-use crate::extract::{Cx, ParamSpec};
+use crate::context::{AppContext, Cx, DescribeFn};
+use crate::spec::ParamSpec;
 
 /// An HTTP method a route answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,7 +89,7 @@ pub struct RouteOptions {
     /// `scopes = [...]`: the scopes its security schemes must grant.
     pub scopes: &'static [&'static str],
     /// `dependencies = [...]`: dependencies run for their effect before its parameters.
-    pub dependencies: &'static [crate::depends::DependencyRef],
+    pub dependencies: &'static [crate::context::DependencyRef],
 }
 
 impl RouteOptions {
@@ -145,7 +145,7 @@ impl ExtraResponse {
     /// Its body: JSON of type `T`.
     #[must_use]
     pub const fn model<T: schemars::JsonSchema>(mut self) -> Self {
-        self.schema = Some(crate::document::schema_of::<T>);
+        self.schema = Some(crate::context::schema_of::<T>);
         self
     }
 }
@@ -178,11 +178,10 @@ pub struct RouteDef {
     /// The handler's parameters, in declaration order.
     pub params: &'static [&'static ParamSpec],
     #[doc(hidden)]
-    pub mount: fn(MethodRouter, &Arc<Shared>, &'static RouteDef) -> MethodRouter,
+    pub mount: fn(MethodRouter, &Arc<AppContext>, &'static RouteDef) -> MethodRouter,
+    /// The facts of its parameters and its answer, for the start-up checks and the document.
     #[doc(hidden)]
-    pub document: fn(&mut crate::document::RouteDoc<'_>),
-    #[doc(hidden)]
-    pub requires: fn(&mut crate::state::Requirements),
+    pub describe: DescribeFn,
 }
 
 impl RouteDef {

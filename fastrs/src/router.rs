@@ -2,7 +2,8 @@
 //! for a module with `router!` or built as a [`Router`] value, composed like FastAPI's
 //! `include_router`.
 
-use crate::depends::{AppDependencies, Dependency, DependencyRef};
+use crate::context::{AppDependencies, DependencyRef, Fact, Meta};
+use crate::depends::Dependency;
 use crate::route::{ExtraResponse, RouteDef};
 
 /// A module's router, as `router!` declared it.
@@ -169,6 +170,23 @@ impl MountedRoute {
     pub fn location(&self) -> String {
         self.def.location()
     }
+
+    /// The route's facts as served in an app whose dependencies are `app`: the app's and the
+    /// routers' dependencies, the route's scopes and `dependencies = [...]`, then its own.
+    pub(crate) fn meta(&self, app: &AppDependencies) -> Meta {
+        let mut meta = Meta::default();
+        app.describe(&mut meta);
+        self.dependencies.describe(&mut meta);
+        let options = &self.def.options;
+        if !options.scopes.is_empty() {
+            meta.push(Fact::Scopes(options.scopes));
+        }
+        for dependency in options.dependencies {
+            dependency.describe(&mut meta);
+        }
+        (self.def.describe)(&mut meta);
+        meta
+    }
 }
 
 /// The module routers of the program.
@@ -243,7 +261,7 @@ impl Router {
 
     /// Runs dependency `F` before each route of the router, for its effect.
     pub fn dependency<F: Dependency>(mut self) -> Self {
-        self.layer.dependencies.push::<F>();
+        self.layer.dependencies.push(DependencyRef::of::<F>());
         self
     }
 

@@ -45,12 +45,12 @@ use http::StatusCode;
 use http::request::Parts;
 use serde_json::{Value, json};
 
+use crate::context::{Fact, Meta};
 use crate::depends::{Dependency, Resolution};
-use crate::document::RouteDoc;
 use crate::extract::Cx;
 use axum::response::IntoResponse;
 
-use crate::HttpError;
+use crate::error::HttpError;
 
 /// A security scheme: how credentials are read from a request, and how the document
 /// describes it.
@@ -274,12 +274,12 @@ impl<K: ApiKeyName> Scheme for ApiKey<K> {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned),
             ApiKeyIn::Query => {
-                let pairs = crate::extract::sources::parse_query(parts);
-                crate::extract::sources::values_of(&pairs, K::NAME)
+                let pairs = crate::context::sources::parse_query(parts);
+                crate::context::sources::values_of(&pairs, K::NAME)
                     .next_back()
                     .map(str::to_owned)
             }
-            ApiKeyIn::Cookie => crate::extract::sources::parse_cookies(parts)
+            ApiKeyIn::Cookie => crate::context::sources::parse_cookies(parts)
                 .into_iter()
                 .rev()
                 .find(|(name, _)| *name == K::NAME)
@@ -360,10 +360,11 @@ macro_rules! scheme_dependency {
             type Output = <$ty as Scheme>::Credentials;
             const CACHED: bool = true;
 
-            fn require(_: &mut crate::state::Requirements) {}
-
-            fn document(doc: &mut RouteDoc<'_>) {
-                doc.security(<$ty as Scheme>::name(), <$ty as Scheme>::object(), &[]);
+            fn describe(meta: &mut Meta) {
+                meta.push(Fact::Security {
+                    name: <$ty as Scheme>::name(),
+                    scheme: <$ty as Scheme>::object,
+                });
             }
 
             #[allow(clippy::manual_async_fn)]
@@ -387,10 +388,11 @@ impl<S: Scheme> Dependency for Optional<S> {
     type Output = Option<S::Credentials>;
     const CACHED: bool = true;
 
-    fn require(_: &mut crate::state::Requirements) {}
-
-    fn document(doc: &mut RouteDoc<'_>) {
-        doc.security(S::name(), S::object(), &[]);
+    fn describe(meta: &mut Meta) {
+        meta.push(Fact::Security {
+            name: S::name(),
+            scheme: S::object,
+        });
     }
 
     #[allow(clippy::manual_async_fn)]

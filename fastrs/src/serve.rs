@@ -14,7 +14,7 @@ use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tower::Service;
 
-use crate::HttpError;
+use crate::error::HttpError;
 
 /// How the server reads requests and holds connections; every default can be changed on the
 /// [`App`](crate::App).

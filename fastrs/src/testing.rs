@@ -9,7 +9,7 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-use crate::App;
+use crate::app::App;
 
 /// Sends requests to an app in process, as FastAPI's `TestClient` does.
 ///
@@ -32,7 +32,7 @@ use crate::App;
 #[derive(Debug, Clone)]
 pub struct TestClient {
     router: axum::Router,
-    lifespan: Option<std::sync::Arc<tokio::sync::Mutex<Option<crate::Lifespan>>>>,
+    lifespan: Option<std::sync::Arc<tokio::sync::Mutex<Option<crate::lifespan::Lifespan>>>>,
 }
 
 impl TestClient {
@@ -59,8 +59,11 @@ impl TestClient {
         let started = async {
             let (app, lifespan) = app.start().await?;
             let (router, shared) = app.build()?;
-            shared.warm().await?;
-            Ok::<_, crate::StartupError>((router, lifespan))
+            shared
+                .warm()
+                .await
+                .map_err(crate::error::StartupError::new)?;
+            Ok::<_, crate::error::StartupError>((router, lifespan))
         };
         let (router, lifespan) = started
             .await

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use tower::{Layer, Service};
 
-use crate::HttpError;
+use crate::error::HttpError;
 
 /// Answers 504 when the inner service takes longer than the timeout.
 #[derive(Debug, Clone, Copy)]

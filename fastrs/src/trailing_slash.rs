@@ -44,7 +44,7 @@ pub(crate) fn redirecting_fallback(
         let target = toggled(req.uri().path()).filter(|t| matcher.at(t).is_ok());
         std::future::ready(match target {
             Some(target) => redirect(&req, &target),
-            None => crate::HttpError::from_status(StatusCode::NOT_FOUND).into_response(),
+            None => crate::error::HttpError::from_status(StatusCode::NOT_FOUND).into_response(),
         })
     }
 }
@@ -69,7 +69,7 @@ fn redirect(req: &Request, path: &str) -> Response {
             [(header::LOCATION, location)],
         )
             .into_response(),
-        Err(_) => crate::HttpError::from_status(StatusCode::NOT_FOUND).into_response(),
+        Err(_) => crate::error::HttpError::from_status(StatusCode::NOT_FOUND).into_response(),
     }
 }
 

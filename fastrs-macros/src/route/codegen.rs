@@ -35,9 +35,7 @@ pub(crate) fn generate(
         .collect();
     let defaults = handler.params.iter().filter_map(default_fns);
     let route_def = route_def(method, args, handler);
-    let document = document_fn(handler, resolved);
-    let requires = requires_body(handler, resolved);
-    let requirements = paths::requirements();
+    let describe = describe_fn(handler, resolved);
     let route_impl = route_impl(args, handler, resolved);
     let (registration, inventory) = (paths::registration(), paths::inventory());
     quote! {
@@ -48,10 +46,7 @@ pub(crate) fn generate(
         const _: () = {
             #(#defaults)*
             #(#specs)*
-            #document
-            fn __fastrs_requires(__fastrs_needs: &mut #requirements) {
-                #requires
-            }
+            #describe
             #route_def
             #route_impl
             #inventory::submit! {
@@ -197,8 +192,7 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
             has_path_params: #has_path_params,
             params: &[#(&#params),*],
             mount: #mount::<__FastrsFn>,
-            document: __fastrs_document,
-            requires: __fastrs_requires,
+            describe: __fastrs_describe,
         };
     }
 }
@@ -538,28 +532,29 @@ fn is_list(ty: &syn::Type) -> bool {
     false
 }
 
-/// The statements documenting each parameter, by its kind.
-pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+/// The statements describing each parameter, by its kind: one fact each (a dependency's
+/// facts are its own).
+pub(crate) fn describe_params(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let kind_traits = paths::kind_traits();
     let params = handler.params.iter().zip(resolved).map(|(p, r)| {
         let spec = spec_ident(p);
         let call = match r {
             Resolved::Depends => {
                 let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
-                let dependency = paths::dependency();
-                let call = quote!(<#target as #dependency>::document(__fastrs_doc));
+                let describe_dependency = paths::describe_dependency();
+                let call = quote!(#describe_dependency::<#target>(__fastrs_meta));
                 paths::respan(call, target.span())
             }
             Resolved::Body => {
                 let kind = kind_of(&p.ty);
                 paths::respan(
-                    quote!(#kind.describe_body(__fastrs_doc, &#spec)),
+                    quote!(#kind.describe_body(__fastrs_meta, &#spec)),
                     p.ty.span(),
                 )
             }
             _ => {
                 let kind = kind_of(&p.ty);
-                paths::respan(quote!(#kind.describe(__fastrs_doc, &#spec)), p.ty.span())
+                paths::respan(quote!(#kind.describe(__fastrs_meta, &#spec)), p.ty.span())
             }
         };
         quote!(#call;)
@@ -570,28 +565,25 @@ pub(crate) fn document_params(handler: &Handler, resolved: &[Resolved]) -> Token
     }
 }
 
-/// `fn __fastrs_document(doc)`: each parameter, and the answer. The route's scopes and
-/// `dependencies = [...]` are data the runtime documents first.
-pub(crate) fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let (route_doc, returns, response_traits) = (
-        paths::route_doc(),
-        paths::returns(),
-        paths::response_traits(),
-    );
-    let params = document_params(handler, resolved);
+/// `fn __fastrs_describe(meta)`: the facts of each parameter, and of the answer. The route's
+/// scopes and `dependencies = [...]` are data the runtime describes first.
+pub(crate) fn describe_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+    let (meta, returns, response_traits) =
+        (paths::meta(), paths::returns(), paths::response_traits());
+    let params = describe_params(handler, resolved);
     let response = match &handler.func.sig.output {
         syn::ReturnType::Default => quote! {
             use #response_traits;
-            (&&#returns::<()>::new()).__fastrs_response(__fastrs_doc);
+            (&&#returns::<()>::new()).__fastrs_response(__fastrs_meta);
         },
         syn::ReturnType::Type(_, ty) if contains_impl_trait(ty) => quote!(),
         syn::ReturnType::Type(_, ty) => quote! {
             use #response_traits;
-            (&&#returns::<#ty>::new()).__fastrs_response(__fastrs_doc);
+            (&&#returns::<#ty>::new()).__fastrs_response(__fastrs_meta);
         },
     };
     quote! {
-        fn __fastrs_document(__fastrs_doc: &mut #route_doc<'_>) {
+        fn __fastrs_describe(__fastrs_meta: &mut #meta) {
             #params
             #response
         }
@@ -601,43 +593,4 @@ pub(crate) fn document_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStre
 /// An `impl Trait` return type cannot be named; its answer is left undescribed.
 fn contains_impl_trait(ty: &syn::Type) -> bool {
     quote!(#ty).to_string().contains("impl ")
-}
-
-/// What the app must provide for these parameters (`State<T>`, and what dependencies need),
-/// the path parameters they read and how many body parameters.
-pub(crate) fn requires_body(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let calls: Vec<TokenStream> = handler
-        .params
-        .iter()
-        .zip(resolved)
-        .filter_map(|(p, r)| {
-            let spec = spec_ident(p);
-            match r {
-                Resolved::Inferred => {
-                    let kind = kind_of(&p.ty);
-                    Some(quote!(#kind.require(__fastrs_needs, &#spec);))
-                }
-                Resolved::Depends => {
-                    let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
-                    let require_dependency = paths::require_dependency();
-                    let call = quote!(#require_dependency::<#target>(__fastrs_needs););
-                    Some(paths::respan(call, target.span()))
-                }
-                Resolved::Path => Some(quote!(__fastrs_needs.path_param(#spec.key);)),
-                Resolved::Body => Some(quote!(__fastrs_needs.bodies(1);)),
-                _ => None,
-            }
-        })
-        .collect();
-    if calls.is_empty() {
-        return quote!(let _ = __fastrs_needs;);
-    }
-    let uses = resolved.contains(&Resolved::Inferred).then(|| {
-        let kind_traits = paths::kind_traits();
-        quote!(use #kind_traits;)
-    });
-    quote! {
-        #uses
-        #(#calls)*
-    }
 }

@@ -10,20 +10,14 @@ const _: () = {
         "item",
         ::fastrs::__private::Source::Inferred,
     );
-    fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+    fn __fastrs_describe(__fastrs_meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
         (&&&&::fastrs::__private::Probe::<Item>::new())
             .__fastrs_kind()
-            .describe(__fastrs_doc, &__FASTRS_PARAM_ITEM);
+            .describe(__fastrs_meta, &__FASTRS_PARAM_ITEM);
         use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
         (&&::fastrs::__private::Returns::<Json<Item>>::new())
-            .__fastrs_response(__fastrs_doc);
-    }
-    fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
-        use ::fastrs::__private::kinds::*;
-        (&&&&::fastrs::__private::Probe::<Item>::new())
-            .__fastrs_kind()
-            .require(__fastrs_needs, &__FASTRS_PARAM_ITEM);
+            .__fastrs_response(__fastrs_meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Post,
@@ -42,8 +36,7 @@ const _: () = {
         has_path_params: false,
         params: &[&__FASTRS_PARAM_ITEM],
         mount: ::fastrs::__private::mount::<__FastrsFn>,
-        document: __fastrs_document,
-        requires: __fastrs_requires,
+        describe: __fastrs_describe,
     };
     impl ::fastrs::__private::Route for create_item {
         fn def() -> &'static ::fastrs::__private::RouteDef {

@@ -22,15 +22,12 @@ const _: () = {
         type Output = User;
         const CACHED: bool = true;
         const APP_SCOPED: bool = false;
-        fn require(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
-            ::fastrs::__private::require_dependency::<settings>(__fastrs_needs);
-        }
-        fn document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+        fn describe(__fastrs_meta: &mut ::fastrs::__private::Meta) {
             use ::fastrs::__private::kinds::*;
             (&&&&::fastrs::__private::Probe::<String>::new())
                 .__fastrs_kind()
-                .describe(__fastrs_doc, &__FASTRS_PARAM_AUTHORIZATION);
-            <settings as ::fastrs::__private::Dependency>::document(__fastrs_doc);
+                .describe(__fastrs_meta, &__FASTRS_PARAM_AUTHORIZATION);
+            ::fastrs::__private::describe_dependency::<settings>(__fastrs_meta);
         }
         fn resolve<'a, 'r: 'a>(
             __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,

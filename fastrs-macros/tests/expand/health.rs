@@ -5,14 +5,11 @@ async fn health() -> &'static str {
 #[allow(non_camel_case_types)]
 struct health {}
 const _: () = {
-    fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+    fn __fastrs_describe(__fastrs_meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
         use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
         (&&::fastrs::__private::Returns::<&'static str>::new())
-            .__fastrs_response(__fastrs_doc);
-    }
-    fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
-        let _ = __fastrs_needs;
+            .__fastrs_response(__fastrs_meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,
@@ -30,8 +27,7 @@ const _: () = {
         has_path_params: false,
         params: &[],
         mount: ::fastrs::__private::mount::<__FastrsFn>,
-        document: __fastrs_document,
-        requires: __fastrs_requires,
+        describe: __fastrs_describe,
     };
     impl ::fastrs::__private::Route for health {
         fn def() -> &'static ::fastrs::__private::RouteDef {

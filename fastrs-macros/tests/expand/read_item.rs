@@ -44,27 +44,20 @@ const _: () = {
             value: ::fastrs::__private::Num::Int(100),
             text: "100",
         });
-    fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+    fn __fastrs_describe(__fastrs_meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
         (&&&&::fastrs::__private::Probe::<u64>::new())
             .__fastrs_kind()
-            .describe(__fastrs_doc, &__FASTRS_PARAM_ITEM_ID);
+            .describe(__fastrs_meta, &__FASTRS_PARAM_ITEM_ID);
         (&&&&::fastrs::__private::Probe::<Option<String>>::new())
             .__fastrs_kind()
-            .describe(__fastrs_doc, &__FASTRS_PARAM_Q);
+            .describe(__fastrs_meta, &__FASTRS_PARAM_Q);
         (&&&&::fastrs::__private::Probe::<u32>::new())
             .__fastrs_kind()
-            .describe(__fastrs_doc, &__FASTRS_PARAM_LIMIT);
+            .describe(__fastrs_meta, &__FASTRS_PARAM_LIMIT);
         use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
         (&&::fastrs::__private::Returns::<Result<Json<Item>, HttpError>>::new())
-            .__fastrs_response(__fastrs_doc);
-    }
-    fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
-        use ::fastrs::__private::kinds::*;
-        __fastrs_needs.path_param(__FASTRS_PARAM_ITEM_ID.key);
-        (&&&&::fastrs::__private::Probe::<Option<String>>::new())
-            .__fastrs_kind()
-            .require(__fastrs_needs, &__FASTRS_PARAM_Q);
+            .__fastrs_response(__fastrs_meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,
@@ -83,8 +76,7 @@ const _: () = {
         has_path_params: true,
         params: &[&__FASTRS_PARAM_ITEM_ID, &__FASTRS_PARAM_Q, &__FASTRS_PARAM_LIMIT],
         mount: ::fastrs::__private::mount::<__FastrsFn>,
-        document: __fastrs_document,
-        requires: __fastrs_requires,
+        describe: __fastrs_describe,
     };
     impl ::fastrs::__private::Route for read_item {
         fn def() -> &'static ::fastrs::__private::RouteDef {

@@ -14,17 +14,11 @@ const _: () = {
         type Output = Settings;
         const CACHED: bool = true;
         const APP_SCOPED: bool = true;
-        fn require(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
+        fn describe(__fastrs_meta: &mut ::fastrs::__private::Meta) {
             use ::fastrs::__private::kinds::*;
             (&&&&::fastrs::__private::Probe::<State<Config>>::new())
                 .__fastrs_kind()
-                .require(__fastrs_needs, &__FASTRS_PARAM_CONFIG);
-        }
-        fn document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
-            use ::fastrs::__private::kinds::*;
-            (&&&&::fastrs::__private::Probe::<State<Config>>::new())
-                .__fastrs_kind()
-                .describe(__fastrs_doc, &__FASTRS_PARAM_CONFIG);
+                .describe(__fastrs_meta, &__FASTRS_PARAM_CONFIG);
         }
         fn resolve<'a, 'r: 'a>(
             __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,

@@ -40,34 +40,26 @@ const _: () = {
             value: ::fastrs::__private::Num::Int(0),
             text: "0",
         });
-    fn __fastrs_document(__fastrs_doc: &mut ::fastrs::__private::RouteDoc<'_>) {
+    fn __fastrs_describe(__fastrs_meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
         (&&&&::fastrs::__private::Probe::<u64>::new())
             .__fastrs_kind()
-            .describe(__fastrs_doc, &__FASTRS_PARAM_ID);
+            .describe(__fastrs_meta, &__FASTRS_PARAM_ID);
         (&&&&::fastrs::__private::Probe::<Option<String>>::new())
             .__fastrs_kind()
-            .describe(__fastrs_doc, &__FASTRS_PARAM_USER_AGENT);
+            .describe(__fastrs_meta, &__FASTRS_PARAM_USER_AGENT);
         (&&&&::fastrs::__private::Probe::<String>::new())
             .__fastrs_kind()
-            .describe(__fastrs_doc, &__FASTRS_PARAM_SESSION);
+            .describe(__fastrs_meta, &__FASTRS_PARAM_SESSION);
         (&&&&::fastrs::__private::Probe::<Item>::new())
             .__fastrs_kind()
-            .describe(__fastrs_doc, &__FASTRS_PARAM_ITEM);
+            .describe(__fastrs_meta, &__FASTRS_PARAM_ITEM);
         (&&&&::fastrs::__private::Probe::<i32>::new())
             .__fastrs_kind()
-            .describe_body(__fastrs_doc, &__FASTRS_PARAM_IMPORTANCE);
+            .describe_body(__fastrs_meta, &__FASTRS_PARAM_IMPORTANCE);
         use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
         (&&::fastrs::__private::Returns::<Json<Item>>::new())
-            .__fastrs_response(__fastrs_doc);
-    }
-    fn __fastrs_requires(__fastrs_needs: &mut ::fastrs::__private::Requirements) {
-        use ::fastrs::__private::kinds::*;
-        __fastrs_needs.path_param(__FASTRS_PARAM_ID.key);
-        (&&&&::fastrs::__private::Probe::<Item>::new())
-            .__fastrs_kind()
-            .require(__fastrs_needs, &__FASTRS_PARAM_ITEM);
-        __fastrs_needs.bodies(1);
+            .__fastrs_response(__fastrs_meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Put,
@@ -91,8 +83,7 @@ const _: () = {
             &__FASTRS_PARAM_IMPORTANCE,
         ],
         mount: ::fastrs::__private::mount::<__FastrsFn>,
-        document: __fastrs_document,
-        requires: __fastrs_requires,
+        describe: __fastrs_describe,
     };
     impl ::fastrs::__private::Route for update_item {
         fn def() -> &'static ::fastrs::__private::RouteDef {

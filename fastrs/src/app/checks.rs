@@ -1,10 +1,13 @@
 //! The start-up checks: routes that cannot both be served, states the app lacks, path
 //! parameters nothing reads.
 
+use std::any::TypeId;
 use std::collections::BTreeMap;
 
+use crate::context::{AppDependencies, Fact, Meta, Overrides, States, WarmFn};
 use crate::error::StartupError;
 use crate::router::MountedRoute;
+use crate::spec::Source;
 
 /// Refuses two routes with the same method and path, and paths that differ only by the
 /// names of their parameters, naming both places.
@@ -50,30 +53,94 @@ pub(super) fn check_routes(routes: &[MountedRoute]) -> Result<(), StartupError> 
     Ok(())
 }
 
+/// What a route needs from the app to be served, read from its facts: the states it reads,
+/// how often each dependency is reached in its graph, the app-scoped ones, the path
+/// parameters read and how many body parameters.
+#[derive(Debug, Default)]
+pub(super) struct Requirements {
+    states: Vec<(TypeId, &'static str)>,
+    dependencies: Vec<(TypeId, u32)>,
+    path_params: Vec<&'static str>,
+    pub(super) bodies: usize,
+    pub(super) app_scoped: Vec<(TypeId, WarmFn)>,
+}
+
+impl Requirements {
+    /// Reads `meta`, walking each dependency's own facts (its replacement's when it is
+    /// overridden) the first time it is reached, and every time when it is not cached.
+    fn read(&mut self, meta: &Meta, overrides: &Overrides) {
+        for fact in meta.facts() {
+            match *fact {
+                Fact::Param { spec, source, .. } | Fact::Model { spec, source, .. }
+                    if source == Source::Path && !self.path_params.contains(&spec.key) =>
+                {
+                    self.path_params.push(spec.key);
+                }
+                Fact::Body { .. } => self.bodies += 1,
+                Fact::State { id, name } => self.states.push((id, name)),
+                Fact::Dependency {
+                    id,
+                    cached,
+                    app_scoped,
+                    describe,
+                } => {
+                    let reached = self.reach(id);
+                    if let Some(warm) = app_scoped
+                        && reached == 1
+                    {
+                        self.app_scoped.push((id, warm));
+                    }
+                    if reached > 1 && cached {
+                        continue;
+                    }
+                    let describe = overrides.describe_of(id).unwrap_or(describe);
+                    self.read(&Meta::of(describe), overrides);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Counts dependency `id` as reached once more; how often it has been, this time included.
+    fn reach(&mut self, id: TypeId) -> u32 {
+        match self.dependencies.iter_mut().find(|(key, _)| *key == id) {
+            Some((_, count)) => {
+                *count += 1;
+                *count
+            }
+            None => {
+                self.dependencies.push((id, 1));
+                1
+            }
+        }
+    }
+
+    /// The dependencies reached more than once: their values are shared in a request.
+    pub(super) fn shared_dependencies(&self) -> Vec<TypeId> {
+        self.dependencies
+            .iter()
+            .filter(|(_, count)| *count > 1)
+            .map(|(id, _)| *id)
+            .collect()
+    }
+}
+
 /// What `route` requires, with the app's and its routers' dependencies, as served.
 pub(super) fn requirements(
     route: &MountedRoute,
-    dependencies: &crate::depends::AppDependencies,
-    overrides: &crate::depends::Overrides,
-) -> crate::state::Requirements {
-    let mut requirements = crate::state::Requirements {
-        overrides: overrides.clone(),
-        ..Default::default()
-    };
-    dependencies.require(&mut requirements);
-    route.dependencies().require(&mut requirements);
-    for dependency in route.def().options.dependencies {
-        dependency.require(&mut requirements);
-    }
-    (route.def().requires)(&mut requirements);
+    dependencies: &AppDependencies,
+    overrides: &Overrides,
+) -> Requirements {
+    let mut requirements = Requirements::default();
+    requirements.read(&route.meta(dependencies), overrides);
     requirements
 }
 
 /// Refuses a route that reads a `State<T>` the app was not given, naming the route.
 pub(super) fn check_states(
     route: &MountedRoute,
-    requirements: &crate::state::Requirements,
-    states: &crate::state::States,
+    requirements: &Requirements,
+    states: &States,
 ) -> Result<(), StartupError> {
     if let Some((_, name)) = requirements
         .states
@@ -95,7 +162,7 @@ pub(super) fn check_states(
 /// dependency's `#[path]` parameter the path does not have.
 pub(super) fn check_path_params(
     route: &MountedRoute,
-    requirements: &crate::state::Requirements,
+    requirements: &Requirements,
 ) -> Result<(), StartupError> {
     let in_path = path_params_of(route.def().axum_path);
     if let Some(unread) = in_path

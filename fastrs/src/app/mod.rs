@@ -5,6 +5,8 @@ mod limits;
 mod metadata;
 mod serving;
 
+pub use crate::context::DEFAULT_BODY_LIMIT;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -13,6 +15,7 @@ use bytes::Bytes;
 use fastrs_openapi::OperationIds;
 use fastrs_openapi::model::{Info, OpenApi};
 
+use crate::context::{AppContext, AppDependencies, AppValues, DependencyRef, Overrides, States};
 use crate::depends::Dependency;
 use crate::document::Metadata;
 use crate::error::StartupError;
@@ -30,61 +33,6 @@ where their `#[get]`, `#[post]`, ... functions are compiled: a route in a librar
 only once the program uses that crate (add `use my_routes as _;`), and a route in a binary \
 is not seen by an integration test (keep an app's routes in its `lib.rs`). Use `App::empty()` \
 for an app without routes.";
-
-/// The default limit of a request body: 2 MiB.
-pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
-
-/// What every handler of one app shares.
-#[doc(hidden)]
-#[derive(Debug, Clone)]
-pub struct Shared {
-    pub(crate) body_limit: usize,
-    pub(crate) states: crate::state::States,
-    pub(crate) overrides: crate::depends::Overrides,
-    pub(crate) dependencies: crate::depends::AppDependencies,
-    /// Debug mode: a panic's answer carries its message.
-    pub(crate) debug: bool,
-    /// The values of the app-scoped dependencies, built once for the app.
-    pub(crate) app_values: Arc<crate::depends::AppValues>,
-    /// The dependencies reached more than once in the route's graph: their values are
-    /// cached in a request. Empty for most routes.
-    pub(crate) shared_dependencies: Vec<std::any::TypeId>,
-    /// The route and its dependencies read several body parameters between them: each is a
-    /// key of the body object (FastAPI's embedding).
-    pub(crate) embed_bodies: bool,
-}
-
-impl Shared {
-    /// What an app with no settings shares, for reading outside a served app.
-    #[cfg(any(test, feature = "fuzz"))]
-    pub(crate) fn standalone() -> Self {
-        Self {
-            body_limit: DEFAULT_BODY_LIMIT,
-            states: crate::state::States::default(),
-            overrides: crate::depends::Overrides::default(),
-            dependencies: crate::depends::AppDependencies::default(),
-            shared_dependencies: Vec::new(),
-            embed_bodies: false,
-            app_values: Arc::default(),
-            debug: false,
-        }
-    }
-
-    /// Whether the app runs dependencies before every route.
-    pub fn has_dependencies(&self) -> bool {
-        !self.dependencies.is_empty()
-    }
-
-    /// Builds the app-scoped dependencies, before the first request.
-    pub(crate) async fn warm(&self) -> Result<(), StartupError> {
-        self.app_values.warm(self).await.map_err(StartupError::new)
-    }
-
-    /// Whether dependency `id` is asked for more than once in a request of this route.
-    pub(crate) fn shares(&self, id: std::any::TypeId) -> bool {
-        !self.shared_dependencies.is_empty() && self.shared_dependencies.contains(&id)
-    }
-}
 
 /// An API: its routes, its settings, and how to serve it.
 ///
@@ -110,13 +58,13 @@ pub struct App {
     routes: Vec<MountedRoute>,
     nested: Vec<(String, axum::Router)>,
     body_limit: usize,
-    states: crate::state::States,
-    overrides: crate::depends::Overrides,
-    dependencies: crate::depends::AppDependencies,
+    states: States,
+    overrides: Overrides,
+    dependencies: AppDependencies,
     lifespan: Option<crate::lifespan::LifespanFn>,
     metadata: Metadata,
     openapi_url: Option<String>,
-    trailing_slash: crate::TrailingSlash,
+    trailing_slash: crate::trailing_slash::TrailingSlash,
     docs_url: Option<String>,
     redoc_url: Option<String>,
     limits: crate::serve::Limits,
@@ -157,10 +105,10 @@ impl App {
         Self {
             routes: Vec::new(),
             nested: Vec::new(),
-            body_limit: crate::app::DEFAULT_BODY_LIMIT,
-            states: crate::state::States::default(),
-            overrides: crate::depends::Overrides::default(),
-            dependencies: crate::depends::AppDependencies::default(),
+            body_limit: DEFAULT_BODY_LIMIT,
+            states: States::default(),
+            overrides: Overrides::default(),
+            dependencies: AppDependencies::default(),
             lifespan: None,
             metadata: Metadata {
                 info: Info {
@@ -173,7 +121,7 @@ impl App {
                 operation_ids: OperationIds::Function,
             },
             openapi_url: Some("/openapi.json".to_owned()),
-            trailing_slash: crate::TrailingSlash::Redirect,
+            trailing_slash: crate::trailing_slash::TrailingSlash::Redirect,
             docs_url: Some("/docs".to_owned()),
             redoc_url: Some("/redoc".to_owned()),
             limits: crate::serve::Limits::default(),
@@ -224,7 +172,7 @@ impl App {
     /// What a path that differs from a route's only by a trailing slash does: FastAPI's 307
     /// redirect (the default), a 404, or the route itself.
     #[must_use]
-    pub fn trailing_slash(mut self, policy: crate::TrailingSlash) -> Self {
+    pub fn trailing_slash(mut self, policy: crate::trailing_slash::TrailingSlash) -> Self {
         self.trailing_slash = policy;
         self
     }
@@ -234,7 +182,7 @@ impl App {
     /// request, its parameters are documented on every operation.
     #[must_use]
     pub fn dependency<F: Dependency>(mut self) -> Self {
-        self.dependencies.push::<F>();
+        self.dependencies.push(DependencyRef::of::<F>());
         self
     }
 
@@ -267,7 +215,7 @@ impl App {
         Ok((
             self,
             Lifespan {
-                states: crate::state::States::default(),
+                states: States::default(),
                 shutdown,
             },
         ))
@@ -295,10 +243,10 @@ impl App {
         replacement: impl Dependency<Output = F::Output>,
     ) -> Self {
         fn insert<F: Dependency, G: Dependency<Output = F::Output>>(
-            overrides: &mut crate::depends::Overrides,
+            overrides: &mut Overrides,
             _: G,
         ) {
-            overrides.insert::<F, G>();
+            crate::depends::override_with::<F, G>(overrides);
         }
         insert::<F, _>(&mut self.overrides, replacement);
         self
@@ -344,7 +292,7 @@ impl App {
 
     /// Checks the routes and builds the axum router, with what its handlers share (to build
     /// the app-scoped dependencies before serving).
-    pub(crate) fn build(self) -> Result<(axum::Router, Arc<Shared>), StartupError> {
+    pub(crate) fn build(self) -> Result<(axum::Router, Arc<AppContext>), StartupError> {
         let request_timeout = self.request_timeout;
         if self.found_none && self.routes.is_empty() && self.nested.is_empty() {
             return Err(StartupError::new(NO_ROUTES.to_owned()));
@@ -355,7 +303,7 @@ impl App {
             Some(url) => Some((url.clone(), Bytes::from(self.openapi()?.to_json()))),
             None => None,
         };
-        let needs: Vec<crate::state::Requirements> = routes
+        let needs: Vec<checks::Requirements> = routes
             .iter()
             .map(|route| requirements(route, &self.dependencies, &self.overrides))
             .collect();
@@ -363,9 +311,8 @@ impl App {
             check_path_params(route, needs)?;
             check_states(route, needs, &self.states)?;
         }
-        let app_values =
-            crate::depends::AppValues::new(needs.iter().flat_map(|n| n.app_scoped.iter().copied()));
-        let shared = Arc::new(Shared {
+        let app_values = AppValues::new(needs.iter().flat_map(|n| n.app_scoped.iter().copied()));
+        let shared = Arc::new(AppContext {
             body_limit: self.body_limit,
             states: self.states.clone(),
             overrides: self.overrides.clone(),
@@ -390,11 +337,11 @@ impl App {
             {
                 Arc::clone(&shared)
             } else {
-                Arc::new(Shared {
+                Arc::new(AppContext {
                     dependencies: shared.dependencies.then(route.dependencies()),
                     shared_dependencies,
                     embed_bodies,
-                    ..Shared::clone(&shared)
+                    ..AppContext::clone(&shared)
                 })
             };
             by_path.insert(
@@ -403,7 +350,7 @@ impl App {
             );
         }
         let declared: Vec<String> = by_path.keys().cloned().collect();
-        if self.trailing_slash == crate::TrailingSlash::MatchBoth {
+        if self.trailing_slash == crate::trailing_slash::TrailingSlash::MatchBoth {
             let extra: Vec<(String, MethodRouter)> = by_path
                 .iter()
                 .filter_map(|(path, method_router)| {
@@ -445,7 +392,7 @@ impl App {
             };
         }
         let router = match self.trailing_slash {
-            crate::TrailingSlash::Redirect => {
+            crate::trailing_slash::TrailingSlash::Redirect => {
                 let paths: Vec<&str> = fallback_paths.iter().map(String::as_str).collect();
                 router.fallback(crate::trailing_slash::redirecting_fallback(&paths))
             }

@@ -73,10 +73,13 @@ impl App {
     /// The lifespan's start-up, the checks and the app-scoped dependencies, in that order.
     async fn start_serving(
         self,
-    ) -> Result<(axum::Router, crate::Lifespan), crate::error::StartupError> {
+    ) -> Result<(axum::Router, crate::lifespan::Lifespan), crate::error::StartupError> {
         let (app, lifespan) = self.start().await?;
         let (router, shared) = app.build()?;
-        shared.warm().await?;
+        shared
+            .warm()
+            .await
+            .map_err(crate::error::StartupError::new)?;
         Ok((router, lifespan))
     }
 }

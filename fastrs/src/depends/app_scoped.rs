@@ -9,58 +9,14 @@ use std::sync::Arc;
 use axum::response::Response;
 
 use super::{Dependency, Depends, Held, Resolution};
-use crate::app::Shared;
+use crate::context::AppContext;
 use crate::extract::Cx;
 
 type Value = Arc<dyn Any + Send + Sync>;
 
-/// Builds dependency `F` for the app ahead of the first request: `Err` says why it could not.
-pub(crate) type WarmFn =
-    for<'a> fn(&'a Shared) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
-
-/// The values of an app's app-scoped dependencies, each built once.
-#[derive(Default)]
-pub(crate) struct AppValues {
-    cells: Vec<(TypeId, WarmFn, tokio::sync::OnceCell<Value>)>,
-}
-
-impl std::fmt::Debug for AppValues {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} app-scoped dependencies", self.cells.len())
-    }
-}
-
-impl AppValues {
-    /// A cell for each dependency of `scoped`, empty until built.
-    pub(crate) fn new(scoped: impl IntoIterator<Item = (TypeId, WarmFn)>) -> Self {
-        let mut cells: Vec<(TypeId, WarmFn, tokio::sync::OnceCell<Value>)> = Vec::new();
-        for (id, warm) in scoped {
-            if !cells.iter().any(|(key, _, _)| *key == id) {
-                cells.push((id, warm, tokio::sync::OnceCell::new()));
-            }
-        }
-        Self { cells }
-    }
-
-    fn cell(&self, id: TypeId) -> Option<&tokio::sync::OnceCell<Value>> {
-        self.cells
-            .iter()
-            .find(|(key, _, _)| *key == id)
-            .map(|(_, _, cell)| cell)
-    }
-
-    /// Builds every app-scoped dependency of the app, in the order the routes reach them.
-    pub(crate) async fn warm(&self, app: &Shared) -> Result<(), String> {
-        for (_, warm, _) in &self.cells {
-            warm(app).await?;
-        }
-        Ok(())
-    }
-}
-
-/// [`WarmFn`] of `F`: resolves it outside any request.
+/// How `F` is built for the app (a `WarmFn`): resolves it outside any request.
 pub(crate) fn warm<F: Dependency>(
-    app: &Shared,
+    app: &AppContext,
 ) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + '_>> {
     Box::pin(async move {
         let (parts, ()) = http::Request::new(()).into_parts();

@@ -4,9 +4,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 
+use crate::context::Deferred;
 use crate::extract::{Cx, FromCx};
-
-type Deferred = Pin<Box<dyn Future<Output = ()> + Send>>;
 
 /// Registers async work to run after the handler, in reverse order of registration, also
 /// when the handler returned an error or panicked.
@@ -90,6 +89,3 @@ impl Future for CleanupsRun {
         }
     }
 }
-
-/// The list a request's `Cleanup` handles share.
-pub(crate) type CleanupList = Arc<Mutex<Vec<Deferred>>>;

@@ -3,8 +3,9 @@
 
 mod app_scoped;
 mod cleanup;
+mod kind;
 
-use std::any::{Any, TypeId};
+use std::any::TypeId;
 use std::future::Future;
 use std::ops::Deref;
 use std::pin::Pin;
@@ -12,11 +13,10 @@ use std::sync::Arc;
 
 use axum::response::Response;
 
+use crate::context::{DependencyRef, Fact, Meta, Overrides};
 use crate::extract::{Cx, FromCx};
 
-pub(crate) use app_scoped::{AppValues, WarmFn};
 pub use cleanup::Cleanup;
-pub(crate) use cleanup::CleanupList;
 
 /// A function marked `#[depends]`: the macro implements this on the struct of the same name.
 #[diagnostic::on_unimplemented(
@@ -35,13 +35,10 @@ pub trait Dependency: Send + Sync + 'static {
     /// Whether it is built once for the app (`#[depends(app)]`) rather than per request.
     const APP_SCOPED: bool = false;
 
-    /// What the app must provide for it and its sub-dependencies.
+    /// The facts of its parameters (its sub-dependencies as [`Fact::Dependency`]), for the
+    /// start-up checks and the operation that uses it.
     #[doc(hidden)]
-    fn require(requirements: &mut crate::state::Requirements);
-
-    /// Documents its parameters (and its sub-dependencies') on the operation that uses it.
-    #[doc(hidden)]
-    fn document(doc: &mut crate::document::RouteDoc<'_>);
+    fn describe(meta: &mut Meta);
 
     /// Reads the function's parameters and calls it.
     #[doc(hidden)]
@@ -200,21 +197,15 @@ where
     }
 }
 
-/// Counts dependency `F` as reached once more in a route's graph, then walks its own
-/// parameters (or its override's) the first time, and every time when `F` is not cached.
+/// Writes dependency `F` as a fact of the route or dependency that asks for it.
 #[doc(hidden)]
-pub fn require_dependency<F: Dependency>(requirements: &mut crate::state::Requirements) {
-    let reached = requirements.reach(TypeId::of::<F>());
-    if F::APP_SCOPED && reached == 1 {
-        requirements.app_scoped(TypeId::of::<F>(), app_scoped::warm::<F>);
-    }
-    if reached > 1 && F::CACHED {
-        return;
-    }
-    match requirements.overrides.get_require::<F>() {
-        Some(require) => require(requirements),
-        None => F::require(requirements),
-    }
+pub fn describe_dependency<F: Dependency>(meta: &mut Meta) {
+    meta.push(Fact::Dependency {
+        id: TypeId::of::<F>(),
+        cached: F::CACHED,
+        app_scoped: F::APP_SCOPED.then_some(app_scoped::warm::<F> as crate::context::WarmFn),
+        describe: F::describe,
+    });
 }
 
 /// How an override resolves a dependency: the replacement's resolution, boxed.
@@ -228,84 +219,34 @@ fn resolve_as<'a, 'r, G: Dependency>(
     Box::pin(G::resolve(cx))
 }
 
-/// The app's dependency overrides: dependency → replacement (`App::override_dependency`),
-/// with what the replacement requires.
-#[derive(Default, Clone)]
-pub(crate) struct Overrides {
-    entries: Vec<(TypeId, Arc<dyn Any + Send + Sync>, RequireFn)>,
+/// Replaces dependency `F` with `G` in `overrides`.
+pub(crate) fn override_with<F: Dependency, G: Dependency<Output = F::Output>>(
+    overrides: &mut Overrides,
+) {
+    let resolver: Resolver<F::Output> = resolve_as::<G>;
+    overrides.insert(
+        TypeId::of::<F>(),
+        Arc::new(resolver),
+        describe_dependency::<G>,
+    );
 }
 
-/// What a dependency (and its sub-dependencies) requires of the app.
-type RequireFn = fn(&mut crate::state::Requirements);
-
-impl std::fmt::Debug for Overrides {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} override(s)", self.entries.len())
+/// The resolver replacing dependency `F`, if it is replaced.
+fn overridden<F: Dependency>(overrides: &Overrides) -> Option<Resolver<F::Output>> {
+    if overrides.is_empty() {
+        return None;
     }
+    overrides
+        .resolver(TypeId::of::<F>())?
+        .downcast_ref::<Resolver<F::Output>>()
+        .copied()
 }
 
-impl Overrides {
-    pub(crate) fn insert<F: Dependency, G: Dependency<Output = F::Output>>(&mut self) {
-        let id = TypeId::of::<F>();
-        self.entries.retain(|(key, _, _)| *key != id);
-        let resolver: Resolver<F::Output> = resolve_as::<G>;
-        self.entries
-            .push((id, Arc::new(resolver), require_dependency::<G>));
-    }
-
-    /// What the replacement of `F` requires, if `F` is replaced.
-    fn get_require<F: Dependency>(&self) -> Option<RequireFn> {
-        let id = TypeId::of::<F>();
-        self.entries
-            .iter()
-            .find(|(key, _, _)| *key == id)
-            .map(|(_, _, require)| *require)
-    }
-
-    pub(crate) fn clear(&mut self) {
-        self.entries.clear();
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    fn get<F: Dependency>(&self) -> Option<Resolver<F::Output>> {
-        let id = TypeId::of::<F>();
-        self.entries
-            .iter()
-            .find(|(key, _, _)| *key == id)
-            .and_then(|(_, resolver, _)| resolver.downcast_ref::<Resolver<F::Output>>())
-            .copied()
-    }
-}
-
-/// The dependencies resolved in one request. Empty (and allocation-free) when a route has
-/// none.
-#[derive(Default)]
-pub(crate) struct Resolved {
-    values: Vec<(TypeId, Arc<dyn Any + Send + Sync>)>,
-    units: u32,
-}
-
-impl Resolved {
-    fn get<F: Dependency>(&self) -> Option<Arc<F::Output>> {
-        let id = TypeId::of::<F>();
-        self.values
-            .iter()
-            .find(|(key, _)| *key == id)
-            .and_then(|(_, value)| Arc::clone(value).downcast::<F::Output>().ok())
-    }
-
-    fn insert<F: Dependency>(&mut self, value: Arc<F::Output>) {
-        self.values.push((TypeId::of::<F>(), value));
-    }
-
-    /// The next resolution unit, for ordering errors.
-    pub(crate) fn next_unit(&mut self) -> u32 {
-        self.units += 1;
-        self.units - 1
-    }
+/// The value of dependency `F` resolved before in this request, if any.
+fn resolved<F: Dependency>(cx: &Cx<'_>) -> Option<Arc<F::Output>> {
+    cx.deps
+        .get(TypeId::of::<F>())
+        .and_then(|value| value.downcast::<F::Output>().ok())
 }
 
 impl<'r> Cx<'r> {
@@ -324,14 +265,10 @@ impl<'r> Cx<'r> {
             // Cached only when something else in the route's graph asks for it too (counted
             // at start-up): a dependency asked for once costs no `Arc` and no lookup.
             let cached = F::CACHED && self.app.shares(TypeId::of::<F>());
-            if cached && let Some(value) = self.deps.get::<F>() {
+            if cached && let Some(value) = resolved::<F>(self) {
                 return Ok(Some(Depends(Held::Shared(value))));
             }
-            let overridden = if self.app.overrides.is_empty() {
-                None
-            } else {
-                self.app.overrides.get::<F>()
-            };
+            let overridden = overridden::<F>(&self.app.overrides);
             if F::APP_SCOPED && overridden.is_none() {
                 if let Some(value) = self.app_scoped_built::<F>() {
                     return Ok(Some(value));
@@ -349,7 +286,7 @@ impl<'r> Cx<'r> {
             match resolution {
                 Resolution::Value(value) if cached => {
                     let value = Arc::new(value);
-                    self.deps.insert::<F>(Arc::clone(&value));
+                    self.deps.insert(TypeId::of::<F>(), Arc::clone(&value) as _);
                     Ok(Some(Depends(Held::Shared(value))))
                 }
                 Resolution::Value(value) => Ok(Some(Depends(Held::Owned(value)))),
@@ -374,31 +311,10 @@ fn run_for_effect<'a, 'r: 'a, F: Dependency>(
     }
 }
 
-type EffectFn = for<'a, 'r> fn(
-    &'a mut Cx<'r>,
-) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + 'a>>;
-
 fn boxed_effect<'a, 'r, F: Dependency>(
     cx: &'a mut Cx<'r>,
 ) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + 'a>> {
     Box::pin(run_for_effect::<F>(cx))
-}
-
-/// Dependencies the app (and a route's routers) run before every route, with what the
-/// documentation and the start-up checks need of them.
-#[derive(Default, Clone)]
-pub(crate) struct AppDependencies {
-    entries: Vec<DependencyRef>,
-}
-
-/// A dependency named in a `dependencies = [...]` list of a router or an app: how to run it
-/// for its effect, what it requires, how it is documented.
-#[doc(hidden)]
-#[derive(Clone, Copy)]
-pub struct DependencyRef {
-    run: EffectFn,
-    require: fn(&mut crate::state::Requirements),
-    document: fn(&mut crate::document::RouteDoc<'_>),
 }
 
 impl DependencyRef {
@@ -406,78 +322,7 @@ impl DependencyRef {
     pub const fn of<F: Dependency>() -> Self {
         Self {
             run: boxed_effect::<F>,
-            require: require_dependency::<F>,
-            document: F::document,
-        }
-    }
-
-    /// Runs it for its effect: `Err` when it answered the request.
-    pub(crate) fn run<'a, 'r>(
-        &self,
-        cx: &'a mut Cx<'r>,
-    ) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + 'a>> {
-        (self.run)(cx)
-    }
-
-    /// What it requires of the app.
-    pub(crate) fn require(&self, requirements: &mut crate::state::Requirements) {
-        (self.require)(requirements);
-    }
-
-    /// Documents its parameters on an operation.
-    pub(crate) fn document(&self, doc: &mut crate::document::RouteDoc<'_>) {
-        (self.document)(doc);
-    }
-}
-
-impl std::fmt::Debug for DependencyRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("DependencyRef")
-    }
-}
-
-impl std::fmt::Debug for AppDependencies {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} app dependencies", self.entries.len())
-    }
-}
-
-impl AppDependencies {
-    pub(crate) fn push<F: Dependency>(&mut self) {
-        self.entries.push(DependencyRef::of::<F>());
-    }
-
-    /// `outer`'s dependencies, then these: an enclosing router's run first.
-    pub(crate) fn after(&mut self, outer: impl IntoIterator<Item = DependencyRef>) {
-        let mut entries: Vec<DependencyRef> = outer.into_iter().collect();
-        entries.append(&mut self.entries);
-        self.entries = entries;
-    }
-
-    /// These, then `inner`'s.
-    pub(crate) fn then(&self, inner: &AppDependencies) -> AppDependencies {
-        let mut entries = self.entries.clone();
-        entries.extend_from_slice(&inner.entries);
-        AppDependencies { entries }
-    }
-
-    pub(crate) fn entries(&self) -> &[DependencyRef] {
-        &self.entries
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    pub(crate) fn require(&self, requirements: &mut crate::state::Requirements) {
-        for entry in &self.entries {
-            (entry.require)(requirements);
-        }
-    }
-
-    pub(crate) fn document(&self, doc: &mut crate::document::RouteDoc<'_>) {
-        for entry in &self.entries {
-            (entry.document)(doc);
+            describe: describe_dependency::<F>,
         }
     }
 }
@@ -490,7 +335,7 @@ impl Cx<'_> {
         &'a mut self,
     ) -> Pin<Box<dyn Future<Output = Result<(), Response>> + Send + 'a>> {
         let entries =
-            (!self.app.dependencies.is_empty()).then(|| self.app.dependencies.entries.clone());
+            (!self.app.dependencies.is_empty()).then(|| self.app.dependencies.entries().to_vec());
         Box::pin(async move {
             for entry in entries.into_iter().flatten() {
                 (entry.run)(self).await?;
@@ -503,14 +348,10 @@ impl Cx<'_> {
 /// Read after the dependency phase resolved it.
 impl<F: Dependency> FromCx for Depends<F> {
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
-        cx.deps.get::<F>().map(|value| Depends(Held::Shared(value)))
+        resolved::<F>(cx).map(|value| Depends(Held::Shared(value)))
     }
 
-    fn require(requirements: &mut crate::state::Requirements) {
-        require_dependency::<F>(requirements);
-    }
-
-    fn document(doc: &mut crate::document::RouteDoc<'_>) {
-        F::document(doc);
+    fn describe(meta: &mut Meta) {
+        describe_dependency::<F>(meta);
     }
 }

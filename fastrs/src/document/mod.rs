@@ -1,18 +1,17 @@
 //! The OpenAPI document of an app, built once at start-up from its routes.
 //!
-//! Each route macro writes a `document` function that describes the route's parameters, body
-//! and response into a [`RouteDoc`], choosing by type exactly as the request is read.
+//! Each route macro writes a `describe` function: the facts of the route's parameters, body
+//! and response ([`crate::context::Meta`]), chosen by type exactly as the request is read.
+//! [`RouteDoc`] turns them into the route's operation.
 
-mod param_doc;
 mod pydantic_style;
 mod response_doc;
 mod route_doc;
 pub(crate) mod scalar;
 pub(crate) mod swagger;
 
-pub use param_doc::ParamDoc;
-pub use response_doc::ResponseDoc;
-pub use route_doc::RouteDoc;
+pub use response_doc::{ResponseDoc, Returns, ViaAnyResponse, ViaResponseDoc};
+pub(crate) use route_doc::RouteDoc;
 
 use fastrs_openapi::model::{Info, OpenApi, Server, Tag};
 use fastrs_openapi::{DocumentError, Generator, OperationIds};
@@ -33,11 +32,6 @@ pub(crate) fn schema_generator() -> SchemaGenerator {
         .into_generator()
 }
 
-/// The schema of `T` in a document, for a route's `responses(...)`.
-pub fn schema_of<T: schemars::JsonSchema>(generator: &mut SchemaGenerator) -> serde_json::Value {
-    response_doc::any_as_object(generator.subschema_for::<T>().to_value())
-}
-
 /// What the document says of the API as a whole.
 #[derive(Debug, Clone)]
 pub(crate) struct Metadata {
@@ -50,7 +44,7 @@ pub(crate) struct Metadata {
 /// The document of `routes` (hidden ones left out).
 pub(crate) fn document(
     metadata: &Metadata,
-    dependencies: &crate::depends::AppDependencies,
+    dependencies: &crate::context::AppDependencies,
     routes: &[MountedRoute],
 ) -> Result<OpenApi, DocumentError> {
     let mut schemas = schema_generator();
@@ -59,16 +53,7 @@ pub(crate) fn document(
     generator.document_mut().tags = metadata.tags.clone();
     for route in routes.iter().filter(|r| r.include_in_schema()) {
         let mut doc = RouteDoc::new(&mut schemas, route);
-        dependencies.document(&mut doc);
-        route.dependencies().document(&mut doc);
-        let options = &route.def().options;
-        if !options.scopes.is_empty() {
-            doc.require_scopes(options.scopes);
-        }
-        for dependency in options.dependencies {
-            dependency.document(&mut doc);
-        }
-        (route.def().document)(&mut doc);
+        doc.read(&route.meta(dependencies));
         generator.security_schemes(doc.security_schemes());
         generator.add(doc.into_fragment())?;
     }

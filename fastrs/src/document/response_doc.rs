@@ -1,9 +1,13 @@
 //! `ResponseDoc`: what a handler's return type answers, for the documentation.
 
+use std::marker::PhantomData;
+
 use axum::Json;
 use schemars::JsonSchema;
 use schemars::generate::SchemaGenerator;
 use serde_json::Value;
+
+use crate::context::{Fact, Meta, any_as_object};
 
 /// The media type and schema a return type answers with.
 pub trait ResponseDoc {
@@ -44,10 +48,38 @@ impl ResponseDoc for () {
     }
 }
 
-/// JSON Schema's `true` (any value) as FastAPI writes it: `{}`.
-pub(crate) fn any_as_object(schema: Value) -> Value {
-    match schema {
-        Value::Bool(true) => Value::Object(serde_json::Map::new()),
-        other => other,
+/// Stands for a handler's return type when describing its answer.
+pub struct Returns<T>(PhantomData<fn() -> T>);
+
+impl<T> Returns<T> {
+    /// The probe for `T`.
+    pub const fn new() -> Self {
+        Self(PhantomData)
     }
 }
+
+impl<T> Default for Returns<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Return types fastrs can describe: `Json<T>`, `Result` of one, text, `()`.
+pub trait ViaResponseDoc<T> {
+    /// Describes the answer.
+    fn __fastrs_response(&self, meta: &mut Meta);
+}
+
+impl<T: ResponseDoc> ViaResponseDoc<T> for &Returns<T> {
+    fn __fastrs_response(&self, meta: &mut Meta) {
+        meta.push(Fact::Response(T::response_schema));
+    }
+}
+
+/// Other return types (any `IntoResponse`): documented as any JSON, as FastAPI does.
+pub trait ViaAnyResponse<T> {
+    /// Leaves the answer undescribed.
+    fn __fastrs_response(&self, _meta: &mut Meta) {}
+}
+
+impl<T> ViaAnyResponse<T> for Returns<T> {}

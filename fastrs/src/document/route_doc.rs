@@ -1,4 +1,4 @@
-//! `RouteDoc`: one route's operation, described by its generated `document` function.
+//! `RouteDoc`: one route's operation, read from the route's facts.
 
 use std::collections::BTreeMap;
 
@@ -7,11 +7,11 @@ use fastrs_openapi::{OperationFragment, naming};
 use schemars::generate::SchemaGenerator;
 use serde_json::{Map, Value, json};
 
-use super::{ParamDoc, ResponseDoc};
-use crate::extract::{BodyParam, ParamSpec, Source};
+use crate::context::{Fact, Meta};
 use crate::router::MountedRoute;
+use crate::spec::{ParamSpec, Source};
 
-/// What a route's `document` function fills in.
+/// A route's operation, as its facts describe it.
 pub struct RouteDoc<'g> {
     generator: &'g mut SchemaGenerator,
     route: &'g MountedRoute,
@@ -43,8 +43,46 @@ impl<'g> RouteDoc<'g> {
         }
     }
 
+    /// Reads `meta`, each dependency's own facts where it is used (a parameter reached twice
+    /// is listed once).
+    pub(crate) fn read(&mut self, meta: &Meta) {
+        for fact in meta.facts() {
+            match *fact {
+                Fact::Param {
+                    spec,
+                    source,
+                    schema,
+                } => {
+                    let (schema, required) = schema(self.generator);
+                    self.param(spec, source, schema, required);
+                }
+                Fact::Model {
+                    spec,
+                    source,
+                    schema,
+                } => {
+                    let schema = schema(self.generator);
+                    self.model(spec, source, schema);
+                }
+                Fact::Body {
+                    spec,
+                    schema,
+                    optional,
+                } => {
+                    let schema = schema(self.generator);
+                    self.body(spec, schema, !optional());
+                }
+                Fact::Response(schema) => self.response = Some(schema(self.generator)),
+                Fact::State { .. } => {}
+                Fact::Dependency { describe, .. } => self.read(&Meta::of(describe)),
+                Fact::Security { name, scheme } => self.security(name, scheme(), &[]),
+                Fact::Scopes(scopes) => self.require_scopes(scopes),
+            }
+        }
+    }
+
     /// Scopes the route (or a dependency) requires of its security schemes.
-    pub fn require_scopes(&mut self, scopes: &[&str]) {
+    fn require_scopes(&mut self, scopes: &[&str]) {
         for scope in scopes {
             if !self.scopes.iter().any(|s| s == scope) {
                 self.scopes.push((*scope).to_owned());
@@ -54,7 +92,7 @@ impl<'g> RouteDoc<'g> {
 
     /// A security scheme the route uses (through a dependency), with the scopes it needs;
     /// listed once per scheme, the scopes merged.
-    pub fn security(&mut self, name: &'static str, scheme: Value, scopes: &[&str]) {
+    fn security(&mut self, name: &'static str, scheme: Value, scopes: &[&str]) {
         match self.security.iter_mut().find(|(n, _, _)| *n == name) {
             Some((_, _, known)) => {
                 for scope in scopes {
@@ -79,9 +117,8 @@ impl<'g> RouteDoc<'g> {
             .collect()
     }
 
-    /// A path, query, header or cookie parameter of type `T`.
-    pub fn param<T: ParamDoc>(&mut self, spec: &'static ParamSpec, source: Source) {
-        let (schema, required) = T::param_schema(self.generator);
+    /// A path, query, header, cookie or form parameter.
+    fn param(&mut self, spec: &'static ParamSpec, source: Source, schema: Value, required: bool) {
         let location = match source {
             Source::Path => ParameterIn::Path,
             Source::Header => ParameterIn::Header,
@@ -116,20 +153,23 @@ impl<'g> RouteDoc<'g> {
         });
     }
 
-    /// A parameter model: each field of `T` is one parameter of `source`.
-    pub fn model<T: BodyParam>(&mut self, spec: &'static ParamSpec, source: Source) {
+    /// A parameter model (`reference`, its schema): each field is one parameter of `source`.
+    fn model(&mut self, spec: &'static ParamSpec, source: Source, reference: Value) {
         let location = match source {
             Source::Header => ParameterIn::Header,
             Source::Cookie => ParameterIn::Cookie,
-            Source::Body | Source::Inferred => return self.body::<T>(spec),
+            // A model read from the body is a `Fact::Body`; this is its fallback.
+            Source::Body | Source::Inferred => {
+                let required = spec.default.is_none();
+                return self.body(spec, crate::context::any_as_object(reference), required);
+            }
             Source::Form => {
                 self.form = true;
-                self.form_model = Some(self.generator.subschema_for::<T>().to_value());
+                self.form_model = Some(reference);
                 return;
             }
             Source::Query | Source::Path => ParameterIn::Query,
         };
-        let reference = self.generator.subschema_for::<T>().to_value();
         let definition = reference
             .get("$ref")
             .and_then(Value::as_str)
@@ -166,21 +206,14 @@ impl<'g> RouteDoc<'g> {
         }
     }
 
-    /// A JSON body parameter of type `T`.
-    pub fn body<T: BodyParam>(&mut self, spec: &'static ParamSpec) {
-        let schema =
-            super::response_doc::any_as_object(self.generator.subschema_for::<T>().to_value());
-        let required = spec.default.is_none() && crate::validate::absent::<T>().is_none();
+    /// A JSON body parameter; `required` unless its type accepts an absent body.
+    fn body(&mut self, spec: &'static ParamSpec, schema: Value, required: bool) {
+        let required = spec.default.is_none() && required;
         self.body_schema(spec, schema, required);
     }
 
     fn body_schema(&mut self, spec: &'static ParamSpec, schema: Value, required: bool) {
         self.bodies.push((spec, schema, required));
-    }
-
-    /// The success answer's schema, from the handler's return type.
-    pub fn response<T: ResponseDoc>(&mut self) {
-        self.response = Some(T::response_schema(self.generator));
     }
 
     pub(crate) fn into_fragment(self) -> OperationFragment {

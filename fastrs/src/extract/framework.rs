@@ -3,17 +3,16 @@
 use http::{HeaderMap, Method, Uri};
 
 use super::Cx;
+use crate::context::Meta;
 
 /// A value taken from the request as a whole rather than from one named parameter.
 pub trait FromCx: Sized + Send {
     /// Reads the value; `None` after recording an error.
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self>;
 
-    /// What the app must provide for this value (checked at start-up).
-    fn require(_requirements: &mut crate::state::Requirements) {}
-
-    /// What this value adds to the operation's documentation (a dependency's parameters).
-    fn document(_doc: &mut crate::document::RouteDoc<'_>) {}
+    /// What this value says of itself before the app serves: a `State<T>` the app must
+    /// have, a dependency and its parameters (checked at start-up, and documented).
+    fn describe(_meta: &mut Meta) {}
 }
 
 impl FromCx for HeaderMap {

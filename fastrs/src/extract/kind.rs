@@ -1,13 +1,14 @@
 //! Each parameter's kind, chosen once from its type: a dependency, a framework value, a scalar
 //! (or an `Option` or `Vec` of one), a model (the body, or a parameter model), or a type that
-//! cannot be read. The kind then reads the parameter, documents it and says what it needs.
+//! cannot be read. The kind then reads the parameter and describes it (its facts).
 //!
 //! Generated code asks `(&&&&Probe::<T>::new()).__fastrs_kind()` once per parameter whose kind
 //! its attribute does not fix. Method lookup tries `&&&&Probe<T>` first (`Depends<F>`), then
 //! `&&&Probe<T>` (`T: FromCx`), `&&Probe<T>` (`T: ParamType`), `&Probe<T>` (`T: ParamModel`)
 //! and last `Probe<T>`: the choice is the compiler's, made for the concrete `T` (autoref
 //! specialization). Each kind's methods are inherent, so a type that fits no kind is reported
-//! once, by the reading method, in the words of the trait it lacks.
+//! once, by the reading method, in the words of the trait it lacks. The dependency kind's
+//! methods are in `depends`, the layer above.
 
 use std::future::Future;
 use std::marker::PhantomData;
@@ -16,10 +17,8 @@ use std::task::{Context, Poll};
 
 use axum::response::Response;
 
-use super::{BodyParam, Cx, FromCx, ParamModel, ParamSpec, ParamType, Source};
-use crate::depends::{Dependency, Depends};
-use crate::document::{ParamDoc, RouteDoc};
-use crate::state::Requirements;
+use super::{BodyParam, Cx, FromCx, ParamDoc, ParamModel, ParamSpec, ParamType, Source};
+use crate::context::{Fact, Meta, schema_of};
 
 /// Stands for the type `T` while its kind is chosen.
 pub struct Probe<T>(PhantomData<fn() -> T>);
@@ -77,7 +76,6 @@ kinds! {
     UnreadableKind via IsUnreadable;
 }
 
-impl<F: Dependency> IsDependency<Depends<F>> for &&&&Probe<Depends<F>> {}
 impl<T: FromCx> IsFramework<T> for &&&Probe<T> {}
 impl<T: ParamType> IsScalar<T> for &&Probe<T> {}
 impl<T: ParamModel> IsModel<T> for &Probe<T> {}
@@ -116,6 +114,15 @@ fn scalar_source(spec: &ParamSpec) -> Source {
     }
 }
 
+/// Body parameter `spec` of type `T`.
+fn body_fact<T: BodyParam>(spec: &'static ParamSpec) -> Fact {
+    Fact::Body {
+        spec,
+        schema: schema_of::<T>,
+        optional: || crate::validate::absent::<T>().is_some(),
+    }
+}
+
 /// Runs `check` on the value read, if both are there.
 fn checked<T>(
     cx: &mut Cx<'_>,
@@ -127,39 +134,6 @@ fn checked<T>(
         check(value, cx, spec);
     }
     value
-}
-
-impl<F: Dependency> DependencyKind<Depends<F>> {
-    /// Resolves `F` (once per request unless `no_cache`): `None` when it was refused with
-    /// errors recorded, `Err` when it answered the request itself.
-    pub fn resolve<'a, 'r: 'a>(
-        self,
-        cx: &'a mut Cx<'r>,
-    ) -> impl Future<Output = Result<Option<Depends<F>>, Box<Response>>> + Send + 'a {
-        cx.depends::<F>()
-    }
-
-    /// The value resolved before.
-    pub fn read(
-        self,
-        _: &mut Cx<'_>,
-        _: &'static ParamSpec,
-        _: Option<fn() -> Depends<F>>,
-        _: Validator<Depends<F>>,
-        resolved: Option<Depends<F>>,
-    ) -> Option<Depends<F>> {
-        resolved
-    }
-
-    /// Its parameters, on the operation.
-    pub fn describe(self, doc: &mut RouteDoc<'_>, _: &'static ParamSpec) {
-        F::document(doc);
-    }
-
-    /// What it and its sub-dependencies need.
-    pub fn require(self, requirements: &mut Requirements, _: &'static ParamSpec) {
-        crate::depends::require_dependency::<F>(requirements);
-    }
 }
 
 impl<T: FromCx> FrameworkKind<T> {
@@ -175,14 +149,9 @@ impl<T: FromCx> FrameworkKind<T> {
         T::from_cx(cx)
     }
 
-    /// What the value adds to the operation (a security scheme, a dependency's parameters).
-    pub fn describe(self, doc: &mut RouteDoc<'_>, _: &'static ParamSpec) {
-        T::document(doc);
-    }
-
-    /// What the value needs of the app (a state, a dependency's needs).
-    pub fn require(self, requirements: &mut Requirements, _: &'static ParamSpec) {
-        T::require(requirements);
+    /// What the value says of itself (a state, a security scheme, a dependency).
+    pub fn describe(self, meta: &mut Meta, _: &'static ParamSpec) {
+        T::describe(meta);
     }
 }
 
@@ -201,15 +170,16 @@ impl<T: ParamType> ScalarKind<T> {
     }
 
     /// One parameter of the operation.
-    pub fn describe(self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec)
+    pub fn describe(self, meta: &mut Meta, spec: &'static ParamSpec)
     where
         T: ParamDoc,
     {
-        doc.param::<T>(spec, scalar_source(spec));
+        meta.push(Fact::Param {
+            spec,
+            source: scalar_source(spec),
+            schema: T::param_schema,
+        });
     }
-
-    /// Nothing.
-    pub fn require(self, _: &mut Requirements, _: &'static ParamSpec) {}
 }
 
 impl<T: ParamModel> ModelKind<T> {
@@ -230,18 +200,15 @@ impl<T: ParamModel> ModelKind<T> {
     }
 
     /// The request body, or one parameter per field.
-    pub fn describe(self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec) {
-        match spec.source {
-            Source::Inferred | Source::Body => doc.body::<T>(spec),
-            source => doc.model::<T>(spec, source),
-        }
-    }
-
-    /// One body parameter, unless marked with another source.
-    pub fn require(self, requirements: &mut Requirements, spec: &'static ParamSpec) {
-        if matches!(spec.source, Source::Inferred | Source::Body) {
-            requirements.bodies(1);
-        }
+    pub fn describe(self, meta: &mut Meta, spec: &'static ParamSpec) {
+        meta.push(match spec.source {
+            Source::Inferred | Source::Body => body_fact::<T>(spec),
+            source => Fact::Model {
+                spec,
+                source,
+                schema: |generator| generator.subschema_for::<T>().to_value(),
+            },
+        });
     }
 }
 
@@ -277,10 +244,7 @@ impl<T> UnreadableKind<T> {
     }
 
     /// Nothing: the reading method reports the type.
-    pub fn describe(self, _: &mut RouteDoc<'_>, _: &'static ParamSpec) {}
-
-    /// Nothing: the reading method reports the type.
-    pub fn require(self, _: &mut Requirements, _: &'static ParamSpec) {}
+    pub fn describe(self, _: &mut Meta, _: &'static ParamSpec) {}
 }
 
 /// What counts toward FastAPI's embedding (several body parameters make one object), and how a
@@ -294,7 +258,7 @@ macro_rules! body_of {
             }
 
             /// Not a body: nothing.
-            pub fn describe_body(self, _: &mut RouteDoc<'_>, _: &'static ParamSpec) {}
+            pub fn describe_body(self, _: &mut Meta, _: &'static ParamSpec) {}
         }
     )*};
 }
@@ -308,11 +272,11 @@ impl<T> ScalarKind<T> {
     }
 
     /// A scalar marked `#[body]`: the body, or a key of it.
-    pub fn describe_body(self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec)
+    pub fn describe_body(self, meta: &mut Meta, spec: &'static ParamSpec)
     where
         T: BodyParam,
     {
-        doc.body::<T>(spec);
+        meta.push(body_fact::<T>(spec));
     }
 }
 
@@ -323,8 +287,8 @@ impl<T: ParamModel> ModelKind<T> {
     }
 
     /// A model marked `#[body]`: the body, or a key of it.
-    pub fn describe_body(self, doc: &mut RouteDoc<'_>, spec: &'static ParamSpec) {
-        doc.body::<T>(spec);
+    pub fn describe_body(self, meta: &mut Meta, spec: &'static ParamSpec) {
+        meta.push(body_fact::<T>(spec));
     }
 }
 
@@ -349,17 +313,3 @@ macro_rules! read_unmarked {
 }
 
 read_unmarked!(FrameworkKind: FromCx, ScalarKind: ParamType, ModelKind: ParamModel);
-
-impl<F: Dependency> DependencyKind<Depends<F>> {
-    /// The value resolved before.
-    pub fn read_unmarked(
-        self,
-        cx: &mut Cx<'_>,
-        spec: &'static ParamSpec,
-        default: Option<fn() -> Depends<F>>,
-        check: Validator<Depends<F>>,
-        resolved: Option<Depends<F>>,
-    ) -> Option<Depends<F>> {
-        self.read(cx, spec, default, check, resolved)
-    }
-}

@@ -3,7 +3,8 @@
 use serde_json::{Map, Value};
 
 use super::body::BodyParam;
-use super::{Cx, Found, sources};
+use super::{Cx, Found};
+use crate::context::sources;
 use crate::error::Loc;
 use crate::spec::{ParamSpec, Source};
 

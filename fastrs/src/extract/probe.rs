@@ -1,12 +1,11 @@
 //! The compile-time choices that are independent of a parameter's kind (autoref
-//! specialization, as in [`super::kind`]): whether a value has garde rules to run, whether a
-//! default can be documented, and whether a return type can be described.
+//! specialization, as in [`super::kind`]): whether a value has garde rules to run, and whether
+//! a default can be documented.
 
 use std::marker::PhantomData;
 
 use super::kind::Validator;
 use super::{Cx, ParamSpec};
-use crate::document::{ResponseDoc, RouteDoc};
 
 /// Stands for `T` when choosing whether to run garde on it.
 pub struct Check<T>(PhantomData<fn() -> T>);
@@ -93,39 +92,3 @@ pub trait ViaNoSerialize<T> {
 }
 
 impl<T> ViaNoSerialize<T> for JsonOf<T> {}
-
-/// Stands for a handler's return type when documenting its answer.
-pub struct Returns<T>(PhantomData<fn() -> T>);
-
-impl<T> Returns<T> {
-    /// The probe for `T`.
-    pub const fn new() -> Self {
-        Self(PhantomData)
-    }
-}
-
-impl<T> Default for Returns<T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Return types fastrs can describe: `Json<T>`, `Result` of one, text, `()`.
-pub trait ViaResponseDoc<T> {
-    /// Documents the answer.
-    fn __fastrs_response(&self, doc: &mut RouteDoc<'_>);
-}
-
-impl<T: ResponseDoc> ViaResponseDoc<T> for &Returns<T> {
-    fn __fastrs_response(&self, doc: &mut RouteDoc<'_>) {
-        doc.response::<T>();
-    }
-}
-
-/// Other return types (any `IntoResponse`): documented as any JSON, as FastAPI does.
-pub trait ViaAnyResponse<T> {
-    /// Leaves the answer undescribed.
-    fn __fastrs_response(&self, _doc: &mut RouteDoc<'_>) {}
-}
-
-impl<T> ViaAnyResponse<T> for Returns<T> {}

@@ -6,12 +6,12 @@ mod proptests;
 
 use std::sync::{Arc, OnceLock};
 
-use crate::app::Shared;
+use crate::context::AppContext;
 use crate::extract::{Cx, ParamSpec, Scalar, Source};
 
 /// `a=1&b=x+y` as decoded pairs.
 pub fn query_pairs(query: &str) -> Vec<(String, String)> {
-    crate::extract::sources::parse_pairs(query)
+    crate::context::sources::parse_pairs(query)
         .into_iter()
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
@@ -24,7 +24,7 @@ pub fn cookies(header: &[u8]) -> Vec<(String, String)> {
         request.headers_mut().insert(http::header::COOKIE, value);
     }
     let (parts, ()) = request.into_parts();
-    crate::extract::sources::parse_cookies(&parts)
+    crate::context::sources::parse_cookies(&parts)
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect()
@@ -79,13 +79,13 @@ static BODY: ParamSpec = ParamSpec::new("model", "model", Source::Body);
 /// included: `true` when it was accepted.
 pub fn json_body(body: &[u8]) -> bool {
     static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
-    static SHARED: OnceLock<Arc<Shared>> = OnceLock::new();
+    static SHARED: OnceLock<Arc<AppContext>> = OnceLock::new();
     let runtime = RUNTIME.get_or_init(|| {
         tokio::runtime::Builder::new_current_thread()
             .build()
             .expect("a runtime")
     });
-    let shared = SHARED.get_or_init(|| Arc::new(Shared::standalone()));
+    let shared = SHARED.get_or_init(|| Arc::new(AppContext::standalone()));
     runtime.block_on(async {
         let (parts, ()) = http::Request::builder()
             .header(http::header::CONTENT_TYPE, "application/json")

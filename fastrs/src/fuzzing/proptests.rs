@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 
+use crate::context::sources::{header_values, parse_cookies, parse_pairs};
 use crate::extract::Scalar;
-use crate::extract::sources::{header_values, parse_cookies, parse_pairs};
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaGenerator;
 use serde_json::{Value, json};
 
-use crate::extract::{ParamType, Scalar};
+use super::{ParamType, Scalar};
 
 /// A parameter type the documentation can describe: a documented scalar, or an `Option` or
 /// `Vec` of one.

@@ -1,0 +1,54 @@
+//! The dependency kind of a parameter (`Depends<F>`), chosen by the probe of `extract::kind`:
+//! resolved before anything else is read, described as a dependency fact.
+
+use std::future::Future;
+
+use axum::response::Response;
+
+use super::{Dependency, Depends, describe_dependency};
+use crate::context::Meta;
+use crate::extract::Cx;
+use crate::extract::kind::{DependencyKind, IsDependency, Probe, Validator};
+use crate::spec::ParamSpec;
+
+impl<F: Dependency> IsDependency<Depends<F>> for &&&&Probe<Depends<F>> {}
+
+impl<F: Dependency> DependencyKind<Depends<F>> {
+    /// Resolves `F` (once per request unless `no_cache`): `None` when it was refused with
+    /// errors recorded, `Err` when it answered the request itself.
+    pub fn resolve<'a, 'r: 'a>(
+        self,
+        cx: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Result<Option<Depends<F>>, Box<Response>>> + Send + 'a {
+        cx.depends::<F>()
+    }
+
+    /// The value resolved before.
+    pub fn read(
+        self,
+        _: &mut Cx<'_>,
+        _: &'static ParamSpec,
+        _: Option<fn() -> Depends<F>>,
+        _: Validator<Depends<F>>,
+        resolved: Option<Depends<F>>,
+    ) -> Option<Depends<F>> {
+        resolved
+    }
+
+    /// The value resolved before.
+    pub fn read_unmarked(
+        self,
+        cx: &mut Cx<'_>,
+        spec: &'static ParamSpec,
+        default: Option<fn() -> Depends<F>>,
+        check: Validator<Depends<F>>,
+        resolved: Option<Depends<F>>,
+    ) -> Option<Depends<F>> {
+        self.read(cx, spec, default, check, resolved)
+    }
+
+    /// A dependency fact: its parameters are its own facts.
+    pub fn describe(self, meta: &mut Meta, _: &'static ParamSpec) {
+        describe_dependency::<F>(meta);
+    }
+}
