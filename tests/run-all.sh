@@ -7,6 +7,13 @@ cd "$(dirname "$0")/.."
 
 cargo test --workspace
 
+# No two modules of a crate import each other, directly or around a circle (docs/architecture.md).
+if [ -f ../shared/tools/module_cycles.py ]; then
+  python3 ../shared/tools/module_cycles.py fastrs/src fastrs-macros/src
+else
+  echo "run-all: ../shared/tools/module_cycles.py not found; the import-circle check is skipped"
+fi
+
 # The golden OpenAPI documents are valid OpenAPI 3.1.
 venv=target/e2e-venv
 if [ ! -x "$venv/bin/openapi-spec-validator" ]; then
