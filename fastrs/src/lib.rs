@@ -42,6 +42,17 @@
 //! ```
 //!
 //! The guide in `docs/` has a chapter per topic; [`get`] lists where each parameter comes from.
+//!
+//! # How the crate is built
+//!
+//! The route macros emit data (a [`RouteDef`], a [`ParamSpec`] per parameter, the route's
+//! [`Fact`]s) and a small impl that reads the arguments and calls the function; one generic
+//! pipeline serves every route. The modules are in layers, each importing only from those
+//! below: `spec` (parameter specs) → `error` → `validate` (pydantic's errors) → `context` (the
+//! request being read, what it sees of the app, the facts) → `extract` (reading parameters) →
+//! `route` → `depends` and `security` → `router` → `document` (OpenAPI, never serves) →
+//! `pipeline` and `serve` → `app`. `docs/architecture.md` has the pipeline's steps and where
+//! each future hook belongs.
 
 mod app;
 mod context;
