@@ -194,7 +194,7 @@ fn generate(
         paths::resolution(),
         paths::cx(),
         paths::response(),
-        paths::read(),
+        paths::reading(),
     );
     let specs = handler
         .params
@@ -226,58 +226,59 @@ fn generate(
     let output_ty = quote_spanned!(output_span=> #output);
     let describe = describe_params(handler, resolved);
     let meta = paths::meta();
+    let body = paths::hygienic(quote! {
+        #(#defaults)*
+        #(#specs)*
+        #app_scoped_deps
+
+        impl #dependency for #fn_ident {
+            type Output = #output_ty;
+            const CACHED: bool = #cached;
+            const APP_SCOPED: bool = #app_scoped;
+
+            fn describe(__fastrs_meta: &mut #meta) {
+                #scope_fact
+                #describe
+            }
+
+            fn resolve<'a, 'r: 'a>(
+                __fastrs_cx: &'a mut #cx<'r>,
+            ) -> impl ::core::future::Future<Output = #resolution<Self::Output>> + ::core::marker::Send + 'a {
+                #resolve_fn::<__FastrsFn>(__fastrs_cx)
+            }
+        }
+
+        /// Reads the arguments of the function and calls it.
+        struct __FastrsFn;
+
+        impl #dependency_fn for __FastrsFn {
+            type Output = #output_ty;
+            type Args = #args_ty;
+            #scopes
+
+            fn read<'a, 'r: 'a>(
+                __fastrs_cx: &'a mut #cx<'r>,
+            ) -> impl #read_ty<Self::Args> + 'a {
+                #read
+            }
+
+            fn invoke(
+                __fastrs_args: Self::Args,
+            ) -> impl ::core::future::Future<
+                Output = ::core::result::Result<Self::Output, #response>,
+            > + ::core::marker::Send {
+                // Named before the arguments, which may shadow it.
+                let __fastrs_handler = #fn_ident;
+                let #unpack = __fastrs_args;
+                async move { #value }
+            }
+        }
+    });
     quote! {
         #[doc = #doc]
         #[allow(non_camel_case_types)]
         #vis struct #fn_ident {}
 
-        const _: () = {
-            #(#defaults)*
-            #(#specs)*
-            #app_scoped_deps
-
-            impl #dependency for #fn_ident {
-                type Output = #output_ty;
-                const CACHED: bool = #cached;
-                const APP_SCOPED: bool = #app_scoped;
-
-                fn describe(__fastrs_meta: &mut #meta) {
-                    #scope_fact
-                    #describe
-                }
-
-                fn resolve<'a, 'r: 'a>(
-                    __fastrs_cx: &'a mut #cx<'r>,
-                ) -> impl ::core::future::Future<Output = #resolution<Self::Output>> + ::core::marker::Send + 'a {
-                    #resolve_fn::<__FastrsFn>(__fastrs_cx)
-                }
-            }
-
-            /// Reads the arguments of the function and calls it.
-            struct __FastrsFn;
-
-            impl #dependency_fn for __FastrsFn {
-                type Output = #output_ty;
-                type Args = #args_ty;
-                #scopes
-
-                fn read<'a, 'r: 'a>(
-                    __fastrs_cx: &'a mut #cx<'r>,
-                ) -> impl ::core::future::Future<Output = #read_ty<Self::Args>> + ::core::marker::Send + 'a {
-                    #read
-                }
-
-                fn invoke(
-                    __fastrs_args: Self::Args,
-                ) -> impl ::core::future::Future<
-                    Output = ::core::result::Result<Self::Output, #response>,
-                > + ::core::marker::Send {
-                    // Named before the arguments, which may shadow it.
-                    let __fastrs_handler = #fn_ident;
-                    let #unpack = __fastrs_args;
-                    async move { #value }
-                }
-            }
-        };
+        const _: () = { #body };
     }
 }

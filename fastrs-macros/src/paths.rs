@@ -1,6 +1,6 @@
 //! Every runtime path generated code names, written once (Rocket's `exports.rs`).
 
-use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::quote;
 
 /// `::fastrs::__private`, the only door into the runtime.
@@ -31,7 +31,7 @@ private_paths! {
     response => Response,
     route => Route,
     route_fn => RouteFn,
-    read => Read,
+    reading => Reading,
     responder => Responder,
     route_def => RouteDef,
     route_options => RouteOptions,
@@ -45,7 +45,7 @@ private_paths! {
     resolution => Resolution,
     into_response => IntoResponse,
     describe_dependency => describe_dependency,
-    all_some => all_some,
+    arguments => arguments,
     dependency_ref => DependencyRef,
     dependency_fn => DependencyFn,
     resolve_fn => resolve_fn,
@@ -53,7 +53,6 @@ private_paths! {
     fact => Fact,
     extra_response => ExtraResponse,
     schema_of => schema_of,
-    value => Value,
 }
 
 /// The probe levels that choose a parameter's kind, and garde's.
@@ -72,6 +71,40 @@ pub(crate) fn response_traits() -> TokenStream {
 pub(crate) fn json_traits() -> TokenStream {
     let private = private();
     quote!(#private::{ViaSerialize as _, ViaNoSerialize as _})
+}
+
+/// The locals of generated functions, written `__fastrs_cx` in `quote!`: renamed to `cx`,
+/// `meta`, `args`, `handler` and `q_kind` (for `__fastrs_kind_q`) with mixed-site hygiene, so that they read plainly under
+/// `cargo expand` and no argument of the user's can shadow them (macro_rules' hygiene).
+pub(crate) fn hygienic(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), hygienic(group.stream()));
+                new.set_span(group.span());
+                TokenTree::Group(new)
+            }
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                let local = match name.as_str() {
+                    "__fastrs_cx" => "cx".to_owned(),
+                    "__fastrs_meta" => "meta".to_owned(),
+                    "__fastrs_args" => "args".to_owned(),
+                    "__fastrs_handler" => "handler".to_owned(),
+                    _ => match name.strip_prefix("__fastrs_kind_") {
+                        Some(param) => format!("{param}_kind"),
+                        None => return TokenTree::Ident(ident),
+                    },
+                };
+                TokenTree::Ident(Ident::new(
+                    &local,
+                    Span::mixed_site().located_at(ident.span()),
+                ))
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// Gives every token `span`, so that a type error inside generated code points at the user's

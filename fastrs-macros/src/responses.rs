@@ -90,14 +90,13 @@ pub(crate) fn parse_responses(input: ParseStream<'_>) -> syn::Result<Vec<Respons
 
 /// A status code from 100 to 599, or an error on the literal.
 pub(crate) fn check_status(lit: &LitInt) -> syn::Result<u16> {
-    let code: u16 = lit.base10_parse().unwrap_or(0);
-    if !(100..=599).contains(&code) {
-        return Err(syn::Error::new(
+    match lit.base10_parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => Ok(code),
+        _ => Err(syn::Error::new(
             lit.span(),
             "a status must be an HTTP status code, from 100 to 599",
-        ));
+        )),
     }
-    Ok(code)
 }
 
 /// `ExtraResponse { .. }` values of `responses(...)` entries.

@@ -181,12 +181,12 @@ pub mod __private {
     };
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{
-        Arguments, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, all_some,
+        Arguments, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, arguments,
     };
     pub use crate::pipeline::mount;
     pub use crate::response::Responder;
     pub use crate::route::{
-        ExtraResponse, Method, Read, Registration, Route, RouteDef, RouteFn, RouteOptions,
+        ExtraResponse, Method, Read, Reading, Registration, Route, RouteDef, RouteFn, RouteOptions,
     };
     pub use crate::router::{RouterDef, RouterRegistration};
     pub use axum::response::IntoResponse;

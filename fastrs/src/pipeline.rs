@@ -45,11 +45,12 @@ use crate::route::{RouteDef, RouteFn};
 /// A request of route `R` being served, boxed once.
 pub(crate) type Answer = Pin<Box<dyn Future<Output = Response> + Send>>;
 
-/// Serves one request of route `R`.
+/// Serves one request of route `R`; `path_params` says whether its template has any.
 pub(crate) fn answer<R: RouteFn>(
     req: Request,
     app: Arc<AppContext>,
     def: &'static RouteDef,
+    path_params: bool,
 ) -> Answer {
     let status = def.options.status_code();
     // A handler that reads nothing, in an app that runs nothing before it: no request context,
@@ -62,7 +63,14 @@ pub(crate) fn answer<R: RouteFn>(
     }
     // Split before the future: the request is not kept in it beside its parts.
     let (parts, body) = req.into_parts();
-    Box::pin(read_and_invoke::<R>(parts, body, app, def, status))
+    Box::pin(read_and_invoke::<R>(
+        parts,
+        body,
+        app,
+        def,
+        path_params,
+        status,
+    ))
 }
 
 /// Steps 1 to 7 for a route that reads the request.
@@ -71,9 +79,10 @@ async fn read_and_invoke<R: RouteFn>(
     body: Body,
     app: Arc<AppContext>,
     def: &'static RouteDef,
+    path_params: bool,
     status: Option<StatusCode>,
 ) -> Response {
-    let path = if def.has_path_params {
+    let path = if path_params {
         match crate::context::path_params(&mut parts).await {
             Ok(path) => Some(path),
             Err(rejection) => return rejection,
@@ -133,6 +142,7 @@ pub fn mount<R: RouteFn>(
     let service = RouteService::<R> {
         app: Arc::clone(app),
         def,
+        path_params: def.has_path_params(),
         route: PhantomData,
     };
     router.on_service(def.method.filter(), service)
@@ -143,6 +153,8 @@ pub fn mount<R: RouteFn>(
 struct RouteService<R> {
     app: Arc<AppContext>,
     def: &'static RouteDef,
+    /// Whether the template has parameters, known once.
+    path_params: bool,
     route: PhantomData<fn() -> R>,
 }
 
@@ -151,6 +163,7 @@ impl<R> Clone for RouteService<R> {
         Self {
             app: Arc::clone(&self.app),
             def: self.def,
+            path_params: self.path_params,
             route: PhantomData,
         }
     }
@@ -167,7 +180,7 @@ impl<R: RouteFn> Service<Request> for RouteService<R> {
 
     fn call(&mut self, req: Request) -> Self::Future {
         Answering {
-            future: answer::<R>(req, Arc::clone(&self.app), self.def),
+            future: answer::<R>(req, Arc::clone(&self.app), self.def, self.path_params),
             route: self.def,
             debug: self.app.debug,
         }

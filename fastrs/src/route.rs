@@ -173,8 +173,6 @@ pub struct RouteDef {
     pub doc: &'static str,
     /// The route's options.
     pub options: RouteOptions,
-    /// Whether the template has parameters (`<id>`), read before anything else.
-    pub has_path_params: bool,
     /// The handler's parameters, in declaration order.
     pub params: &'static [&'static ParamSpec],
     #[doc(hidden)]
@@ -185,6 +183,11 @@ pub struct RouteDef {
 }
 
 impl RouteDef {
+    /// Whether the template has parameters (`<id>`), read before anything else.
+    pub fn has_path_params(&self) -> bool {
+        self.axum_path.contains('{')
+    }
+
     /// `file:line` of the handler.
     pub fn location(&self) -> String {
         format!("{}:{}", self.file, self.line)
@@ -235,7 +238,7 @@ pub trait RouteFn: 'static {
 
     /// Resolves the handler's `Depends<f>` parameters, then reads the others: `Ok(None)` when
     /// one was refused (the errors are recorded), `Err` when a dependency answered itself.
-    fn read<'a, 'r: 'a>(cx: &'a mut Cx<'r>) -> impl Future<Output = Read<Self::Args>> + Send + 'a;
+    fn read<'a, 'r: 'a>(cx: &'a mut Cx<'r>) -> impl Reading<Self::Args> + 'a;
 
     /// Calls the handler.
     fn invoke(args: Self::Args) -> impl Future<Output = impl crate::response::Responder> + Send;
@@ -247,3 +250,9 @@ pub trait RouteFn: 'static {
 /// response).
 #[doc(hidden)]
 pub type Read<A> = Result<Option<A>, Box<Response>>;
+
+/// Reading a handler's (or a dependency's) arguments: a `Send` future of [`Read`].
+#[doc(hidden)]
+pub trait Reading<A>: Future<Output = Read<A>> + Send {}
+
+impl<A, F: Future<Output = Read<A>> + Send> Reading<A> for F {}

@@ -101,8 +101,10 @@ async fn watch(
     const AGAIN: Duration = Duration::from_secs(60);
     loop {
         let now = Instant::now();
-        let since = phase.at(phase.since.load(Ordering::Relaxed));
+        // The phase first: its Acquire makes the `since` stored with it visible (read before
+        // it, an old `since` could be taken for the new phase's).
         let current = phase.phase.load(Ordering::Acquire);
+        let since = phase.at(phase.since.load(Ordering::Relaxed));
         let wake = match current {
             IDLE => {
                 if keep_alive.is_some_and(|k| now >= since + k) {

@@ -94,6 +94,24 @@ pub struct Bound {
     pub text: &'static str,
 }
 
+impl Bound {
+    /// An integer bound, written `text`.
+    pub const fn int(value: i128, text: &'static str) -> Self {
+        Self {
+            value: Num::Int(value),
+            text,
+        }
+    }
+
+    /// A float bound, written `text`.
+    pub const fn float(value: f64, text: &'static str) -> Self {
+        Self {
+            value: Num::Float(value),
+            text,
+        }
+    }
+}
+
 /// Everything the route macro knows about one parameter.
 ///
 /// Route macros write one `static` of these per parameter; the runtime reads the options from
@@ -142,11 +160,12 @@ pub struct ParamSpec {
 }
 
 impl ParamSpec {
-    /// A parameter with no options; the builder methods below add them, in `const` context.
-    pub const fn new(name: &'static str, key: &'static str, source: Source) -> Self {
+    /// A parameter with no options, read under its own name; the builder methods below add
+    /// them, in `const` context.
+    pub const fn new(name: &'static str, source: Source) -> Self {
         ParamSpec {
             name,
-            key,
+            key: name,
             source,
             default: None,
             ge: None,
@@ -165,6 +184,13 @@ impl ParamSpec {
             __schema: OnceLock::new(),
             __header: OnceLock::new(),
         }
+    }
+
+    /// Sets the key it is read under (`alias`, or a header's wire name).
+    #[must_use]
+    pub const fn with_key(mut self, key: &'static str) -> Self {
+        self.key = key;
+        self
     }
 
     /// Sets `default`.

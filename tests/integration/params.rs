@@ -437,3 +437,44 @@ async fn form_fields_and_form_models() {
         .await;
     assert_answer(&r, 200, r#"{"username":"ann","age":30}"#);
 }
+
+/// Parameters named like the generated code's locals: the expansion's `cx`, `meta`, `args`,
+/// `handler` and `q_kind` are hygienic, so these are the user's own values.
+#[get("/hygiene/<cx>")]
+async fn named_like_locals(
+    cx: u32,
+    meta: String,
+    args: Option<u8>,
+    handler: bool,
+    q_kind: i8,
+) -> Json<Value> {
+    Json(json!({ "cx": cx, "meta": meta, "args": args, "handler": handler, "q_kind": q_kind }))
+}
+
+#[tokio::test]
+async fn parameters_may_be_named_like_the_generated_locals() {
+    let c =
+        fastrs::testing::TestClient::new(App::empty().mount(fastrs::routes![named_like_locals]));
+    let r = c
+        .get("/hygiene/7")
+        .query([("meta", "m"), ("handler", "true"), ("q_kind", "-3")])
+        .await;
+    assert_answer(
+        &r,
+        200,
+        r#"{"cx":7,"meta":"m","args":null,"handler":true,"q_kind":-3}"#,
+    );
+    let r = c.get("/hygiene/x").query([("handler", "maybe")]).await;
+    assert_answer(
+        &r,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"int_parsing","loc":["path","cx"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"},"#,
+            r#"{"type":"missing","loc":["query","meta"],"msg":"Field required","input":null},"#,
+            r#"{"type":"bool_parsing","loc":["query","handler"],"msg":"Input should be a valid boolean, unable to interpret input","input":"maybe"},"#,
+            r#"{"type":"missing","loc":["query","q_kind"],"msg":"Field required","input":null}"#,
+            r#"]}"#
+        ),
+    );
+}

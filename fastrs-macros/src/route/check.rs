@@ -157,6 +157,12 @@ fn check_options(param: &Param, source: Resolved, cx: &mut Ctxt) {
             "`embed` applies to `#[body]` parameters only",
         ));
     }
+    if o.default.is_some() && source == Resolved::Path {
+        cx.error_spanned_by(
+            &param.ident,
+            "a path parameter cannot have a default: the route matches only when the path has it",
+        );
+    }
     if let Some(pattern) = &o.pattern
         && let Err(e) = regex::Regex::new(&pattern.value())
     {
@@ -167,24 +173,16 @@ fn check_options(param: &Param, source: Resolved, cx: &mut Ctxt) {
             format!("`pattern` is not a valid regular expression: {reason}"),
         );
     }
-    for (key, lit) in [("min_length", &o.min_length), ("max_length", &o.max_length)] {
-        if let Some(lit) = lit
-            && lit.base10_parse::<usize>().is_err()
-        {
-            cx.error_spanned_by(
-                lit,
-                format!("`{key}` must be a whole number of characters or items"),
-            );
-        }
-    }
     if let (Some(min), Some(max)) = (&o.min_length, &o.max_length)
-        && let (Ok(a), Ok(b)) = (min.base10_parse::<usize>(), max.base10_parse::<usize>())
-        && a > b
+        && min.value > max.value
     {
-        cx.error_spanned_by(
-            max,
-            format!("`max_length = {b}` is below `min_length = {a}`"),
-        );
+        cx.push(syn::Error::new(
+            max.span,
+            format!(
+                "`max_length = {}` is below `min_length = {}`",
+                max.value, min.value
+            ),
+        ));
     }
 }
 

@@ -9,7 +9,7 @@ use super::HttpMethod;
 use super::args::RouteArgs;
 use super::check::{Resolved, depends_target};
 use super::handler::{Handler, Param};
-use super::param_attr::NumLit;
+use super::param_attr::{NumLit, NumValue};
 use crate::paths;
 use crate::responses::extra_responses;
 
@@ -38,21 +38,22 @@ pub(crate) fn generate(
     let describe = describe_fn(handler, resolved);
     let route_impl = route_impl(args, handler, resolved);
     let (registration, inventory) = (paths::registration(), paths::inventory());
+    let body = paths::hygienic(quote! {
+        #(#defaults)*
+        #(#specs)*
+        #describe
+        #route_def
+        #route_impl
+        #inventory::submit! {
+            #registration(&__FASTRS_ROUTE)
+        }
+    });
     quote! {
         #[doc = #doc]
         #[allow(non_camel_case_types)]
         #vis struct #fn_ident {}
 
-        const _: () = {
-            #(#defaults)*
-            #(#specs)*
-            #describe
-            #route_def
-            #route_impl
-            #inventory::submit! {
-                #registration(&__FASTRS_ROUTE)
-            }
-        };
+        const _: () = { #body };
     }
 }
 
@@ -95,23 +96,20 @@ fn source_variant(resolved: Resolved) -> syn::Ident {
     )
 }
 
+/// `Bound::int(1, "1")`: a bound's value and its text, for messages.
 fn bound(lit: &NumLit) -> TokenStream {
-    let (bound, num) = (paths::bound(), paths::num());
-    let text = lit.text();
-    let value = match &lit.lit {
-        syn::Lit::Int(i) => {
-            let v: i128 = i.base10_parse().unwrap_or_default();
-            let v = Literal::i128_unsuffixed(if lit.negative { -v } else { v });
-            quote!(#num::Int(#v))
+    let bound = paths::bound();
+    let text = &lit.text;
+    match lit.value {
+        NumValue::Int(v) => {
+            let v = Literal::i128_unsuffixed(v);
+            quote!(#bound::int(#v, #text))
         }
-        syn::Lit::Float(f) => {
-            let v: f64 = f.base10_parse().unwrap_or_default();
-            let v = Literal::f64_unsuffixed(if lit.negative { -v } else { v });
-            quote!(#num::Float(#v))
+        NumValue::Float(v) => {
+            let v = Literal::f64_unsuffixed(v);
+            quote!(#bound::float(#v, #text))
         }
-        _ => unreachable!("NumLit holds numbers only"),
-    };
-    quote!(#bound { value: #value, text: #text })
+    }
 }
 
 /// `static __FASTRS_PARAM_X: ParamSpec = ParamSpec { ... };` with only the options given.
@@ -122,17 +120,20 @@ pub(crate) fn param_spec(param: &Param, resolved: Resolved) -> TokenStream {
     let source = source_variant(resolved);
     let (spec_ty, source_ty) = (paths::param_spec(), paths::source());
     let o = &param.options;
-    let usize_lit = |l: &syn::LitInt| {
-        let v: usize = l.base10_parse().unwrap_or_default();
-        let v = Literal::usize_unsuffixed(v);
+    let usize_lit = |l: &super::param_attr::LenLit| {
+        let v = Literal::usize_unsuffixed(l.value);
         quote!(#v)
     };
     let options: Vec<(&str, Option<TokenStream>)> = vec![
         (
             "default",
             o.default.as_ref().map(|_| {
-                let f = default_json_ident(param);
-                quote!(#f)
+                let (f, ty) = (default_ident(param), &param.ty);
+                let (json_of, json_traits) = (paths::json_of(), paths::json_traits());
+                quote!(|| {
+                    use #json_traits;
+                    (&&#json_of::<#ty>::new()).__fastrs_json(&#f())
+                })
             }),
         ),
         ("ge", o.ge.as_ref().map(bound)),
@@ -151,12 +152,13 @@ pub(crate) fn param_spec(param: &Param, resolved: Resolved) -> TokenStream {
         ),
         ("embed", o.embed.map(|_| quote!(true))),
     ];
+    let key = (key != name).then(|| quote!(.with_key(#key)));
     let options = options.into_iter().filter_map(|(option, value)| {
         let setter = format_ident!("with_{option}");
         value.map(|v| quote!(.#setter(#v)))
     });
     quote! {
-        static #ident: #spec_ty = #spec_ty::new(#name, #key, #source_ty::#source) #(#options)*;
+        static #ident: #spec_ty = #spec_ty::new(#name, #source_ty::#source) #key #(#options)*;
     }
 }
 
@@ -176,7 +178,6 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
     let doc = &handler.doc;
     let params = handler.params.iter().map(spec_ident);
     let options = given_options(args);
-    let has_path_params = !args.template.params.is_empty();
     quote! {
         static __FASTRS_ROUTE: #route_def = #route_def {
             method: #method_ty::#variant,
@@ -189,7 +190,6 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
             line: ::core::line!(),
             doc: #doc,
             options: #route_options { #(#options,)* ..#route_options::DEFAULT },
-            has_path_params: #has_path_params,
             params: &[#(&#params),*],
             mount: #mount::<__FastrsFn>,
             describe: __fastrs_describe,
@@ -255,7 +255,7 @@ fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Tok
         paths::route_fn(),
         paths::route_def(),
         paths::cx(),
-        paths::read(),
+        paths::reading(),
         paths::responder(),
     );
     let no_args = (handler.params.is_empty() && args.shared.dependencies.is_none()).then(|| {
@@ -294,7 +294,7 @@ fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Tok
 
             fn read<'a, 'r: 'a>(
                 __fastrs_cx: &'a mut #cx<'r>,
-            ) -> impl ::core::future::Future<Output = #read_ty<Self::Args>> + ::core::marker::Send + 'a {
+            ) -> impl #read_ty<Self::Args> + 'a {
                 #read
             }
 
@@ -321,7 +321,7 @@ pub(crate) fn read_args(handler: &Handler, resolved: &[Resolved], dependency: bo
     if handler.params.is_empty() {
         return quote!(async { ::core::result::Result::Ok(::core::option::Option::Some(())) });
     }
-    let (read_traits, all_some) = (paths::kind_traits(), paths::all_some());
+    let (read_traits, arguments) = (paths::kind_traits(), paths::arguments());
     let deps = dep_phase(handler, resolved);
     let begin_own = dependency.then(|| quote!(__fastrs_cx.begin_own_params();));
     let reads = own_phase(handler, resolved);
@@ -332,21 +332,15 @@ pub(crate) fn read_args(handler: &Handler, resolved: &[Resolved], dependency: bo
             #deps
             #begin_own
             #reads
-            ::core::result::Result::Ok(#all_some((#(#idents,)*)))
+            #arguments((#(#idents,)*))
         }
     }
 }
 
-fn dep_ident(param: &Param) -> syn::Ident {
-    format_ident!(
-        "__fastrs_{}",
-        param.ident.to_string().trim_start_matches("r#")
-    )
-}
-
 /// The dependency phase: each unmarked parameter is resolved if its kind is a dependency, and
 /// each `Depends<f>` is, in declaration order, before anything else is read. A dependency's own
-/// answer (an `HttpError`) is returned at once.
+/// answer (an `HttpError`) is returned at once. The value is bound to the parameter's name
+/// (an `Option`), which the reading phase binds again.
 pub(crate) fn dep_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
     let deps = handler
         .params
@@ -354,10 +348,14 @@ pub(crate) fn dep_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream
         .zip(resolved)
         .filter(|(_, r)| matches!(**r, Resolved::Inferred | Resolved::Depends))
         .map(|(p, r)| {
-            let ident = dep_ident(p);
+            let ident = &p.ident;
             if *r == Resolved::Inferred {
-                let kind = kind_of(&p.ty);
-                return quote!(let #ident = #kind.resolve(__fastrs_cx).await?;);
+                let (kind, local) = (kind_of(&p.ty), kind_local(p));
+                let resolve = paths::respan(quote!(#local.resolve(__fastrs_cx)), p.ty.span());
+                return quote! {
+                    let #local = #kind;
+                    let #ident = #resolve.await?;
+                };
             }
             let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
             let resolve = paths::respan(quote!(__fastrs_cx.depends::<#target>()), target.span());
@@ -376,6 +374,15 @@ pub(crate) fn kind_of(ty: &syn::Type) -> TokenStream {
     )
 }
 
+/// The local that holds an unmarked parameter's kind, used by each phase: `__fastrs_kind_q`,
+/// which the expansion shows as `q_kind` (see `paths::hygienic`).
+fn kind_local(param: &Param) -> syn::Ident {
+    format_ident!(
+        "__fastrs_kind_{}",
+        param.ident.to_string().trim_start_matches("r#")
+    )
+}
+
 /// `(&&Check::<T>::new()).__fastrs_validator()`: garde's check of `T`, if it has one.
 fn validator_of(ty: &syn::Type) -> TokenStream {
     let check = paths::check();
@@ -390,8 +397,11 @@ fn body_terms(pairs: &[(&Param, Resolved)]) -> Vec<TokenStream> {
         .filter_map(|(p, r)| match r {
             Resolved::Body => Some(quote!(1usize)),
             Resolved::Inferred => {
-                let (kind, spec) = (kind_of(&p.ty), spec_ident(p));
-                Some(quote!(#kind.body_count(&#spec)))
+                let (local, spec) = (kind_local(p), spec_ident(p));
+                Some(paths::respan(
+                    quote!(#local.body_count(&#spec)),
+                    p.ty.span(),
+                ))
             }
             _ => None,
         })
@@ -432,32 +442,19 @@ fn default_ident(param: &Param) -> syn::Ident {
     )
 }
 
-fn default_json_ident(param: &Param) -> syn::Ident {
-    format_ident!(
-        "__fastrs_default_json_{}",
-        param.ident.to_string().trim_start_matches("r#")
-    )
-}
-
-/// For a parameter with a default: `fn __fastrs_default_limit() -> u32 { 10 }`, and its JSON
-/// for the documentation (when the type is `Serialize`).
+/// For a parameter with a default: `fn __fastrs_default_limit() -> u32 { 10 }` (its JSON for
+/// the documentation is a closure in the parameter's spec).
 pub(crate) fn default_fns(param: &Param) -> Option<TokenStream> {
     let default = param.options.default.as_ref()?;
-    let (ident, json_ident) = (default_ident(param), default_json_ident(param));
+    let ident = default_ident(param);
     let ty = &param.ty;
     let value = match default {
         Some(expr) => quote!(#expr),
         None => quote!(<#ty as ::core::default::Default>::default()),
     };
-    let (json_of, json_value, json_traits) =
-        (paths::json_of(), paths::value(), paths::json_traits());
     Some(quote! {
         fn #ident() -> #ty {
             #value
-        }
-        fn #json_ident() -> ::core::option::Option<#json_value> {
-            use #json_traits;
-            (&&#json_of::<#ty>::new()).__fastrs_json(&#ident())
         }
     })
 }
@@ -469,21 +466,17 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
     let spec = spec_ident(param);
     let default = if param.options.default.is_some() {
         let f = default_ident(param);
-        quote!(::core::option::Option::Some(#f as fn() -> #ty))
+        quote!(::core::option::Option::Some(#f))
     } else {
         quote!(::core::option::Option::None)
     };
     let source = paths::source();
     let span = ty.span();
-    let none = quote!(::core::option::Option::None);
     let read = match resolved {
-        // Resolved in the dependency phase.
-        Resolved::Depends => {
-            let dep = dep_ident(param);
-            return quote!(let #ident = #dep;);
-        }
+        // Resolved in the dependency phase, under its name.
+        Resolved::Depends => return quote!(),
         Resolved::Path => quote_spanned! {span=>
-            __fastrs_cx.param::<#ty>(&#spec, #source::Path, #default)
+            __fastrs_cx.path::<#ty>(&#spec)
         },
         Resolved::Body => {
             let validator = validator_of(ty);
@@ -492,8 +485,8 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
             }
         }
         Resolved::Inferred => {
-            let (kind, validator, dep) = (kind_of(ty), validator_of(ty), dep_ident(param));
-            quote!(#kind.read_unmarked(__fastrs_cx, &#spec, #default, #validator, #dep))
+            let (local, validator) = (kind_local(param), validator_of(ty));
+            quote!(#local.read_unmarked(__fastrs_cx, &#spec, #default, #validator, #ident))
         }
         // A list is a list of scalars (`?tag=a&tag=b`), never a parameter model.
         Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form if is_list(ty) => {
@@ -504,7 +497,7 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
         }
         Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form => {
             let (kind, validator) = (kind_of(ty), validator_of(ty));
-            quote!(#kind.read(__fastrs_cx, &#spec, #default, #validator, #none))
+            quote!(#kind.read(__fastrs_cx, &#spec, #default, #validator))
         }
     };
     let read = paths::respan(read, span);

@@ -59,39 +59,68 @@ impl SourceAttr {
     }
 }
 
-/// A number bound as written, with its sign: `ge = -1.5`.
+/// A number bound, parsed where it is written: `ge = -1.5`.
 #[derive(Clone)]
 pub(crate) struct NumLit {
-    pub(crate) negative: bool,
-    pub(crate) lit: Lit,
+    pub(crate) value: NumValue,
+    /// The literal as written, with its sign: `-1.5`.
+    pub(crate) text: String,
 }
 
-impl NumLit {
-    pub(crate) fn text(&self) -> String {
-        let digits = match &self.lit {
-            Lit::Int(i) => i.base10_digits().to_owned(),
-            Lit::Float(f) => f.base10_digits().to_owned(),
-            _ => String::new(),
-        };
-        if self.negative {
-            format!("-{digits}")
-        } else {
-            digits
-        }
-    }
+/// The value of a [`NumLit`].
+#[derive(Clone, Copy)]
+pub(crate) enum NumValue {
+    Int(i128),
+    Float(f64),
 }
 
 impl Parse for NumLit {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let negative = input.parse::<Option<Token![-]>>()?.is_some();
-        let lit: Lit = input.parse()?;
-        match lit {
-            Lit::Int(_) | Lit::Float(_) => Ok(Self { negative, lit }),
+        let sign = if negative { "-" } else { "" };
+        match input.parse::<Lit>()? {
+            Lit::Int(i) => {
+                let v: i128 = i.base10_parse()?;
+                Ok(Self {
+                    value: NumValue::Int(if negative { -v } else { v }),
+                    text: format!("{sign}{}", i.base10_digits()),
+                })
+            }
+            Lit::Float(f) => {
+                let v: f64 = f.base10_parse()?;
+                Ok(Self {
+                    value: NumValue::Float(if negative { -v } else { v }),
+                    text: format!("{sign}{}", f.base10_digits()),
+                })
+            }
             other => Err(syn::Error::new(
                 other.span(),
                 "expected a number, such as `1` or `0.5`",
             )),
         }
+    }
+}
+
+/// A length (`min_length = 3`), parsed where it is written.
+#[derive(Clone)]
+pub(crate) struct LenLit {
+    pub(crate) value: usize,
+    pub(crate) span: Span,
+}
+
+impl LenLit {
+    fn parse(input: ParseStream<'_>, key: &str) -> syn::Result<Self> {
+        let lit: LitInt = input.parse()?;
+        let value = lit.base10_parse::<usize>().map_err(|_| {
+            syn::Error::new(
+                lit.span(),
+                format!("`{key}` must be a whole number of characters or items"),
+            )
+        })?;
+        Ok(Self {
+            value,
+            span: lit.span(),
+        })
     }
 }
 
@@ -105,8 +134,8 @@ pub(crate) struct ParamOptions {
     pub(crate) gt: Option<NumLit>,
     pub(crate) le: Option<NumLit>,
     pub(crate) lt: Option<NumLit>,
-    pub(crate) min_length: Option<LitInt>,
-    pub(crate) max_length: Option<LitInt>,
+    pub(crate) min_length: Option<LenLit>,
+    pub(crate) max_length: Option<LenLit>,
     pub(crate) pattern: Option<LitStr>,
     pub(crate) title: Option<LitStr>,
     pub(crate) description: Option<LitStr>,
@@ -151,8 +180,6 @@ impl ParamOptions {
             gt => gt,
             le => le,
             lt => lt,
-            min_length => min_length,
-            max_length => max_length,
             pattern => pattern,
             title => title,
             description => description,
@@ -167,6 +194,18 @@ impl ParamOptions {
                 None
             };
             return set_once(&mut self.default, value, "default", key.span);
+        }
+        if lookahead.peek(kw::min_length) {
+            let key = input.parse::<kw::min_length>()?;
+            input.parse::<Token![=]>()?;
+            let value = LenLit::parse(input, "min_length")?;
+            return set_once(&mut self.min_length, value, "min_length", key.span);
+        }
+        if lookahead.peek(kw::max_length) {
+            let key = input.parse::<kw::max_length>()?;
+            input.parse::<Token![=]>()?;
+            let value = LenLit::parse(input, "max_length")?;
+            return set_once(&mut self.max_length, value, "max_length", key.span);
         }
         if lookahead.peek(kw::deprecated) {
             let key = input.parse::<kw::deprecated>()?;

@@ -5,11 +5,10 @@ async fn health() -> &'static str {
 #[allow(non_camel_case_types)]
 struct health {}
 const _: () = {
-    fn __fastrs_describe(__fastrs_meta: &mut ::fastrs::__private::Meta) {
+    fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
         use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
-        (&&::fastrs::__private::Returns::<&'static str>::new())
-            .__fastrs_response(__fastrs_meta);
+        (&&::fastrs::__private::Returns::<&'static str>::new()).__fastrs_response(meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,
@@ -24,7 +23,6 @@ const _: () = {
         options: ::fastrs::__private::RouteOptions {
             ..::fastrs::__private::RouteOptions::DEFAULT
         },
-        has_path_params: false,
         params: &[],
         mount: ::fastrs::__private::mount::<__FastrsFn>,
         describe: __fastrs_describe,
@@ -42,20 +40,18 @@ const _: () = {
             ::core::option::Option::Some(())
         }
         fn read<'a, 'r: 'a>(
-            __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
-        ) -> impl ::core::future::Future<
-            Output = ::fastrs::__private::Read<Self::Args>,
-        > + ::core::marker::Send + 'a {
+            cx: &'a mut ::fastrs::__private::Cx<'r>,
+        ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async { ::core::result::Result::Ok(::core::option::Option::Some(())) }
         }
         fn invoke(
-            __fastrs_args: Self::Args,
+            args: Self::Args,
         ) -> impl ::core::future::Future<
             Output = impl ::fastrs::__private::Responder,
         > + ::core::marker::Send {
-            let __fastrs_handler = health;
-            let () = __fastrs_args;
-            __fastrs_handler()
+            let handler = health;
+            let () = args;
+            handler()
         }
     }
     ::fastrs::__private::inventory::submit! {

@@ -13,51 +13,39 @@ const _: () = {
     fn __fastrs_default_limit() -> u32 {
         10
     }
-    fn __fastrs_default_json_limit() -> ::core::option::Option<
-        ::fastrs::__private::Value,
-    > {
-        use ::fastrs::__private::{ViaSerialize as _, ViaNoSerialize as _};
-        (&&::fastrs::__private::JsonOf::<u32>::new())
-            .__fastrs_json(&__fastrs_default_limit())
-    }
     static __FASTRS_PARAM_ITEM_ID: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
-        "item_id",
         "item_id",
         ::fastrs::__private::Source::Path,
     );
     static __FASTRS_PARAM_Q: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
         "q",
-        "q",
         ::fastrs::__private::Source::Inferred,
     );
     static __FASTRS_PARAM_LIMIT: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
             "limit",
-            "limit",
             ::fastrs::__private::Source::Query,
         )
-        .with_default(__fastrs_default_json_limit)
-        .with_ge(::fastrs::__private::Bound {
-            value: ::fastrs::__private::Num::Int(1),
-            text: "1",
+        .with_default(|| {
+            use ::fastrs::__private::{ViaSerialize as _, ViaNoSerialize as _};
+            (&&::fastrs::__private::JsonOf::<u32>::new())
+                .__fastrs_json(&__fastrs_default_limit())
         })
-        .with_le(::fastrs::__private::Bound {
-            value: ::fastrs::__private::Num::Int(100),
-            text: "100",
-        });
-    fn __fastrs_describe(__fastrs_meta: &mut ::fastrs::__private::Meta) {
+        .with_ge(::fastrs::__private::Bound::int(1, "1"))
+        .with_le(::fastrs::__private::Bound::int(100, "100"));
+    fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
         (&&&&::fastrs::__private::Probe::<u64>::new())
             .__fastrs_kind()
-            .describe(__fastrs_meta, &__FASTRS_PARAM_ITEM_ID);
+            .describe(meta, &__FASTRS_PARAM_ITEM_ID);
         (&&&&::fastrs::__private::Probe::<Option<String>>::new())
             .__fastrs_kind()
-            .describe(__fastrs_meta, &__FASTRS_PARAM_Q);
+            .describe(meta, &__FASTRS_PARAM_Q);
         (&&&&::fastrs::__private::Probe::<u32>::new())
             .__fastrs_kind()
-            .describe(__fastrs_meta, &__FASTRS_PARAM_LIMIT);
+            .describe(meta, &__FASTRS_PARAM_LIMIT);
         use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
         (&&::fastrs::__private::Returns::<Result<Json<Item>, HttpError>>::new())
-            .__fastrs_response(__fastrs_meta);
+            .__fastrs_response(meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Get,
@@ -73,7 +61,6 @@ const _: () = {
             tags: &["items"],
             ..::fastrs::__private::RouteOptions::DEFAULT
         },
-        has_path_params: true,
         params: &[&__FASTRS_PARAM_ITEM_ID, &__FASTRS_PARAM_Q, &__FASTRS_PARAM_LIMIT],
         mount: ::fastrs::__private::mount::<__FastrsFn>,
         describe: __fastrs_describe,
@@ -88,69 +75,43 @@ const _: () = {
     impl ::fastrs::__private::RouteFn for __FastrsFn {
         type Args = (u64, Option<String>, u32);
         fn read<'a, 'r: 'a>(
-            __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
-        ) -> impl ::core::future::Future<
-            Output = ::fastrs::__private::Read<Self::Args>,
-        > + ::core::marker::Send + 'a {
+            cx: &'a mut ::fastrs::__private::Cx<'r>,
+        ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
                 use ::fastrs::__private::kinds::*;
-                let __fastrs_q = (&&&&::fastrs::__private::Probe::<
-                    Option<String>,
-                >::new())
-                    .__fastrs_kind()
-                    .resolve(__fastrs_cx)
-                    .await?;
-                __fastrs_cx
-                    .read_body(
-                        (&&&&::fastrs::__private::Probe::<Option<String>>::new())
-                            .__fastrs_kind()
-                            .body_count(&__FASTRS_PARAM_Q),
-                        false,
-                    )
-                    .await?;
-                let item_id = __fastrs_cx
-                    .param::<
-                        u64,
-                    >(
-                        &__FASTRS_PARAM_ITEM_ID,
-                        ::fastrs::__private::Source::Path,
-                        ::core::option::Option::None,
-                    );
-                let q = (&&&&::fastrs::__private::Probe::<Option<String>>::new())
-                    .__fastrs_kind()
+                let q_kind = (&&&&::fastrs::__private::Probe::<Option<String>>::new())
+                    .__fastrs_kind();
+                let q = q_kind.resolve(cx).await?;
+                cx.read_body(q_kind.body_count(&__FASTRS_PARAM_Q), false).await?;
+                let item_id = cx.path::<u64>(&__FASTRS_PARAM_ITEM_ID);
+                let q = q_kind
                     .read_unmarked(
-                        __fastrs_cx,
+                        cx,
                         &__FASTRS_PARAM_Q,
                         ::core::option::Option::None,
                         (&&::fastrs::__private::Check::<Option<String>>::new())
                             .__fastrs_validator(),
-                        __fastrs_q,
+                        q,
                     );
                 let limit = (&&&&::fastrs::__private::Probe::<u32>::new())
                     .__fastrs_kind()
                     .read(
-                        __fastrs_cx,
+                        cx,
                         &__FASTRS_PARAM_LIMIT,
-                        ::core::option::Option::Some(
-                            __fastrs_default_limit as fn() -> u32,
-                        ),
-                        (&&::fastrs::__private::Check::<u32>::new())
-                            .__fastrs_validator(),
-                        ::core::option::Option::None,
+                        ::core::option::Option::Some(__fastrs_default_limit),
+                        (&&::fastrs::__private::Check::<u32>::new()).__fastrs_validator(),
                     );
-                ::core::result::Result::Ok(
-                    ::fastrs::__private::all_some((item_id, q, limit)),
-                )
+                ::fastrs::__private::arguments((item_id, q, limit))
             }
         }
         fn invoke(
-            __fastrs_args: Self::Args,
+            args: Self::Args,
         ) -> impl ::core::future::Future<
             Output = impl ::fastrs::__private::Responder,
         > + ::core::marker::Send {
-            let __fastrs_handler = read_item;
-            let (item_id, q, limit) = __fastrs_args;
-            __fastrs_handler(item_id, q, limit)
+            let handler = read_item;
+            let (item_id, q, limit) = args;
+            handler(item_id, q, limit)
         }
     }
     ::fastrs::__private::inventory::submit! {

@@ -13,53 +13,46 @@ struct update_item {}
 const _: () = {
     static __FASTRS_PARAM_ID: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
         "id",
-        "id",
         ::fastrs::__private::Source::Path,
     );
     static __FASTRS_PARAM_USER_AGENT: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
-        "user_agent",
-        "user-agent",
-        ::fastrs::__private::Source::Header,
-    );
+            "user_agent",
+            ::fastrs::__private::Source::Header,
+        )
+        .with_key("user-agent");
     static __FASTRS_PARAM_SESSION: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
-        "session",
-        "session-id",
-        ::fastrs::__private::Source::Cookie,
-    );
+            "session",
+            ::fastrs::__private::Source::Cookie,
+        )
+        .with_key("session-id");
     static __FASTRS_PARAM_ITEM: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
-        "item",
         "item",
         ::fastrs::__private::Source::Inferred,
     );
     static __FASTRS_PARAM_IMPORTANCE: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
             "importance",
-            "importance",
             ::fastrs::__private::Source::Body,
         )
-        .with_gt(::fastrs::__private::Bound {
-            value: ::fastrs::__private::Num::Int(0),
-            text: "0",
-        });
-    fn __fastrs_describe(__fastrs_meta: &mut ::fastrs::__private::Meta) {
+        .with_gt(::fastrs::__private::Bound::int(0, "0"));
+    fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
         (&&&&::fastrs::__private::Probe::<u64>::new())
             .__fastrs_kind()
-            .describe(__fastrs_meta, &__FASTRS_PARAM_ID);
+            .describe(meta, &__FASTRS_PARAM_ID);
         (&&&&::fastrs::__private::Probe::<Option<String>>::new())
             .__fastrs_kind()
-            .describe(__fastrs_meta, &__FASTRS_PARAM_USER_AGENT);
+            .describe(meta, &__FASTRS_PARAM_USER_AGENT);
         (&&&&::fastrs::__private::Probe::<String>::new())
             .__fastrs_kind()
-            .describe(__fastrs_meta, &__FASTRS_PARAM_SESSION);
+            .describe(meta, &__FASTRS_PARAM_SESSION);
         (&&&&::fastrs::__private::Probe::<Item>::new())
             .__fastrs_kind()
-            .describe(__fastrs_meta, &__FASTRS_PARAM_ITEM);
+            .describe(meta, &__FASTRS_PARAM_ITEM);
         (&&&&::fastrs::__private::Probe::<i32>::new())
             .__fastrs_kind()
-            .describe_body(__fastrs_meta, &__FASTRS_PARAM_IMPORTANCE);
+            .describe_body(meta, &__FASTRS_PARAM_IMPORTANCE);
         use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
-        (&&::fastrs::__private::Returns::<Json<Item>>::new())
-            .__fastrs_response(__fastrs_meta);
+        (&&::fastrs::__private::Returns::<Json<Item>>::new()).__fastrs_response(meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
         method: ::fastrs::__private::Method::Put,
@@ -74,7 +67,6 @@ const _: () = {
         options: ::fastrs::__private::RouteOptions {
             ..::fastrs::__private::RouteOptions::DEFAULT
         },
-        has_path_params: true,
         params: &[
             &__FASTRS_PARAM_ID,
             &__FASTRS_PARAM_USER_AGENT,
@@ -95,65 +87,46 @@ const _: () = {
     impl ::fastrs::__private::RouteFn for __FastrsFn {
         type Args = (u64, Option<String>, String, Item, i32);
         fn read<'a, 'r: 'a>(
-            __fastrs_cx: &'a mut ::fastrs::__private::Cx<'r>,
-        ) -> impl ::core::future::Future<
-            Output = ::fastrs::__private::Read<Self::Args>,
-        > + ::core::marker::Send + 'a {
+            cx: &'a mut ::fastrs::__private::Cx<'r>,
+        ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
                 use ::fastrs::__private::kinds::*;
-                let __fastrs_item = (&&&&::fastrs::__private::Probe::<Item>::new())
-                    .__fastrs_kind()
-                    .resolve(__fastrs_cx)
+                let item_kind = (&&&&::fastrs::__private::Probe::<Item>::new())
+                    .__fastrs_kind();
+                let item = item_kind.resolve(cx).await?;
+                cx.read_body(item_kind.body_count(&__FASTRS_PARAM_ITEM) + 1usize, false)
                     .await?;
-                __fastrs_cx
-                    .read_body(
-                        (&&&&::fastrs::__private::Probe::<Item>::new())
-                            .__fastrs_kind()
-                            .body_count(&__FASTRS_PARAM_ITEM) + 1usize,
-                        false,
-                    )
-                    .await?;
-                let id = __fastrs_cx
-                    .param::<
-                        u64,
-                    >(
-                        &__FASTRS_PARAM_ID,
-                        ::fastrs::__private::Source::Path,
-                        ::core::option::Option::None,
-                    );
+                let id = cx.path::<u64>(&__FASTRS_PARAM_ID);
                 let user_agent = (&&&&::fastrs::__private::Probe::<
                     Option<String>,
                 >::new())
                     .__fastrs_kind()
                     .read(
-                        __fastrs_cx,
+                        cx,
                         &__FASTRS_PARAM_USER_AGENT,
                         ::core::option::Option::None,
                         (&&::fastrs::__private::Check::<Option<String>>::new())
                             .__fastrs_validator(),
-                        ::core::option::Option::None,
                     );
                 let session = (&&&&::fastrs::__private::Probe::<String>::new())
                     .__fastrs_kind()
                     .read(
-                        __fastrs_cx,
+                        cx,
                         &__FASTRS_PARAM_SESSION,
                         ::core::option::Option::None,
                         (&&::fastrs::__private::Check::<String>::new())
                             .__fastrs_validator(),
-                        ::core::option::Option::None,
                     );
-                let item = (&&&&::fastrs::__private::Probe::<Item>::new())
-                    .__fastrs_kind()
+                let item = item_kind
                     .read_unmarked(
-                        __fastrs_cx,
+                        cx,
                         &__FASTRS_PARAM_ITEM,
                         ::core::option::Option::None,
                         (&&::fastrs::__private::Check::<Item>::new())
                             .__fastrs_validator(),
-                        __fastrs_item,
+                        item,
                     );
-                let importance = __fastrs_cx
+                let importance = cx
                     .body::<
                         i32,
                     >(
@@ -161,25 +134,23 @@ const _: () = {
                         ::core::option::Option::None,
                         (&&::fastrs::__private::Check::<i32>::new()).__fastrs_validator(),
                     );
-                ::core::result::Result::Ok(
-                    ::fastrs::__private::all_some((
-                        id,
-                        user_agent,
-                        session,
-                        item,
-                        importance,
-                    )),
-                )
+                ::fastrs::__private::arguments((
+                    id,
+                    user_agent,
+                    session,
+                    item,
+                    importance,
+                ))
             }
         }
         fn invoke(
-            __fastrs_args: Self::Args,
+            args: Self::Args,
         ) -> impl ::core::future::Future<
             Output = impl ::fastrs::__private::Responder,
         > + ::core::marker::Send {
-            let __fastrs_handler = update_item;
-            let (id, user_agent, session, item, importance) = __fastrs_args;
-            __fastrs_handler(id, user_agent, session, item, importance)
+            let handler = update_item;
+            let (id, user_agent, session, item, importance) = args;
+            handler(id, user_agent, session, item, importance)
         }
     }
     ::fastrs::__private::inventory::submit! {

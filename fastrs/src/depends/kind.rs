@@ -24,7 +24,7 @@ impl<F: Dependency> DependencyKind<Depends<F>> {
     }
 
     /// The value resolved before.
-    pub fn read(
+    pub fn read_unmarked(
         self,
         _: &mut Cx<'_>,
         _: &'static ParamSpec,
@@ -33,18 +33,6 @@ impl<F: Dependency> DependencyKind<Depends<F>> {
         resolved: Option<Depends<F>>,
     ) -> Option<Depends<F>> {
         resolved
-    }
-
-    /// The value resolved before.
-    pub fn read_unmarked(
-        self,
-        cx: &mut Cx<'_>,
-        spec: &'static ParamSpec,
-        default: Option<fn() -> Depends<F>>,
-        check: Validator<Depends<F>>,
-        resolved: Option<Depends<F>>,
-    ) -> Option<Depends<F>> {
-        self.read(cx, spec, default, check, resolved)
     }
 
     /// A dependency fact: its parameters are its own facts.

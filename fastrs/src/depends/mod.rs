@@ -62,9 +62,7 @@ pub trait DependencyFn: 'static {
     const SCOPES: &'static [&'static str] = &[];
 
     /// Resolves its `Depends<g>` parameters, then reads the others (see `Route::read`).
-    fn read<'a, 'r: 'a>(
-        cx: &'a mut Cx<'r>,
-    ) -> impl Future<Output = crate::route::Read<Self::Args>> + Send + 'a;
+    fn read<'a, 'r: 'a>(cx: &'a mut Cx<'r>) -> impl crate::route::Reading<Self::Args> + 'a;
 
     /// Calls the function: `Err` when it answered the request (its error type's response).
     fn invoke(args: Self::Args) -> impl Future<Output = Result<Self::Output, Response>> + Send;

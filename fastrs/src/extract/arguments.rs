@@ -10,10 +10,13 @@ pub trait Arguments {
     fn all_some(self) -> Option<Self::Values>;
 }
 
-/// The values of `read`, if every parameter was read (`Some(())` for none).
+/// What reading a handler's arguments gives when no dependency answered: the values of
+/// `read`, if every parameter was read (`Some(())` for none).
 #[doc(hidden)]
-pub fn all_some<A: Arguments>(read: A) -> Option<A::Values> {
-    read.all_some()
+pub fn arguments<A: Arguments>(
+    read: A,
+) -> Result<Option<A::Values>, Box<axum::response::Response>> {
+    Ok(read.all_some())
 }
 
 macro_rules! arguments {

@@ -144,7 +144,6 @@ impl<T: FromCx> FrameworkKind<T> {
         _: &'static ParamSpec,
         _: Option<fn() -> T>,
         _: Validator<T>,
-        _: Option<T>,
     ) -> Option<T> {
         T::from_cx(cx)
     }
@@ -163,7 +162,6 @@ impl<T: ParamType> ScalarKind<T> {
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
         check: Validator<T>,
-        _: Option<T>,
     ) -> Option<T> {
         let value = cx.param(spec, scalar_source(spec), default);
         checked(cx, spec, value, check)
@@ -190,7 +188,6 @@ impl<T: ParamModel> ModelKind<T> {
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
         check: Validator<T>,
-        _: Option<T>,
     ) -> Option<T> {
         let value = match spec.source {
             Source::Inferred | Source::Body => cx.body_value(spec, default),
@@ -220,7 +217,6 @@ impl<T> UnreadableKind<T> {
         spec: &'static ParamSpec,
         default: Option<fn() -> T>,
         _: Validator<T>,
-        _: Option<T>,
     ) -> Option<T>
     where
         T: ParamModel,
@@ -304,9 +300,9 @@ macro_rules! read_unmarked {
                 spec: &'static ParamSpec,
                 default: Option<fn() -> T>,
                 check: Validator<T>,
-                resolved: Option<T>,
+                _: Option<T>,
             ) -> Option<T> {
-                self.read(cx, spec, default, check, resolved)
+                self.read(cx, spec, default, check)
             }
         }
     )*};

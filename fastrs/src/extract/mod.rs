@@ -15,7 +15,7 @@ mod rules;
 pub(crate) mod scalar;
 
 pub use crate::spec::{Bound, Num, ParamSpec, Source};
-pub use arguments::{Arguments, all_some};
+pub use arguments::{Arguments, arguments};
 pub use body::BodyParam;
 pub use framework::FromCx;
 pub use model::ParamModel;
@@ -27,6 +27,11 @@ pub use crate::context::Cx;
 use crate::context::sources;
 
 impl<'r> Cx<'r> {
+    /// Reads path parameter `spec`.
+    pub fn path<T: ParamType>(&mut self, spec: &'static ParamSpec) -> Option<T> {
+        self.param(spec, Source::Path, None)
+    }
+
     /// Reads a `T`, `Option<T>` or `Vec<T>` parameter from `source`.
     pub fn param<T: ParamType>(
         &mut self,

@@ -73,7 +73,7 @@ struct Part {
     ok: bool,
 }
 
-static BODY: ParamSpec = ParamSpec::new("model", "model", Source::Body);
+static BODY: ParamSpec = ParamSpec::new("model", Source::Body);
 
 /// `body` read as a JSON model the way a request's body is, errors (pydantic's words)
 /// included: `true` when it was accepted.
