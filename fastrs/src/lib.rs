@@ -80,16 +80,17 @@ mod validate;
 
 pub use app::{App, DEFAULT_BODY_LIMIT};
 pub use axum::Json;
-pub use context::{DescribeFn, Fact, Meta, SchemaFn};
+pub use context::{Cx, DependencyRef, DescribeFn, Fact, Meta, SchemaFn};
 pub use depends::{Cleanup, Dependency, Depends};
 pub use error::{HttpError, RequestValidationError, StartupError, ValidationError};
 pub use extract::{
-    BodyParam, Bound, FromCx, Num, ParamModel, ParamSpec, ParamType, Scalar, ScalarError, Source,
+    BodyParam, Bound, FromCx, Num, ParamDoc, ParamModel, ParamSpec, ParamType, Scalar, ScalarError,
+    Source,
 };
 pub use fastrs_openapi::OperationIds;
 pub use lifespan::{IntoLifespan, Lifespan};
 pub use response::Responder;
-pub use route::{ExtraResponse, Method, Route, RouteDef, RouteOptions};
+pub use route::{ExtraResponse, Method, Read, Reading, Route, RouteDef, RouteFn, RouteOptions};
 pub use router::{MountedRoute, Router};
 pub use state::State;
 pub use trailing_slash::TrailingSlash;
@@ -153,6 +154,23 @@ pub mod prelude {
     pub use garde::Validate;
     pub use schemars::JsonSchema;
     pub use serde::{Deserialize, Serialize};
+}
+
+/// Parameter kinds: how the route macros read a parameter whose attribute does not say where it
+/// comes from. Its type decides, once, by the probe of autoref specialization:
+/// `(&&&&Probe::<T>::new()).__fastrs_kind()` is a [`DependencyKind`](kind::DependencyKind) for
+/// `Depends<F>`, a [`FrameworkKind`](kind::FrameworkKind) for a [`FromCx`] type, a
+/// [`ScalarKind`](kind::ScalarKind) for a [`ParamType`] (the query), a
+/// [`ModelKind`](kind::ModelKind) for a [`ParamModel`] (the body), and an
+/// [`UnreadableKind`](kind::UnreadableKind) otherwise, whose reading method is the compile error
+/// that says what the type lacks. Named by generated code and by its compile errors; not meant
+/// to be called by hand.
+pub mod kind {
+    pub use crate::depends::describe_dependency;
+    pub use crate::extract::kind::{
+        DependencyKind, FrameworkKind, IsDependency, IsFramework, IsModel, IsScalar, IsUnreadable,
+        ModelKind, NotADependency, Probe, ScalarKind, UnreadableKind, Validator,
+    };
 }
 
 /// What generated code names; not a public API.

@@ -24,8 +24,9 @@ pub use meta::{DescribeFn, Fact, Meta, SchemaFn, schema_of};
 
 use crate::error::{RequestValidationError, ValidationError};
 
-/// One request being read by a generated handler.
-#[doc(hidden)]
+/// One request being read: its parts, its parameters' sources (parsed when first asked for),
+/// its body and the errors recorded so far. Generated code reads each parameter from it, and a
+/// [`FromCx`](crate::FromCx) type reads itself from it.
 pub struct Cx<'r> {
     pub(crate) parts: &'r Parts,
     pub(crate) path: Option<&'r RawPathParams>,
