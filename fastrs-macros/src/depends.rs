@@ -248,7 +248,6 @@ fn generate(
             }
         }
 
-        /// Reads the arguments of the function and calls it.
         struct __FastrsFn;
 
         impl #dependency_fn for __FastrsFn {

@@ -19,7 +19,6 @@ macro_rules! private_paths {
 
 private_paths! {
     bound => Bound,
-    check => Check,
     cx => Cx,
     inventory => inventory,
     method => Method,
@@ -61,12 +60,6 @@ pub(crate) fn kind_traits() -> TokenStream {
     quote!(#private::kinds::*)
 }
 
-/// The traits that choose whether a return type is described.
-pub(crate) fn response_traits() -> TokenStream {
-    let private = private();
-    quote!(#private::{ViaResponseDoc as _, ViaAnyResponse as _})
-}
-
 /// The traits that choose whether a default value is documented.
 pub(crate) fn json_traits() -> TokenStream {
     let private = private();
@@ -74,7 +67,7 @@ pub(crate) fn json_traits() -> TokenStream {
 }
 
 /// The locals of generated functions, written `__fastrs_cx` in `quote!`: renamed to `cx`,
-/// `meta`, `args`, `handler` and `q_kind` (for `__fastrs_kind_q`) with mixed-site hygiene, so that they read plainly under
+/// `meta`, `args`, `handler` and `q_probe` (for `__fastrs_probe_q`) with mixed-site hygiene, so that they read plainly under
 /// `cargo expand` and no argument of the user's can shadow them (macro_rules' hygiene).
 pub(crate) fn hygienic(tokens: TokenStream) -> TokenStream {
     tokens
@@ -92,8 +85,8 @@ pub(crate) fn hygienic(tokens: TokenStream) -> TokenStream {
                     "__fastrs_meta" => "meta".to_owned(),
                     "__fastrs_args" => "args".to_owned(),
                     "__fastrs_handler" => "handler".to_owned(),
-                    _ => match name.strip_prefix("__fastrs_kind_") {
-                        Some(param) => format!("{param}_kind"),
+                    _ => match name.strip_prefix("__fastrs_probe_") {
+                        Some(param) => format!("{param}_probe"),
                         None => return TokenTree::Ident(ident),
                     },
                 };

@@ -187,16 +187,16 @@ pub mod __private {
         UnreadableKind, Validator,
     };
 
-    /// The probe levels that choose a parameter's kind, and garde's: `use kinds::*;`.
+    /// The probe levels that choose a parameter's kind, garde's check and the answer's
+    /// description: `use kinds::*;`.
     pub mod kinds {
+        pub use crate::document::{ViaAnyResponse, ViaResponseDoc};
         pub use crate::extract::kind::{
             IsDependency, IsFramework, IsModel, IsScalar, IsUnreadable,
         };
         pub use crate::extract::probe::{ViaGarde, ViaNoCheck};
     }
-    pub use crate::extract::probe::{
-        Check, JsonOf, ViaGarde, ViaNoCheck, ViaNoSerialize, ViaSerialize,
-    };
+    pub use crate::extract::probe::{JsonOf, ViaGarde, ViaNoCheck, ViaNoSerialize, ViaSerialize};
     pub use crate::extract::scalar::{enum_variants, parse_enum};
     pub use crate::extract::{
         Arguments, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, arguments,

@@ -284,7 +284,6 @@ fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Tok
             }
         }
 
-        /// Reads the arguments of the handler and calls it.
         struct __FastrsFn;
 
         impl #route_fn for __FastrsFn {
@@ -350,12 +349,12 @@ pub(crate) fn dep_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream
         .map(|(p, r)| {
             let ident = &p.ident;
             if *r == Resolved::Inferred {
-                let (kind, local) = (kind_of(&p.ty), kind_local(p));
-                let resolve = paths::respan(quote!(#local.resolve(__fastrs_cx)), p.ty.span());
-                return quote! {
-                    let #local = #kind;
-                    let #ident = #resolve.await?;
+                let (probe, local, ty) = (paths::probe(), probe_local(p), &p.ty);
+                let statements = quote! {
+                    let #local = &&&&#probe::<#ty>::new();
+                    let #ident = #local.__fastrs_kind().resolve(__fastrs_cx).await?;
                 };
+                return paths::respan(statements, ty.span());
             }
             let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
             let resolve = paths::respan(quote!(__fastrs_cx.depends::<#target>()), target.span());
@@ -374,19 +373,20 @@ pub(crate) fn kind_of(ty: &syn::Type) -> TokenStream {
     )
 }
 
-/// The local that holds an unmarked parameter's kind, used by each phase: `__fastrs_kind_q`,
-/// which the expansion shows as `q_kind` (see `paths::hygienic`).
-fn kind_local(param: &Param) -> syn::Ident {
+/// The local that holds an unmarked parameter's probe, asked for its kind and garde's check
+/// in each phase: `__fastrs_probe_q`, which the expansion shows as `q_probe` (see
+/// `paths::hygienic`).
+fn probe_local(param: &Param) -> syn::Ident {
     format_ident!(
-        "__fastrs_kind_{}",
+        "__fastrs_probe_{}",
         param.ident.to_string().trim_start_matches("r#")
     )
 }
 
-/// `(&&Check::<T>::new()).__fastrs_validator()`: garde's check of `T`, if it has one.
+/// `(&&&&Probe::<T>::new()).__fastrs_validator()`: garde's check of `T`, if it has one.
 fn validator_of(ty: &syn::Type) -> TokenStream {
-    let check = paths::check();
-    quote!((&&#check::<#ty>::new()).__fastrs_validator())
+    let probe = paths::probe();
+    quote!((&&&&#probe::<#ty>::new()).__fastrs_validator())
 }
 
 /// How many body parameters there are, as `usize` terms: one per `#[body]`, and one per
@@ -397,11 +397,9 @@ fn body_terms(pairs: &[(&Param, Resolved)]) -> Vec<TokenStream> {
         .filter_map(|(p, r)| match r {
             Resolved::Body => Some(quote!(1usize)),
             Resolved::Inferred => {
-                let (local, spec) = (kind_local(p), spec_ident(p));
-                Some(paths::respan(
-                    quote!(#local.body_count(&#spec)),
-                    p.ty.span(),
-                ))
+                let (local, spec) = (probe_local(p), spec_ident(p));
+                let count = quote!(#local.__fastrs_kind().body_count(&#spec));
+                Some(paths::respan(count, p.ty.span()))
             }
             _ => None,
         })
@@ -424,7 +422,11 @@ pub(crate) fn own_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream
         } else {
             quote!(#(#body_terms)+*)
         };
-        quote!(__fastrs_cx.read_body(#count, #has_form).await?;)
+        if has_form {
+            quote!(__fastrs_cx.read_form(#count).await?;)
+        } else {
+            quote!(__fastrs_cx.read_body(#count).await?;)
+        }
     } else {
         quote!()
     };
@@ -485,8 +487,9 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
             }
         }
         Resolved::Inferred => {
-            let (local, validator) = (kind_local(param), validator_of(ty));
-            quote!(#local.read_unmarked(__fastrs_cx, &#spec, #default, #validator, #ident))
+            let local = probe_local(param);
+            let validator = quote!(#local.__fastrs_validator());
+            quote!(#local.__fastrs_kind().read_unmarked(__fastrs_cx, &#spec, #default, #validator, #ident))
         }
         // A list is a list of scalars (`?tag=a&tag=b`), never a parameter model.
         Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form if is_list(ty) => {
@@ -528,29 +531,26 @@ fn is_list(ty: &syn::Type) -> bool {
 /// The statements describing each parameter, by its kind: one fact each (a dependency's
 /// facts are its own).
 pub(crate) fn describe_params(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let kind_traits = paths::kind_traits();
+    let (kind_traits, probe) = (paths::kind_traits(), paths::probe());
     let params = handler.params.iter().zip(resolved).map(|(p, r)| {
-        let spec = spec_ident(p);
-        let call = match r {
-            Resolved::Depends => {
-                let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
-                let describe_dependency = paths::describe_dependency();
-                let call = quote!(#describe_dependency::<#target>(__fastrs_meta));
-                paths::respan(call, target.span())
-            }
-            Resolved::Body => {
-                let kind = kind_of(&p.ty);
-                paths::respan(
-                    quote!(#kind.describe_body(__fastrs_meta, &#spec)),
-                    p.ty.span(),
-                )
-            }
-            _ => {
-                let kind = kind_of(&p.ty);
-                paths::respan(quote!(#kind.describe(__fastrs_meta, &#spec)), p.ty.span())
-            }
+        let (spec, ident, ty) = (spec_ident(p), &p.ident, &p.ty);
+        if *r == Resolved::Depends {
+            let target = depends_target(ty).expect("resolved as `Depends<f>`");
+            let describe_dependency = paths::describe_dependency();
+            let call = quote!(#describe_dependency::<#target>(__fastrs_meta););
+            return paths::respan(call, target.span());
+        }
+        // The type's probe, asked for its kind and for garde's check.
+        let describe = if *r == Resolved::Body {
+            quote!(describe_body)
+        } else {
+            quote!(describe)
         };
-        quote!(#call;)
+        let statements = quote! {
+            let #ident = &&&&#probe::<#ty>::new();
+            #ident.__fastrs_kind().#describe(__fastrs_meta, &#spec, #ident.__fastrs_validator());
+        };
+        paths::respan(statements, ty.span())
     });
     quote! {
         use #kind_traits;
@@ -561,17 +561,15 @@ pub(crate) fn describe_params(handler: &Handler, resolved: &[Resolved]) -> Token
 /// `fn __fastrs_describe(meta)`: the facts of each parameter, and of the answer. The route's
 /// scopes and `dependencies = [...]` are data the runtime describes first.
 pub(crate) fn describe_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let (meta, returns, response_traits) =
-        (paths::meta(), paths::returns(), paths::response_traits());
+    let (meta, returns) = (paths::meta(), paths::returns());
+    // `describe_params` imports the probe traits, the answer's among them.
     let params = describe_params(handler, resolved);
     let response = match &handler.func.sig.output {
         syn::ReturnType::Default => quote! {
-            use #response_traits;
             (&&#returns::<()>::new()).__fastrs_response(__fastrs_meta);
         },
         syn::ReturnType::Type(_, ty) if contains_impl_trait(ty) => quote!(),
         syn::ReturnType::Type(_, ty) => quote! {
-            use #response_traits;
             (&&#returns::<#ty>::new()).__fastrs_response(__fastrs_meta);
         },
     };

@@ -11,10 +11,9 @@ const _: () = {
     );
     fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
-        (&&&&::fastrs::__private::Probe::<Item>::new())
-            .__fastrs_kind()
-            .describe(meta, &__FASTRS_PARAM_ITEM);
-        use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
+        let item = &&&&::fastrs::__private::Probe::<Item>::new();
+        item.__fastrs_kind()
+            .describe(meta, &__FASTRS_PARAM_ITEM, item.__fastrs_validator());
         (&&::fastrs::__private::Returns::<Json<Item>>::new()).__fastrs_response(meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
@@ -40,7 +39,6 @@ const _: () = {
             &__FASTRS_ROUTE
         }
     }
-    /// Reads the arguments of the handler and calls it.
     struct __FastrsFn;
     impl ::fastrs::__private::RouteFn for __FastrsFn {
         type Args = (Item,);
@@ -49,17 +47,17 @@ const _: () = {
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
                 use ::fastrs::__private::kinds::*;
-                let item_kind = (&&&&::fastrs::__private::Probe::<Item>::new())
-                    .__fastrs_kind();
-                let item = item_kind.resolve(cx).await?;
-                cx.read_body(item_kind.body_count(&__FASTRS_PARAM_ITEM), false).await?;
-                let item = item_kind
+                let item_probe = &&&&::fastrs::__private::Probe::<Item>::new();
+                let item = item_probe.__fastrs_kind().resolve(cx).await?;
+                cx.read_body(item_probe.__fastrs_kind().body_count(&__FASTRS_PARAM_ITEM))
+                    .await?;
+                let item = item_probe
+                    .__fastrs_kind()
                     .read_unmarked(
                         cx,
                         &__FASTRS_PARAM_ITEM,
                         ::core::option::Option::None,
-                        (&&::fastrs::__private::Check::<Item>::new())
-                            .__fastrs_validator(),
+                        item_probe.__fastrs_validator(),
                         item,
                     );
                 ::fastrs::__private::arguments((item,))

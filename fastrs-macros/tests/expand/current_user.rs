@@ -22,9 +22,14 @@ const _: () = {
         const APP_SCOPED: bool = false;
         fn describe(meta: &mut ::fastrs::__private::Meta) {
             use ::fastrs::__private::kinds::*;
-            (&&&&::fastrs::__private::Probe::<String>::new())
+            let authorization = &&&&::fastrs::__private::Probe::<String>::new();
+            authorization
                 .__fastrs_kind()
-                .describe(meta, &__FASTRS_PARAM_AUTHORIZATION);
+                .describe(
+                    meta,
+                    &__FASTRS_PARAM_AUTHORIZATION,
+                    authorization.__fastrs_validator(),
+                );
             ::fastrs::__private::describe_dependency::<settings>(meta);
         }
         fn resolve<'a, 'r: 'a>(
@@ -35,7 +40,6 @@ const _: () = {
             ::fastrs::__private::resolve_fn::<__FastrsFn>(cx)
         }
     }
-    /// Reads the arguments of the function and calls it.
     struct __FastrsFn;
     impl ::fastrs::__private::DependencyFn for __FastrsFn {
         type Output = User;
@@ -53,7 +57,7 @@ const _: () = {
                         cx,
                         &__FASTRS_PARAM_AUTHORIZATION,
                         ::core::option::Option::None,
-                        (&&::fastrs::__private::Check::<String>::new())
+                        (&&&&::fastrs::__private::Probe::<String>::new())
                             .__fastrs_validator(),
                     );
                 ::fastrs::__private::arguments((authorization, settings))

@@ -7,7 +7,6 @@ struct health {}
 const _: () = {
     fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
-        use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
         (&&::fastrs::__private::Returns::<&'static str>::new()).__fastrs_response(meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
@@ -32,7 +31,6 @@ const _: () = {
             &__FASTRS_ROUTE
         }
     }
-    /// Reads the arguments of the handler and calls it.
     struct __FastrsFn;
     impl ::fastrs::__private::RouteFn for __FastrsFn {
         type Args = ();

@@ -34,16 +34,16 @@ const _: () = {
         .with_le(::fastrs::__private::Bound::int(100, "100"));
     fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
-        (&&&&::fastrs::__private::Probe::<u64>::new())
+        let item_id = &&&&::fastrs::__private::Probe::<u64>::new();
+        item_id
             .__fastrs_kind()
-            .describe(meta, &__FASTRS_PARAM_ITEM_ID);
-        (&&&&::fastrs::__private::Probe::<Option<String>>::new())
+            .describe(meta, &__FASTRS_PARAM_ITEM_ID, item_id.__fastrs_validator());
+        let q = &&&&::fastrs::__private::Probe::<Option<String>>::new();
+        q.__fastrs_kind().describe(meta, &__FASTRS_PARAM_Q, q.__fastrs_validator());
+        let limit = &&&&::fastrs::__private::Probe::<u32>::new();
+        limit
             .__fastrs_kind()
-            .describe(meta, &__FASTRS_PARAM_Q);
-        (&&&&::fastrs::__private::Probe::<u32>::new())
-            .__fastrs_kind()
-            .describe(meta, &__FASTRS_PARAM_LIMIT);
-        use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
+            .describe(meta, &__FASTRS_PARAM_LIMIT, limit.__fastrs_validator());
         (&&::fastrs::__private::Returns::<Result<Json<Item>, HttpError>>::new())
             .__fastrs_response(meta);
     }
@@ -70,7 +70,6 @@ const _: () = {
             &__FASTRS_ROUTE
         }
     }
-    /// Reads the arguments of the handler and calls it.
     struct __FastrsFn;
     impl ::fastrs::__private::RouteFn for __FastrsFn {
         type Args = (u64, Option<String>, u32);
@@ -79,18 +78,18 @@ const _: () = {
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
                 use ::fastrs::__private::kinds::*;
-                let q_kind = (&&&&::fastrs::__private::Probe::<Option<String>>::new())
-                    .__fastrs_kind();
-                let q = q_kind.resolve(cx).await?;
-                cx.read_body(q_kind.body_count(&__FASTRS_PARAM_Q), false).await?;
+                let q_probe = &&&&::fastrs::__private::Probe::<Option<String>>::new();
+                let q = q_probe.__fastrs_kind().resolve(cx).await?;
+                cx.read_body(q_probe.__fastrs_kind().body_count(&__FASTRS_PARAM_Q))
+                    .await?;
                 let item_id = cx.path::<u64>(&__FASTRS_PARAM_ITEM_ID);
-                let q = q_kind
+                let q = q_probe
+                    .__fastrs_kind()
                     .read_unmarked(
                         cx,
                         &__FASTRS_PARAM_Q,
                         ::core::option::Option::None,
-                        (&&::fastrs::__private::Check::<Option<String>>::new())
-                            .__fastrs_validator(),
+                        q_probe.__fastrs_validator(),
                         q,
                     );
                 let limit = (&&&&::fastrs::__private::Probe::<u32>::new())
@@ -99,7 +98,8 @@ const _: () = {
                         cx,
                         &__FASTRS_PARAM_LIMIT,
                         ::core::option::Option::Some(__fastrs_default_limit),
-                        (&&::fastrs::__private::Check::<u32>::new()).__fastrs_validator(),
+                        (&&&&::fastrs::__private::Probe::<u32>::new())
+                            .__fastrs_validator(),
                     );
                 ::fastrs::__private::arguments((item_id, q, limit))
             }

@@ -15,9 +15,10 @@ const _: () = {
         const APP_SCOPED: bool = true;
         fn describe(meta: &mut ::fastrs::__private::Meta) {
             use ::fastrs::__private::kinds::*;
-            (&&&&::fastrs::__private::Probe::<State<Config>>::new())
+            let config = &&&&::fastrs::__private::Probe::<State<Config>>::new();
+            config
                 .__fastrs_kind()
-                .describe(meta, &__FASTRS_PARAM_CONFIG);
+                .describe(meta, &__FASTRS_PARAM_CONFIG, config.__fastrs_validator());
         }
         fn resolve<'a, 'r: 'a>(
             cx: &'a mut ::fastrs::__private::Cx<'r>,
@@ -27,7 +28,6 @@ const _: () = {
             ::fastrs::__private::resolve_fn::<__FastrsFn>(cx)
         }
     }
-    /// Reads the arguments of the function and calls it.
     struct __FastrsFn;
     impl ::fastrs::__private::DependencyFn for __FastrsFn {
         type Output = Settings;
@@ -37,21 +37,22 @@ const _: () = {
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
                 use ::fastrs::__private::kinds::*;
-                let config_kind = (&&&&::fastrs::__private::Probe::<
+                let config_probe = &&&&::fastrs::__private::Probe::<
                     State<Config>,
-                >::new())
-                    .__fastrs_kind();
-                let config = config_kind.resolve(cx).await?;
+                >::new();
+                let config = config_probe.__fastrs_kind().resolve(cx).await?;
                 cx.begin_own_params();
-                cx.read_body(config_kind.body_count(&__FASTRS_PARAM_CONFIG), false)
+                cx.read_body(
+                        config_probe.__fastrs_kind().body_count(&__FASTRS_PARAM_CONFIG),
+                    )
                     .await?;
-                let config = config_kind
+                let config = config_probe
+                    .__fastrs_kind()
                     .read_unmarked(
                         cx,
                         &__FASTRS_PARAM_CONFIG,
                         ::core::option::Option::None,
-                        (&&::fastrs::__private::Check::<State<Config>>::new())
-                            .__fastrs_validator(),
+                        config_probe.__fastrs_validator(),
                         config,
                     );
                 ::fastrs::__private::arguments((config,))

@@ -36,22 +36,27 @@ const _: () = {
         .with_gt(::fastrs::__private::Bound::int(0, "0"));
     fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
         use ::fastrs::__private::kinds::*;
-        (&&&&::fastrs::__private::Probe::<u64>::new())
+        let id = &&&&::fastrs::__private::Probe::<u64>::new();
+        id.__fastrs_kind().describe(meta, &__FASTRS_PARAM_ID, id.__fastrs_validator());
+        let user_agent = &&&&::fastrs::__private::Probe::<Option<String>>::new();
+        user_agent
             .__fastrs_kind()
-            .describe(meta, &__FASTRS_PARAM_ID);
-        (&&&&::fastrs::__private::Probe::<Option<String>>::new())
+            .describe(meta, &__FASTRS_PARAM_USER_AGENT, user_agent.__fastrs_validator());
+        let session = &&&&::fastrs::__private::Probe::<String>::new();
+        session
             .__fastrs_kind()
-            .describe(meta, &__FASTRS_PARAM_USER_AGENT);
-        (&&&&::fastrs::__private::Probe::<String>::new())
+            .describe(meta, &__FASTRS_PARAM_SESSION, session.__fastrs_validator());
+        let item = &&&&::fastrs::__private::Probe::<Item>::new();
+        item.__fastrs_kind()
+            .describe(meta, &__FASTRS_PARAM_ITEM, item.__fastrs_validator());
+        let importance = &&&&::fastrs::__private::Probe::<i32>::new();
+        importance
             .__fastrs_kind()
-            .describe(meta, &__FASTRS_PARAM_SESSION);
-        (&&&&::fastrs::__private::Probe::<Item>::new())
-            .__fastrs_kind()
-            .describe(meta, &__FASTRS_PARAM_ITEM);
-        (&&&&::fastrs::__private::Probe::<i32>::new())
-            .__fastrs_kind()
-            .describe_body(meta, &__FASTRS_PARAM_IMPORTANCE);
-        use ::fastrs::__private::{ViaResponseDoc as _, ViaAnyResponse as _};
+            .describe_body(
+                meta,
+                &__FASTRS_PARAM_IMPORTANCE,
+                importance.__fastrs_validator(),
+            );
         (&&::fastrs::__private::Returns::<Json<Item>>::new()).__fastrs_response(meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
@@ -82,7 +87,6 @@ const _: () = {
             &__FASTRS_ROUTE
         }
     }
-    /// Reads the arguments of the handler and calls it.
     struct __FastrsFn;
     impl ::fastrs::__private::RouteFn for __FastrsFn {
         type Args = (u64, Option<String>, String, Item, i32);
@@ -91,10 +95,12 @@ const _: () = {
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
                 use ::fastrs::__private::kinds::*;
-                let item_kind = (&&&&::fastrs::__private::Probe::<Item>::new())
-                    .__fastrs_kind();
-                let item = item_kind.resolve(cx).await?;
-                cx.read_body(item_kind.body_count(&__FASTRS_PARAM_ITEM) + 1usize, false)
+                let item_probe = &&&&::fastrs::__private::Probe::<Item>::new();
+                let item = item_probe.__fastrs_kind().resolve(cx).await?;
+                cx.read_body(
+                        item_probe.__fastrs_kind().body_count(&__FASTRS_PARAM_ITEM)
+                            + 1usize,
+                    )
                     .await?;
                 let id = cx.path::<u64>(&__FASTRS_PARAM_ID);
                 let user_agent = (&&&&::fastrs::__private::Probe::<
@@ -105,7 +111,7 @@ const _: () = {
                         cx,
                         &__FASTRS_PARAM_USER_AGENT,
                         ::core::option::Option::None,
-                        (&&::fastrs::__private::Check::<Option<String>>::new())
+                        (&&&&::fastrs::__private::Probe::<Option<String>>::new())
                             .__fastrs_validator(),
                     );
                 let session = (&&&&::fastrs::__private::Probe::<String>::new())
@@ -114,16 +120,16 @@ const _: () = {
                         cx,
                         &__FASTRS_PARAM_SESSION,
                         ::core::option::Option::None,
-                        (&&::fastrs::__private::Check::<String>::new())
+                        (&&&&::fastrs::__private::Probe::<String>::new())
                             .__fastrs_validator(),
                     );
-                let item = item_kind
+                let item = item_probe
+                    .__fastrs_kind()
                     .read_unmarked(
                         cx,
                         &__FASTRS_PARAM_ITEM,
                         ::core::option::Option::None,
-                        (&&::fastrs::__private::Check::<Item>::new())
-                            .__fastrs_validator(),
+                        item_probe.__fastrs_validator(),
                         item,
                     );
                 let importance = cx
@@ -132,7 +138,8 @@ const _: () = {
                     >(
                         &__FASTRS_PARAM_IMPORTANCE,
                         ::core::option::Option::None,
-                        (&&::fastrs::__private::Check::<i32>::new()).__fastrs_validator(),
+                        (&&&&::fastrs::__private::Probe::<i32>::new())
+                            .__fastrs_validator(),
                     );
                 ::fastrs::__private::arguments((
                     id,

@@ -4,10 +4,12 @@
 use std::any::TypeId;
 use std::collections::BTreeMap;
 
-use crate::context::{AppDependencies, Fact, Meta, Overrides, States, WarmFn};
+use serde_json::{Map, Value};
+
+use crate::context::{AppDependencies, Fact, Meta, Overrides, SchemaFn, States, WarmFn};
 use crate::error::StartupError;
 use crate::router::MountedRoute;
-use crate::spec::Source;
+use crate::spec::{ParamSpec, Source};
 
 /// Refuses two routes with the same method and path, and paths that differ only by the
 /// names of their parameters, naming both places.
@@ -63,6 +65,9 @@ pub(super) struct Requirements {
     path_params: Vec<&'static str>,
     pub(super) bodies: usize,
     pub(super) app_scoped: Vec<(TypeId, WarmFn)>,
+    /// The models read without garde (their type is not `garde::Validate`), with their
+    /// schemas: a rule their documentation shows would go unchecked.
+    unchecked: Vec<(&'static ParamSpec, SchemaFn<Value>)>,
 }
 
 impl Requirements {
@@ -76,7 +81,23 @@ impl Requirements {
                 {
                     self.path_params.push(spec.key);
                 }
-                Fact::Body { .. } => self.bodies += 1,
+                Fact::Body {
+                    spec,
+                    schema,
+                    checked,
+                    ..
+                } => {
+                    self.bodies += 1;
+                    if !checked {
+                        self.unchecked.push((spec, schema));
+                    }
+                }
+                Fact::Model {
+                    spec,
+                    schema,
+                    checked: false,
+                    ..
+                } => self.unchecked.push((spec, schema)),
                 Fact::State { id, name } => self.states.push((id, name)),
                 Fact::Dependency {
                     id,
@@ -156,6 +177,112 @@ pub(super) fn check_states(
         )));
     }
     Ok(())
+}
+
+/// Refuses a model whose documentation shows a rule that nothing checks: a length, a pattern
+/// or a float's bound from `#[garde(...)]` (which `schemars` documents) on a type that does not
+/// derive `garde::Validate`, so that the rule never runs. The document would promise what the
+/// server does not do.
+pub(super) fn check_rules(
+    route: &MountedRoute,
+    requirements: &Requirements,
+) -> Result<(), StartupError> {
+    for (spec, schema) in &requirements.unchecked {
+        let mut generator = crate::document::schema_generator();
+        let schema = schema(&mut generator);
+        let definitions: Map<String, Value> = generator
+            .definitions()
+            .iter()
+            .map(|(name, schema)| (name.clone(), schema.clone()))
+            .collect();
+        let mut path = Vec::new();
+        if let Some(keyword) = rule_in(&schema, &definitions, &mut path, &mut Vec::new()) {
+            let at = if path.is_empty() {
+                String::new()
+            } else {
+                format!(" on `{}`", path.join("."))
+            };
+            return Err(StartupError::new(format!(
+                "`{}` ({} {} at {}) reads `{}`, whose type documents `{keyword}`{at}, but nothing checks it: derive `garde::Validate` for the type, whose `#[garde(...)]` rules run only then",
+                route.name(),
+                route.def().method,
+                route.path(),
+                route.location(),
+                spec.name
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The JSON Schema keywords a rule documents; a float's bounds too (no float type implies
+/// one), but not an integer's, which its type's range gives.
+const RULES: [&str; 5] = ["minLength", "maxLength", "pattern", "minItems", "maxItems"];
+const FLOAT_RULES: [&str; 4] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
+
+/// The first rule keyword in `schema` (following `$ref`s into `definitions` once each), with
+/// the property path to it.
+fn rule_in(
+    schema: &Value,
+    definitions: &Map<String, Value>,
+    path: &mut Vec<String>,
+    seen: &mut Vec<String>,
+) -> Option<&'static str> {
+    let Value::Object(fields) = schema else {
+        return None;
+    };
+    if let Some(keyword) = RULES.iter().find(|k| fields.contains_key(**k)) {
+        return Some(keyword);
+    }
+    let is_float = match fields.get("type") {
+        Some(Value::String(kind)) => kind == "number",
+        Some(Value::Array(kinds)) => kinds.iter().any(|k| k == "number"),
+        _ => false,
+    };
+    if is_float && let Some(keyword) = FLOAT_RULES.iter().find(|k| fields.contains_key(**k)) {
+        return Some(keyword);
+    }
+    if let Some(name) = fields
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.rsplit('/').next())
+        && !seen.iter().any(|s| s == name)
+    {
+        seen.push(name.to_owned());
+        if let Some(found) = definitions
+            .get(name)
+            .and_then(|d| rule_in(d, definitions, path, seen))
+        {
+            return Some(found);
+        }
+    }
+    if let Some(Value::Object(properties)) = fields.get("properties") {
+        for (name, property) in properties {
+            path.push(name.clone());
+            if let Some(found) = rule_in(property, definitions, path, seen) {
+                return Some(found);
+            }
+            path.pop();
+        }
+    }
+    for key in ["items", "additionalProperties"] {
+        if let Some(found) = fields
+            .get(key)
+            .and_then(|s| rule_in(s, definitions, path, seen))
+        {
+            return Some(found);
+        }
+    }
+    for key in ["anyOf", "oneOf", "allOf"] {
+        if let Some(Value::Array(variants)) = fields.get(key) {
+            for variant in variants {
+                if let Some(found) = rule_in(variant, definitions, path, seen) {
+                    return Some(found);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Refuses a `<name>` of the path that neither the route nor a dependency reads, and a

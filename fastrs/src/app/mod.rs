@@ -25,7 +25,7 @@ use crate::response::{method_not_allowed, not_found};
 use crate::route::{RouteDef, registered};
 use crate::router::{MountedRoute, Router, within};
 
-use checks::{check_path_params, check_routes, check_states, requirements};
+use checks::{check_path_params, check_routes, check_rules, check_states, requirements};
 
 /// Why `App::new()` found nothing, and where routes come from.
 const NO_ROUTES: &str = "`App::new()` found no routes in this program. Routes register themselves \
@@ -310,6 +310,7 @@ impl App {
         for (route, needs) in routes.iter().zip(&needs) {
             check_path_params(route, needs)?;
             check_states(route, needs, &self.states)?;
+            check_rules(route, needs)?;
         }
         let app_values = AppValues::new(needs.iter().flat_map(|n| n.app_scoped.iter().copied()));
         let shared = Arc::new(AppContext {

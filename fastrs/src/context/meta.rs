@@ -37,6 +37,8 @@ pub enum Fact {
         source: Source,
         /// The model's schema.
         schema: SchemaFn<Value>,
+        /// Whether its garde rules run on it (its type is `garde::Validate`).
+        checked: bool,
     },
     /// A body parameter (a key of the body when there are several).
     Body {
@@ -46,6 +48,8 @@ pub enum Fact {
         schema: SchemaFn<Value>,
         /// Whether its type accepts an absent body (an `Option`).
         optional: fn() -> bool,
+        /// Whether its garde rules run on it (its type is `garde::Validate`).
+        checked: bool,
     },
     /// The handler's answer: its media type and schema, `None` for an answer without a body.
     Response(SchemaFn<Option<(&'static str, Value)>>),

@@ -36,7 +36,7 @@ impl<F: Dependency> DependencyKind<Depends<F>> {
     }
 
     /// A dependency fact: its parameters are its own facts.
-    pub fn describe(self, meta: &mut Meta, _: &'static ParamSpec) {
+    pub fn describe(self, meta: &mut Meta, _: &'static ParamSpec, _: Validator<Depends<F>>) {
         describe_dependency::<F>(meta);
     }
 }

@@ -60,6 +60,7 @@ impl<'g> RouteDoc<'g> {
                     spec,
                     source,
                     schema,
+                    ..
                 } => {
                     let schema = schema(self.generator);
                     self.model(spec, source, schema);
@@ -68,6 +69,7 @@ impl<'g> RouteDoc<'g> {
                     spec,
                     schema,
                     optional,
+                    ..
                 } => {
                     let schema = schema(self.generator);
                     self.body(spec, schema, !optional());

@@ -81,12 +81,17 @@ impl Cx<'_> {
     /// Reads the body once, up to the app's limit. `params` is the number of body parameters
     /// of the reader: with more than one, each is a key of the body object.
     ///
-    /// Nothing is read when there is no body parameter and `form` is false. Boxed when read:
-    /// a route reads a body or not, and one without keeps a small future.
-    pub fn read_body(&mut self, params: usize, form: bool) -> ReadBody<'_> {
-        if params == 0 && !form {
+    /// Nothing is read when there is no body parameter. Boxed when read: a route reads a body
+    /// or not, and one without keeps a small future.
+    pub fn read_body(&mut self, params: usize) -> ReadBody<'_> {
+        if params == 0 {
             return ReadBody(None);
         }
+        ReadBody(Some(Box::pin(self.read_body_now(params))))
+    }
+
+    /// Reads the body of a reader with form fields (and `params` other body parameters).
+    pub fn read_form(&mut self, params: usize) -> ReadBody<'_> {
         ReadBody(Some(Box::pin(self.read_body_now(params))))
     }
 

@@ -114,12 +114,13 @@ fn scalar_source(spec: &ParamSpec) -> Source {
     }
 }
 
-/// Body parameter `spec` of type `T`.
-fn body_fact<T: BodyParam>(spec: &'static ParamSpec) -> Fact {
+/// Body parameter `spec` of type `T`, checked by garde when `check` is there.
+fn body_fact<T: BodyParam>(spec: &'static ParamSpec, check: Validator<T>) -> Fact {
     Fact::Body {
         spec,
         schema: schema_of::<T>,
         optional: || crate::validate::absent::<T>().is_some(),
+        checked: check.is_some(),
     }
 }
 
@@ -149,7 +150,7 @@ impl<T: FromCx> FrameworkKind<T> {
     }
 
     /// What the value says of itself (a state, a security scheme, a dependency).
-    pub fn describe(self, meta: &mut Meta, _: &'static ParamSpec) {
+    pub fn describe(self, meta: &mut Meta, _: &'static ParamSpec, _: Validator<T>) {
         T::describe(meta);
     }
 }
@@ -168,7 +169,7 @@ impl<T: ParamType> ScalarKind<T> {
     }
 
     /// One parameter of the operation.
-    pub fn describe(self, meta: &mut Meta, spec: &'static ParamSpec)
+    pub fn describe(self, meta: &mut Meta, spec: &'static ParamSpec, _: Validator<T>)
     where
         T: ParamDoc,
     {
@@ -197,13 +198,14 @@ impl<T: ParamModel> ModelKind<T> {
     }
 
     /// The request body, or one parameter per field.
-    pub fn describe(self, meta: &mut Meta, spec: &'static ParamSpec) {
+    pub fn describe(self, meta: &mut Meta, spec: &'static ParamSpec, check: Validator<T>) {
         meta.push(match spec.source {
-            Source::Inferred | Source::Body => body_fact::<T>(spec),
+            Source::Inferred | Source::Body => body_fact::<T>(spec, check),
             source => Fact::Model {
                 spec,
                 source,
                 schema: |generator| generator.subschema_for::<T>().to_value(),
+                checked: check.is_some(),
             },
         });
     }
@@ -240,7 +242,7 @@ impl<T> UnreadableKind<T> {
     }
 
     /// Nothing: the reading method reports the type.
-    pub fn describe(self, _: &mut Meta, _: &'static ParamSpec) {}
+    pub fn describe(self, _: &mut Meta, _: &'static ParamSpec, _: Validator<T>) {}
 }
 
 /// What counts toward FastAPI's embedding (several body parameters make one object), and how a
@@ -254,7 +256,7 @@ macro_rules! body_of {
             }
 
             /// Not a body: nothing.
-            pub fn describe_body(self, _: &mut Meta, _: &'static ParamSpec) {}
+            pub fn describe_body(self, _: &mut Meta, _: &'static ParamSpec, _: Validator<T>) {}
         }
     )*};
 }
@@ -268,11 +270,11 @@ impl<T> ScalarKind<T> {
     }
 
     /// A scalar marked `#[body]`: the body, or a key of it.
-    pub fn describe_body(self, meta: &mut Meta, spec: &'static ParamSpec)
+    pub fn describe_body(self, meta: &mut Meta, spec: &'static ParamSpec, check: Validator<T>)
     where
         T: BodyParam,
     {
-        meta.push(body_fact::<T>(spec));
+        meta.push(body_fact::<T>(spec, check));
     }
 }
 
@@ -283,8 +285,8 @@ impl<T: ParamModel> ModelKind<T> {
     }
 
     /// A model marked `#[body]`: the body, or a key of it.
-    pub fn describe_body(self, meta: &mut Meta, spec: &'static ParamSpec) {
-        meta.push(body_fact::<T>(spec));
+    pub fn describe_body(self, meta: &mut Meta, spec: &'static ParamSpec, check: Validator<T>) {
+        meta.push(body_fact::<T>(spec, check));
     }
 }
 

@@ -1,27 +1,12 @@
 //! The compile-time choices that are independent of a parameter's kind (autoref
-//! specialization, as in [`super::kind`]): whether a value has garde rules to run, and whether
-//! a default can be documented.
+//! specialization, as in [`super::kind`]): whether a value has garde rules to run (asked of the
+//! kind's own probe, `(&&&&Probe::<T>::new()).__fastrs_validator()`), and whether a default can
+//! be documented.
 
 use std::marker::PhantomData;
 
-use super::kind::Validator;
+use super::kind::{Probe, Validator};
 use super::{Cx, ParamSpec};
-
-/// Stands for `T` when choosing whether to run garde on it.
-pub struct Check<T>(PhantomData<fn() -> T>);
-
-impl<T> Check<T> {
-    /// The check for `T`.
-    pub const fn new() -> Self {
-        Self(PhantomData)
-    }
-}
-
-impl<T> Default for Check<T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
 
 /// `T: garde::Validate`: its rules run after it is read.
 pub trait ViaGarde<T> {
@@ -29,7 +14,7 @@ pub trait ViaGarde<T> {
     fn __fastrs_validator(&self) -> Validator<T>;
 }
 
-impl<T: garde::Validate> ViaGarde<T> for &Check<T>
+impl<T: garde::Validate> ViaGarde<T> for &&&&Probe<T>
 where
     T::Context: Default,
 {
@@ -53,7 +38,7 @@ pub trait ViaNoCheck<T> {
     }
 }
 
-impl<T> ViaNoCheck<T> for Check<T> {}
+impl<T> ViaNoCheck<T> for Probe<T> {}
 
 /// Stands for `T` when writing a default value as JSON for the documentation.
 pub struct JsonOf<T>(PhantomData<fn() -> T>);

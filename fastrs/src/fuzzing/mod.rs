@@ -93,7 +93,7 @@ pub fn json_body(body: &[u8]) -> bool {
             .expect("a request")
             .into_parts();
         let mut cx = Cx::new(&parts, None, shared, axum::body::Body::from(body.to_vec()));
-        if cx.read_body(1, false).await.is_err() {
+        if cx.read_body(1).await.is_err() {
             return false;
         }
         let model = cx.body::<Model>(&BODY, None, None);
