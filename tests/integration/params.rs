@@ -292,6 +292,32 @@ async fn headers_and_cookies() {
             r#"]}"#
         ),
     );
+    // A header sent twice for a single value: the first counts, as FastAPI reads it
+    // (Starlette's `Headers.get`); a query key sent twice: the last.
+    let r = c
+        .get("/headers")
+        .header("User-Agent", "test/1")
+        .header("x-token", "a")
+        .header("x-custom", "5")
+        .header("x-custom", "7")
+        .await;
+    assert_answer(
+        &r,
+        200,
+        r#"{"user_agent":"test/1","x_token":["a"],"custom":5,"session":null,"ads":null}"#,
+    );
+    let r = c
+        .get("/headers")
+        .header("User-Agent", "test/1")
+        .header("x-token", "a")
+        .header("x-custom", "five")
+        .header("x-custom", "7")
+        .await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"int_parsing","loc":["header","X-Custom"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"five"}]}"#,
+    );
 }
 
 #[tokio::test]
@@ -329,6 +355,14 @@ async fn header_parameter_models_convert_underscores() {
         .header("x-trace", "t")
         .await;
     assert_answer(&r, 200, r#"{"user_agent":"ua","x_trace":"t"}"#);
+    // A field's header sent twice: the first, as FastAPI reads it.
+    let r = c
+        .get("/header-model")
+        .header("user-agent", "ua")
+        .header("x-trace", "t1")
+        .header("x-trace", "t2")
+        .await;
+    assert_answer(&r, 200, r#"{"user_agent":"ua","x_trace":"t1"}"#);
 }
 
 #[get("/paint/<color>")]

@@ -68,6 +68,10 @@ impl Cx<'_> {
                 if let Value::Array(items) = entry {
                     items.push(Value::String(value));
                 }
+            } else if source == Source::Header && props.is_some_and(|p| p.contains_key(&name)) {
+                // A field sent twice: the first header counts, as FastAPI reads each field
+                // with Starlette's `Headers.get` (other names: the last, as a dict keeps it).
+                object.entry(name).or_insert(Value::String(value));
             } else {
                 object.insert(name, Value::String(value));
             }

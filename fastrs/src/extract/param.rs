@@ -95,8 +95,14 @@ impl<T: Scalar> ParamType for T {
     where
         I: DoubleEndedIterator<Item = &'v str>,
     {
-        // Several values for a single parameter: the last one wins, as in Starlette.
-        match values.next_back() {
+        // Several values for a single parameter: the last one wins, as in Starlette's query
+        // and form multidicts and its cookie dict; a header's first, as `Headers.get` reads.
+        let raw = if at.source == Source::Header {
+            values.next()
+        } else {
+            values.next_back()
+        };
+        match raw {
             None => Found::Missing,
             Some(raw) => at.scalar(raw, None).map_or(Found::Invalid, Found::Value),
         }
