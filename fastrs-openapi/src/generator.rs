@@ -51,12 +51,56 @@ impl std::fmt::Display for DocumentError {
 
 impl std::error::Error for DocumentError {}
 
+/// The operation ids of one document, each taken once.
+#[derive(Debug, Default)]
+pub struct OperationIdSet {
+    ids: OperationIds,
+    /// Each id taken, and the place of the operation that took it.
+    seen: BTreeMap<String, String>,
+}
+
+impl OperationIdSet {
+    /// No id taken yet; missing ids are made as `ids` says.
+    pub fn new(ids: OperationIds) -> Self {
+        Self {
+            ids,
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// The id of the operation `method path` of `function` (at `location`): `given` when not
+    /// empty, else one made from the function. Refused when another operation has it, naming
+    /// both places.
+    pub fn take(
+        &mut self,
+        given: &str,
+        function: &str,
+        path: &str,
+        method: &str,
+        location: &str,
+    ) -> Result<String, DocumentError> {
+        let id = if given.is_empty() {
+            match self.ids {
+                OperationIds::Function => function.to_owned(),
+                OperationIds::FastApi => naming::fastapi_operation_id(function, path, method),
+            }
+        } else {
+            given.to_owned()
+        };
+        if let Some(first) = self.seen.insert(id.clone(), location.to_owned()) {
+            return Err(DocumentError(format!(
+                "two operations have the id `{id}`: at {first} and at {location}; give one an `operation_id`"
+            )));
+        }
+        Ok(id)
+    }
+}
+
 /// Builds one document from route fragments.
 #[derive(Debug)]
 pub struct Generator {
     document: OpenApi,
-    ids: OperationIds,
-    seen: BTreeMap<String, String>,
+    ids: OperationIdSet,
     validates: bool,
 }
 
@@ -65,8 +109,7 @@ impl Generator {
     pub fn new(info: Info) -> Self {
         Self {
             document: OpenApi::new(info),
-            ids: OperationIds::default(),
-            seen: BTreeMap::new(),
+            ids: OperationIdSet::default(),
             validates: false,
         }
     }
@@ -74,7 +117,7 @@ impl Generator {
     /// Chooses how missing operation ids are made.
     #[must_use]
     pub fn operation_ids(mut self, ids: OperationIds) -> Self {
-        self.ids = ids;
+        self.ids = OperationIdSet::new(ids);
         self
     }
 
@@ -94,21 +137,13 @@ impl Generator {
             validates,
             embedded_body,
         } = fragment;
-        if operation.operation_id.is_empty() {
-            operation.operation_id = match self.ids {
-                OperationIds::Function => function.clone(),
-                OperationIds::FastApi => naming::fastapi_operation_id(&function, &path, &method),
-            };
-        }
-        if let Some(first) = self
-            .seen
-            .insert(operation.operation_id.clone(), location.clone())
-        {
-            return Err(DocumentError(format!(
-                "two operations have the id `{}`: at {first} and at {location}; give one an `operation_id`",
-                operation.operation_id
-            )));
-        }
+        operation.operation_id = self.ids.take(
+            &operation.operation_id,
+            &function,
+            &path,
+            &method,
+            &location,
+        )?;
         if let Some((mut schema, required, media_type)) = embedded_body {
             let name = format!("Body_{}", operation.operation_id);
             schema["title"] = name.clone().into();

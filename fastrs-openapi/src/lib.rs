@@ -9,6 +9,6 @@ pub mod model;
 pub mod naming;
 mod validation_error;
 
-pub use generator::{DocumentError, Generator, OperationFragment, OperationIds};
+pub use generator::{DocumentError, Generator, OperationFragment, OperationIdSet, OperationIds};
 pub use naming::{fastapi_operation_id, summary, title};
 pub use validation_error::{http_validation_error, validation_error};

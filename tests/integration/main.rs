@@ -18,6 +18,7 @@ mod server_process;
 mod slow_body;
 mod socket;
 mod ui;
+mod unchecked_rules;
 
 use fastrs::testing::{TestClient, TestResponse};
 

@@ -10,8 +10,8 @@ pub use crate::context::DEFAULT_BODY_LIMIT;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use axum::response::IntoResponse as _;
 use axum::routing::MethodRouter;
-use bytes::Bytes;
 use fastrs_openapi::OperationIds;
 use fastrs_openapi::model::{Info, OpenApi};
 
@@ -300,7 +300,16 @@ impl App {
         let routes = self.routes();
         check_routes(&routes)?;
         let openapi = match &self.openapi_url {
-            Some(url) => Some((url.clone(), Bytes::from(self.openapi()?.to_json()))),
+            Some(url) => {
+                crate::document::check_operation_ids(&self.metadata, &routes)
+                    .map_err(|e| StartupError::new(e.to_string()))?;
+                let document = crate::document::LazyDocument::new(
+                    self.metadata.clone(),
+                    self.dependencies.clone(),
+                    routes.clone(),
+                );
+                Some((url.clone(), Arc::new(document)))
+            }
             None => None,
         };
         let needs: Vec<checks::Requirements> = routes
@@ -367,8 +376,20 @@ impl App {
         let mut router = axum::Router::new();
         if let Some((url, document)) = openapi {
             let serve = move || {
-                let document = document.clone();
-                async move { ([(http::header::CONTENT_TYPE, "application/json")], document) }
+                let document = Arc::clone(&document);
+                async move {
+                    match document.json() {
+                        Ok(json) => (
+                            [(http::header::CONTENT_TYPE, "application/json")],
+                            json.clone(),
+                        )
+                            .into_response(),
+                        Err(why) => {
+                            eprintln!("fastrs: the OpenAPI document could not be built: {why}");
+                            crate::response::internal_error()
+                        }
+                    }
+                }
             };
             router = router.route(&url, axum::routing::get(serve));
             if let Some(docs_url) = &self.docs_url {

@@ -13,8 +13,11 @@ pub(crate) mod swagger;
 pub use response_doc::{ResponseDoc, Returns, ViaAnyResponse, ViaResponseDoc};
 pub(crate) use route_doc::RouteDoc;
 
+use std::sync::OnceLock;
+
+use bytes::Bytes;
 use fastrs_openapi::model::{Info, OpenApi, Server, Tag};
-use fastrs_openapi::{DocumentError, Generator, OperationIds};
+use fastrs_openapi::{DocumentError, Generator, OperationIdSet, OperationIds};
 use schemars::generate::{SchemaGenerator, SchemaSettings};
 
 use crate::router::MountedRoute;
@@ -39,6 +42,65 @@ pub(crate) struct Metadata {
     pub(crate) servers: Vec<Server>,
     pub(crate) tags: Vec<Tag>,
     pub(crate) operation_ids: OperationIds,
+}
+
+/// Refuses two documented operations with one id, as building the document would: checked at
+/// start-up, while the document itself is built on its first request.
+pub(crate) fn check_operation_ids(
+    metadata: &Metadata,
+    routes: &[MountedRoute],
+) -> Result<(), DocumentError> {
+    let mut ids = OperationIdSet::new(metadata.operation_ids);
+    for route in routes.iter().filter(|r| r.include_in_schema()) {
+        let def = route.def();
+        ids.take(
+            def.options.operation_id.unwrap_or_default(),
+            def.name,
+            &route.openapi_path(),
+            def.method.as_str(),
+            &route.location(),
+        )?;
+    }
+    Ok(())
+}
+
+/// The JSON document an app serves, built on its first request (as FastAPI builds its
+/// `openapi_schema`): an app that nobody asks for its document never runs the schema
+/// generator, and its code stays out of memory.
+pub(crate) struct LazyDocument {
+    metadata: Metadata,
+    dependencies: crate::context::AppDependencies,
+    routes: Vec<MountedRoute>,
+    json: OnceLock<Result<Bytes, String>>,
+}
+
+impl LazyDocument {
+    /// The document of `routes`, not built yet.
+    pub(crate) fn new(
+        metadata: Metadata,
+        dependencies: crate::context::AppDependencies,
+        routes: Vec<MountedRoute>,
+    ) -> Self {
+        Self {
+            metadata,
+            dependencies,
+            routes,
+            json: OnceLock::new(),
+        }
+    }
+
+    /// The document as JSON, built the first time; `Err` says why it could not be (the
+    /// start-up checks make that a fastrs bug).
+    pub(crate) fn json(&self) -> Result<&Bytes, &str> {
+        self.json
+            .get_or_init(|| {
+                document(&self.metadata, &self.dependencies, &self.routes)
+                    .map(|document| Bytes::from(document.to_json()))
+                    .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(String::as_str)
+    }
 }
 
 /// The document of `routes` (hidden ones left out).
