@@ -114,7 +114,11 @@ async fn read_and_invoke<R: RouteFn>(
             Ok(_) => break 'answer cx.reject(),
             Err(response) => break 'answer *response,
         };
-        // One await of the handler; a panic is caught only to run the deferred work first.
+        if !cx.has_cleanups() {
+            // A panic goes straight to the route's service, which answers 500.
+            break 'answer respond(R::invoke(args).await, status);
+        }
+        // A panic is caught here only to run the deferred work first.
         match AssertUnwindSafe(R::invoke(args)).catch_unwind().await {
             Ok(value) => respond(value, status),
             Err(panic) => {

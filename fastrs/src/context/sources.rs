@@ -76,12 +76,16 @@ pub(crate) fn header_values<'a>(
     parts: &'a Parts,
     name: &http::HeaderName,
 ) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
-    parts.headers.get_all(name).into_iter().filter_map(|v| {
-        // Visible ASCII (the common case) is checked faster than UTF-8.
-        v.to_str()
-            .ok()
-            .or_else(|| std::str::from_utf8(v.as_bytes()).ok())
-    })
+    parts.headers.get_all(name).into_iter().filter_map(header_str)
+}
+
+/// A header's value as text, `None` when it is not UTF-8.
+pub(crate) fn header_str(value: &http::HeaderValue) -> Option<&str> {
+    // Visible ASCII (the common case) is checked faster than UTF-8.
+    value
+        .to_str()
+        .ok()
+        .or_else(|| std::str::from_utf8(value.as_bytes()).ok())
 }
 
 /// The cookies of every `Cookie` header: `name=value` pairs split on `;`.

@@ -55,6 +55,14 @@ impl<'r> Cx<'r> {
                 let pairs = self.query.get_or_init(|| sources::parse_query(self.parts));
                 T::from_values(sources::values_of(pairs, spec.key), &mut at)
             }
+            // One value: the first header, looked up once (FastAPI's `Headers.get`).
+            Source::Header if T::SINGLE => {
+                let value = spec
+                    .header_name()
+                    .and_then(|name| self.parts.headers.get(name))
+                    .and_then(sources::header_str);
+                T::from_values(value.into_iter(), &mut at)
+            }
             Source::Header => match spec.header_name() {
                 Some(name) => T::from_values(sources::header_values(self.parts, name), &mut at),
                 None => T::from_values(std::iter::empty(), &mut at),

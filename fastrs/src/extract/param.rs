@@ -25,6 +25,10 @@ pub enum Found<T> {
     note = "the trait `fastrs::Scalar` is missing: numbers, `bool`, `String`, `char` and `Uuid` implement it, and `#[derive(fastrs::Scalar)]` adds it to an enum of unit variants or a newtype"
 )]
 pub trait ParamType: Sized + Send {
+    /// Whether one value is read (a scalar or an `Option` of one) rather than all of them.
+    #[doc(hidden)]
+    const SINGLE: bool = true;
+
     /// Reads the value from every string sent under the parameter's name, in order.
     #[doc(hidden)]
     fn from_values<'v, I>(values: I, at: &mut At<'_>) -> Found<Self>
@@ -131,6 +135,8 @@ impl<T: Scalar> ParamType for Option<T> {
 }
 
 impl<T: Scalar> ParamType for Vec<T> {
+    const SINGLE: bool = false;
+
     fn from_values<'v, I>(values: I, at: &mut At<'_>) -> Found<Self>
     where
         I: DoubleEndedIterator<Item = &'v str>,
@@ -166,6 +172,8 @@ impl<T: Scalar> ParamType for Vec<T> {
 }
 
 impl<T: Scalar> ParamType for Option<Vec<T>> {
+    const SINGLE: bool = false;
+
     fn from_values<'v, I>(values: I, at: &mut At<'_>) -> Found<Self>
     where
         I: DoubleEndedIterator<Item = &'v str>,
