@@ -12,7 +12,7 @@
 //! 5. the 422, with every error recorded on the way;
 //! 6. the handler ([`RouteFn::invoke`]), its value turned into the response;
 //! 7. the dependencies' cleanups, also when the handler panicked;
-//! 8. a panic answers 500 ([`crate::route`]'s service polls this under `catch_unwind`).
+//! 8. a panic answers 500 (the route's service, below, polls this under `catch_unwind`).
 //!
 //! Where the hooks still to come belong: middleware wraps the whole app, around routing, so it
 //! sees the 404s, 405s and 422s as responses; exception handlers map what step 6 returns (and

@@ -76,7 +76,11 @@ pub(crate) fn header_values<'a>(
     parts: &'a Parts,
     name: &http::HeaderName,
 ) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
-    parts.headers.get_all(name).into_iter().filter_map(header_str)
+    parts
+        .headers
+        .get_all(name)
+        .into_iter()
+        .filter_map(header_str)
 }
 
 /// A header's value as text, `None` when it is not UTF-8.
