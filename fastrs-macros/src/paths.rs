@@ -22,7 +22,7 @@ private_paths! {
     cx => Cx,
     inventory => inventory,
     method => Method,
-    mount => mount,
+    serve => serve,
     num => Num,
     param_spec => ParamSpec,
     probe => Probe,

@@ -67,6 +67,7 @@ mod pipeline;
 mod response;
 mod route;
 mod router;
+mod routing;
 pub mod security;
 mod serve;
 mod serve_body;
@@ -74,7 +75,6 @@ mod serve_idle;
 mod spec;
 mod state;
 pub mod testing;
-mod timeout;
 mod trailing_slash;
 mod validate;
 
@@ -201,7 +201,7 @@ pub mod __private {
     pub use crate::extract::{
         Arguments, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, arguments,
     };
-    pub use crate::pipeline::mount;
+    pub use crate::pipeline::serve;
     pub use crate::response::Responder;
     pub use crate::route::{
         ExtraResponse, Method, Read, Reading, Registration, Route, RouteDef, RouteFn, RouteOptions,

@@ -22,7 +22,6 @@
 
 use std::convert::Infallible;
 use std::future::Future;
-use std::marker::PhantomData;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -31,26 +30,23 @@ use std::task::{Context, Poll};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
-use axum::routing::MethodRouter;
 use futures_util::FutureExt as _;
 use http::StatusCode;
 use http::request::Parts;
-use tower::Service;
 
-use crate::context::AppContext;
+use crate::context::{AppContext, PathParams};
 use crate::extract::Cx;
 use crate::response::respond;
-use crate::route::{RouteDef, RouteFn};
+use crate::route::{Answer, RouteDef, RouteFn};
 
-/// A request of route `R` being served, boxed once.
-pub(crate) type Answer = Pin<Box<dyn Future<Output = Response> + Send>>;
-
-/// Serves one request of route `R`; `path_params` says whether its template has any.
-pub(crate) fn answer<R: RouteFn>(
+/// Serves one request of route `R` (a [`ServeFn`](crate::route::ServeFn)): `path` holds the
+/// template's parameters, decoded by the routing.
+#[doc(hidden)]
+pub fn serve<R: RouteFn>(
     req: Request,
     app: Arc<AppContext>,
     def: &'static RouteDef,
-    path_params: bool,
+    path: PathParams,
 ) -> Answer {
     let status = def.options.status_code();
     // A handler that reads nothing, in an app that runs nothing before it: no request context,
@@ -63,34 +59,19 @@ pub(crate) fn answer<R: RouteFn>(
     }
     // Split before the future: the request is not kept in it beside its parts.
     let (parts, body) = req.into_parts();
-    Box::pin(read_and_invoke::<R>(
-        parts,
-        body,
-        app,
-        def,
-        path_params,
-        status,
-    ))
+    Box::pin(read_and_invoke::<R>(parts, body, app, def, path, status))
 }
 
 /// Steps 1 to 7 for a route that reads the request.
 async fn read_and_invoke<R: RouteFn>(
-    mut parts: Parts,
+    parts: Parts,
     body: Body,
     app: Arc<AppContext>,
     def: &'static RouteDef,
-    path_params: bool,
+    path: PathParams,
     status: Option<StatusCode>,
 ) -> Response {
-    let path = if path_params {
-        match crate::context::path_params(&mut parts).await {
-            Ok(path) => Some(path),
-            Err(rejection) => return rejection,
-        }
-    } else {
-        None
-    };
-    let mut cx = Cx::new(&parts, path.as_ref(), &app, body);
+    let mut cx = Cx::new(&parts, &path, &app, body);
     if let Some(limit) = def.options.body_limit {
         cx.limit_body(limit);
     }
@@ -136,68 +117,28 @@ async fn read_and_invoke<R: RouteFn>(
     *answer
 }
 
-/// Adds route `R`, whose data is `def`, to the method router of its path.
-#[doc(hidden)]
-pub fn mount<R: RouteFn>(
-    router: MethodRouter,
-    app: &Arc<AppContext>,
-    def: &'static RouteDef,
-) -> MethodRouter {
-    let service = RouteService::<R> {
-        app: Arc::clone(app),
-        def,
-        path_params: def.has_path_params(),
-        route: PhantomData,
-    };
-    router.on_service(def.method.filter(), service)
-}
-
-/// Route `R` as a tower service: the request goes to the pipeline whole, and a panic answers
-/// 500.
-struct RouteService<R> {
-    app: Arc<AppContext>,
-    def: &'static RouteDef,
-    /// Whether the template has parameters, known once.
-    path_params: bool,
-    route: PhantomData<fn() -> R>,
-}
-
-impl<R> Clone for RouteService<R> {
-    fn clone(&self) -> Self {
-        Self {
-            app: Arc::clone(&self.app),
-            def: self.def,
-            path_params: self.path_params,
-            route: PhantomData,
-        }
-    }
-}
-
-impl<R: RouteFn> Service<Request> for RouteService<R> {
-    type Response = Response;
-    type Error = Infallible;
-    type Future = Answering;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, req: Request) -> Self::Future {
-        Answering {
-            future: answer::<R>(req, Arc::clone(&self.app), self.def, self.path_params),
-            route: self.def,
-            debug: self.app.debug,
-        }
-    }
-}
-
 /// A route's answer on its way: the generated future, boxed once, polled under
 /// `catch_unwind` so that a panic answers 500 (the future is not polled again after one).
-#[doc(hidden)]
-pub struct Answering {
-    future: Pin<Box<dyn Future<Output = Response> + Send>>,
+pub(crate) struct Answering {
+    future: Answer,
     route: &'static RouteDef,
     debug: bool,
+}
+
+impl Answering {
+    /// Serves `req` with `route`, as the routing found it.
+    pub(crate) fn start(
+        req: Request,
+        app: &Arc<AppContext>,
+        route: &'static RouteDef,
+        path: PathParams,
+    ) -> Self {
+        Self {
+            future: (route.serve)(req, Arc::clone(app), route, path),
+            route,
+            debug: app.debug,
+        }
+    }
 }
 
 impl Future for Answering {

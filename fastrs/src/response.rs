@@ -79,8 +79,3 @@ pub(crate) fn panicked(
 pub(crate) async fn not_found() -> Response {
     crate::error::HttpError::from_status(StatusCode::NOT_FOUND).into_response()
 }
-
-/// `{"detail":"Method Not Allowed"}`; axum adds the `Allow` header.
-pub(crate) async fn method_not_allowed() -> Response {
-    crate::error::HttpError::from_status(StatusCode::METHOD_NOT_ALLOWED).into_response()
-}

@@ -1,12 +1,12 @@
 //! Routes as the macros register them: constant data collected through `inventory`.
 
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use axum::response::Response;
-use axum::routing::{MethodFilter, MethodRouter};
 
-use crate::context::{AppContext, Cx, DescribeFn};
+use crate::context::{AppContext, Cx, DescribeFn, PathParams};
 use crate::spec::ParamSpec;
 
 /// An HTTP method a route answers.
@@ -45,17 +45,19 @@ impl Method {
         }
     }
 
-    pub(crate) fn filter(self) -> MethodFilter {
-        match self {
-            Method::Get => MethodFilter::GET,
-            Method::Post => MethodFilter::POST,
-            Method::Put => MethodFilter::PUT,
-            Method::Patch => MethodFilter::PATCH,
-            Method::Delete => MethodFilter::DELETE,
-            Method::Head => MethodFilter::HEAD,
-            Method::Options => MethodFilter::OPTIONS,
-            Method::Trace => MethodFilter::TRACE,
-        }
+    /// The method of a request, if a route can answer it.
+    pub(crate) fn of(method: &http::Method) -> Option<Method> {
+        Some(match *method {
+            http::Method::GET => Method::Get,
+            http::Method::POST => Method::Post,
+            http::Method::PUT => Method::Put,
+            http::Method::PATCH => Method::Patch,
+            http::Method::DELETE => Method::Delete,
+            http::Method::HEAD => Method::Head,
+            http::Method::OPTIONS => Method::Options,
+            http::Method::TRACE => Method::Trace,
+            _ => return None,
+        })
     }
 }
 
@@ -175,17 +177,23 @@ pub struct RouteDef {
     pub options: RouteOptions,
     /// The handler's parameters, in declaration order.
     pub params: &'static [&'static ParamSpec],
+    /// Starts the request pipeline for this route (`pipeline::serve::<R>`).
     #[doc(hidden)]
-    pub mount: fn(MethodRouter, &Arc<AppContext>, &'static RouteDef) -> MethodRouter,
+    pub serve: ServeFn,
     /// The facts of its parameters and its answer, for the start-up checks and the document.
     #[doc(hidden)]
     pub describe: DescribeFn,
 }
 
 impl RouteDef {
-    /// Whether the template has parameters (`<id>`), read before anything else.
-    pub fn has_path_params(&self) -> bool {
-        self.axum_path.contains('{')
+    /// The names of the template's parameters, in order: `/files/{id}/{*rest}` gives `id`
+    /// and `rest`.
+    pub fn path_param_names(&self) -> Vec<&'static str> {
+        self.axum_path
+            .split('/')
+            .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+            .map(|name| name.trim_start_matches('*'))
+            .collect()
     }
 
     /// `file:line` of the handler.
@@ -243,6 +251,14 @@ pub trait RouteFn: 'static {
     /// Calls the handler.
     fn invoke(args: Self::Args) -> impl Future<Output = impl crate::response::Responder> + Send;
 }
+
+/// A request of a route being served, boxed once.
+pub type Answer = Pin<Box<dyn Future<Output = Response> + Send>>;
+
+/// Starts serving one request of a route: the request, what the route's requests see of the
+/// app, the route, and its template's parameters.
+pub type ServeFn =
+    fn(axum::extract::Request, Arc<AppContext>, &'static RouteDef, PathParams) -> Answer;
 
 /// What reading a handler's arguments gives: the arguments, `None` when a parameter was refused
 /// (the errors are recorded), or the answer of a dependency that answered the request itself

@@ -61,11 +61,11 @@ impl Default for Limits {
     }
 }
 
-/// Serves `router` on `listener` until `signal`, then stops accepting, lets the requests in
+/// Serves `routing` on `listener` until `signal`, then stops accepting, lets the requests in
 /// flight finish within the grace period, and returns.
 pub(crate) async fn serve(
     listener: tokio::net::TcpListener,
-    router: axum::Router,
+    router: crate::routing::Routing,
     signal: impl Future<Output = ()> + Send + 'static,
     limits: Limits,
 ) -> std::io::Result<()> {
@@ -179,11 +179,11 @@ enum Ending {
     Now,
 }
 
-/// The router behind the checks hyper does not make: the length of the request target and
+/// The routing behind the checks hyper does not make: the length of the request target and
 /// of each header line.
 #[derive(Clone)]
 struct Checked {
-    router: axum::Router,
+    router: crate::routing::Routing,
     limits: Limits,
     /// The connection's phase, marked as serving once a head is read.
     phase: std::sync::Arc<crate::serve_idle::Phase>,
@@ -223,7 +223,7 @@ impl Service<Request<Incoming>> for Checked {
 enum CheckedAnswer {
     Refused(Option<Response>),
     Routed {
-        answer: <axum::Router as Service<Request<Body>>>::Future,
+        answer: crate::routing::Routed,
         chunked: bool,
     },
 }

@@ -58,7 +58,8 @@ impl TestClient {
     pub async fn start(app: App) -> Self {
         let started = async {
             let (app, lifespan) = app.start().await?;
-            let (router, shared) = app.build()?;
+            let (routing, shared) = app.build()?;
+            let router = axum::Router::new().fallback_service(routing);
             shared
                 .warm()
                 .await

@@ -270,3 +270,44 @@ async fn trailing_slashes_can_be_strict_or_both_served() {
     assert_answer(&both.get("/users").await, 200, "users");
     assert_answer(&both.get("/users/7/").await, 200, "7");
 }
+
+#[get("/<page>")]
+async fn any_page(page: String) -> String {
+    format!("page {page}")
+}
+
+#[post("/<page>")]
+async fn post_page(page: String) -> String {
+    format!("posted {page}")
+}
+
+/// fastrs matches its routes itself, before the axum router behind it: the documentation and
+/// a nested axum router still win over a template that would also match them (as in one axum
+/// router, a static segment before a parameter), and a 405 lists the path's methods as axum
+/// does.
+#[tokio::test]
+async fn routing_chooses_as_one_axum_router_would() {
+    let legacy =
+        fastrs::axum::Router::new().route("/ping", fastrs::axum::routing::get(|| async { "pong" }));
+    let app = App::empty()
+        .mount(fastrs::routes![any_page, post_page])
+        .nest_axum("/legacy", legacy);
+    let c = TestClient::new(app);
+    assert_answer(&c.get("/hello").await, 200, "page hello");
+    assert_answer(&c.post("/hello").await, 200, "posted hello");
+    // Percent-decoded, `+` kept, as axum's path extractor gives it.
+    assert_answer(&c.get("/caf%C3%A9+au+lait").await, 200, "page café+au+lait");
+    let docs = c.get("/docs").await;
+    assert_eq!(docs.status(), 200);
+    assert!(docs.text().contains("SwaggerUIBundle"));
+    assert_eq!(c.get("/openapi.json").await.status(), 200);
+    assert_eq!(c.get("/docs/oauth2-redirect").await.status(), 200);
+    assert_answer(&c.get("/legacy/ping").await, 200, "pong");
+    let r = c.delete("/hello").await;
+    assert_answer(&r, 405, r#"{"detail":"Method Not Allowed"}"#);
+    assert_eq!(r.header("allow"), Some("GET,HEAD,POST"));
+    // HEAD is a GET without its body, the length kept.
+    let r = c.head("/hello").await;
+    assert_answer(&r, 200, "");
+    assert_eq!(r.header("content-length"), Some("10"));
+}

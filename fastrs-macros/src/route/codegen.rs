@@ -163,11 +163,11 @@ pub(crate) fn param_spec(param: &Param, resolved: Resolved) -> TokenStream {
 }
 
 fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenStream {
-    let (route_def, route_options, method_ty, mount) = (
+    let (route_def, route_options, method_ty, serve) = (
         paths::route_def(),
         paths::route_options(),
         paths::method(),
-        paths::mount(),
+        paths::serve(),
     );
     let fn_ident = &handler.func.sig.ident;
     let name = fn_ident.to_string();
@@ -191,7 +191,7 @@ fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenSt
             doc: #doc,
             options: #route_options { #(#options,)* ..#route_options::DEFAULT },
             params: &[#(&#params),*],
-            mount: #mount::<__FastrsFn>,
+            serve: #serve::<__FastrsFn>,
             describe: __fastrs_describe,
         };
     }

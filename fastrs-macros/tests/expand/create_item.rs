@@ -31,7 +31,7 @@ const _: () = {
             ..::fastrs::__private::RouteOptions::DEFAULT
         },
         params: &[&__FASTRS_PARAM_ITEM],
-        mount: ::fastrs::__private::mount::<__FastrsFn>,
+        serve: ::fastrs::__private::serve::<__FastrsFn>,
         describe: __fastrs_describe,
     };
     impl ::fastrs::__private::Route for create_item {

@@ -23,7 +23,7 @@ const _: () = {
             ..::fastrs::__private::RouteOptions::DEFAULT
         },
         params: &[],
-        mount: ::fastrs::__private::mount::<__FastrsFn>,
+        serve: ::fastrs::__private::serve::<__FastrsFn>,
         describe: __fastrs_describe,
     };
     impl ::fastrs::__private::Route for health {

@@ -62,7 +62,7 @@ const _: () = {
             ..::fastrs::__private::RouteOptions::DEFAULT
         },
         params: &[&__FASTRS_PARAM_ITEM_ID, &__FASTRS_PARAM_Q, &__FASTRS_PARAM_LIMIT],
-        mount: ::fastrs::__private::mount::<__FastrsFn>,
+        serve: ::fastrs::__private::serve::<__FastrsFn>,
         describe: __fastrs_describe,
     };
     impl ::fastrs::__private::Route for read_item {

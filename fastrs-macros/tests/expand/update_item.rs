@@ -79,7 +79,7 @@ const _: () = {
             &__FASTRS_PARAM_ITEM,
             &__FASTRS_PARAM_IMPORTANCE,
         ],
-        mount: ::fastrs::__private::mount::<__FastrsFn>,
+        serve: ::fastrs::__private::serve::<__FastrsFn>,
         describe: __fastrs_describe,
     };
     impl ::fastrs::__private::Route for update_item {

@@ -7,11 +7,9 @@ mod serving;
 
 pub use crate::context::DEFAULT_BODY_LIMIT;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::response::IntoResponse as _;
-use axum::routing::MethodRouter;
 use fastrs_openapi::OperationIds;
 use fastrs_openapi::model::{Info, OpenApi};
 
@@ -21,7 +19,7 @@ use crate::document::Metadata;
 use crate::error::StartupError;
 use crate::lifespan::Lifespan;
 
-use crate::response::{method_not_allowed, not_found};
+use crate::response::not_found;
 use crate::route::{RouteDef, registered};
 use crate::router::{MountedRoute, Router, within};
 
@@ -287,12 +285,13 @@ impl App {
 
     /// Checks the routes and builds the axum router.
     pub fn try_into_router(self) -> Result<axum::Router, StartupError> {
-        self.build().map(|(router, _)| router)
+        self.build()
+            .map(|(routing, _)| axum::Router::new().fallback_service(routing))
     }
 
     /// Checks the routes and builds the axum router, with what its handlers share (to build
     /// the app-scoped dependencies before serving).
-    pub(crate) fn build(self) -> Result<(axum::Router, Arc<AppContext>), StartupError> {
+    pub(crate) fn build(self) -> Result<(crate::routing::Routing, Arc<AppContext>), StartupError> {
         let request_timeout = self.request_timeout;
         if self.found_none && self.routes.is_empty() && self.nested.is_empty() {
             return Err(StartupError::new(NO_ROUTES.to_owned()));
@@ -332,11 +331,8 @@ impl App {
             app_values: Arc::new(app_values),
             debug: self.debug,
         });
-        let mut by_path: BTreeMap<String, MethodRouter> = BTreeMap::new();
-        let mut by_path_extra: Vec<(String, MethodRouter)> = Vec::new();
+        let mut routing = crate::routing::RoutingBuilder::new();
         for (route, needs) in routes.iter().zip(&needs) {
-            let path = route.axum_path();
-            let method_router = by_path.remove(&path).unwrap_or_default();
             // A route inside routers with dependencies runs them after the app's, and one
             // whose graph reaches a dependency twice shares its value.
             let shared_dependencies = needs.shared_dependencies();
@@ -354,22 +350,14 @@ impl App {
                     ..AppContext::clone(&shared)
                 })
             };
-            by_path.insert(
-                path,
-                (route.def().mount)(method_router, &shared, route.def()),
-            );
+            routing.route(&route.axum_path(), route.def(), shared);
         }
-        let declared: Vec<String> = by_path.keys().cloned().collect();
+        let declared = routing.templates();
         if self.trailing_slash == crate::trailing_slash::TrailingSlash::MatchBoth {
-            let extra: Vec<(String, MethodRouter)> = by_path
-                .iter()
-                .filter_map(|(path, method_router)| {
-                    let other = crate::trailing_slash::toggled(path)?;
-                    (!by_path.contains_key(&other)).then(|| (other, method_router.clone()))
-                })
-                .collect();
-            for (path, method_router) in extra {
-                by_path_extra.push((path, method_router));
+            for template in &declared {
+                if let Some(other) = crate::trailing_slash::toggled(template) {
+                    routing.alias(template, other);
+                }
             }
         }
         let fallback_paths = declared;
@@ -392,25 +380,29 @@ impl App {
                 }
             };
             router = router.route(&url, axum::routing::get(serve));
+            routing.rest(&url);
             if let Some(docs_url) = &self.docs_url {
                 let title = &self.metadata.info.title;
                 router = router.merge(crate::document::swagger::router(docs_url, &url, title));
+                routing.rest(docs_url);
+                routing.rest(&format!("{docs_url}/{{*rest}}"));
             }
             if let Some(redoc_url) = &self.redoc_url {
                 let title = &self.metadata.info.title;
                 router = router.merge(crate::document::scalar::router(redoc_url, &url, title));
+                routing.rest(redoc_url);
+                routing.rest(&format!("{redoc_url}/{{*rest}}"));
             }
         }
-        for (path, method_router) in by_path {
-            router = router.route(&path, method_router.fallback(method_not_allowed));
-        }
-        for (path, method_router) in by_path_extra {
-            router = router.route(&path, method_router.fallback(method_not_allowed));
-        }
+        // An axum router merged at the root serves what no route of the app matches.
         for (prefix, nested) in self.nested {
             router = match prefix.trim_end_matches('/') {
                 "" => router.merge(nested),
-                prefix => router.nest(prefix, nested),
+                prefix => {
+                    routing.rest(prefix);
+                    routing.rest(&format!("{prefix}/{{*rest}}"));
+                    router.nest(prefix, nested)
+                }
             };
         }
         let router = match self.trailing_slash {
@@ -420,11 +412,8 @@ impl App {
             }
             _ => router.fallback(not_found),
         };
-        let router = match request_timeout {
-            Some(after) => router.layer(crate::timeout::TimeoutLayer(after)),
-            None => router,
-        };
-        Ok((router, shared))
+        let routing = routing.finish(router, request_timeout)?;
+        Ok((routing, shared))
     }
 
     /// Builds the axum router, to serve it yourself or embed it in an axum app.

@@ -73,7 +73,8 @@ impl App {
     /// The lifespan's start-up, the checks and the app-scoped dependencies, in that order.
     async fn start_serving(
         self,
-    ) -> Result<(axum::Router, crate::lifespan::Lifespan), crate::error::StartupError> {
+    ) -> Result<(crate::routing::Routing, crate::lifespan::Lifespan), crate::error::StartupError>
+    {
         let (app, lifespan) = self.start().await?;
         let (router, shared) = app.build()?;
         shared

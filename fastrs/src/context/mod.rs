@@ -11,7 +11,6 @@ pub(crate) mod sources;
 
 use std::cell::OnceCell;
 
-use axum::extract::RawPathParams;
 use axum::response::{IntoResponse, Response};
 use http::request::Parts;
 
@@ -29,7 +28,7 @@ use crate::error::{RequestValidationError, ValidationError};
 /// [`FromCx`](crate::FromCx) type reads itself from it.
 pub struct Cx<'r> {
     pub(crate) parts: &'r Parts,
-    pub(crate) path: Option<&'r RawPathParams>,
+    pub(crate) path: &'r PathParams,
     pub(crate) query: OnceCell<Vec<(std::borrow::Cow<'r, str>, std::borrow::Cow<'r, str>)>>,
     // A box of a Vec on purpose: 8 bytes in every request's future rather than 24.
     #[allow(clippy::box_collection)]
@@ -51,16 +50,46 @@ pub struct Cx<'r> {
     pub(crate) own_start: usize,
 }
 
-/// The path parameters axum matched, or a 400 `{"detail":"Invalid URL"}` when they do not
-/// decode to UTF-8 (axum's own message is not passed on).
-pub(crate) async fn path_params(parts: &mut Parts) -> Result<RawPathParams, Response> {
-    use axum::extract::FromRequestParts;
-    RawPathParams::from_request_parts(parts, &())
-        .await
-        .map_err(|_| {
-            crate::error::HttpError::new(http::StatusCode::BAD_REQUEST, "Invalid URL")
-                .into_response()
-        })
+/// The parameters of the route's template, percent-decoded, in template order.
+#[derive(Debug, Default)]
+pub struct PathParams(Vec<(&'static str, String)>);
+
+/// The parameters of a request outside any route (an app-scoped dependency built at start-up).
+static NO_PATH_PARAMS: PathParams = PathParams(Vec::new());
+
+impl PathParams {
+    /// No parameter, for reading outside a route.
+    pub(crate) fn none() -> &'static PathParams {
+        &NO_PATH_PARAMS
+    }
+
+    /// `values`, decoded, under `names` (the template's parameters, in order); `None` when a
+    /// value does not decode to UTF-8, which answers 400 `{"detail":"Invalid URL"}` as axum's
+    /// path extractor does.
+    pub(crate) fn decode<'v>(
+        names: &[&'static str],
+        values: impl Iterator<Item = &'v str>,
+    ) -> Option<PathParams> {
+        let mut pairs = Vec::with_capacity(names.len());
+        for (name, value) in names.iter().zip(values) {
+            pairs.push((*name, sources::percent_decode(value)?.into_owned()));
+        }
+        Some(PathParams(pairs))
+    }
+
+    /// The value of parameter `name`.
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// The answer to a path whose parameters do not decode to UTF-8: 400 `{"detail":"Invalid URL"}`
+/// (axum's own message is not passed on).
+pub(crate) fn invalid_url() -> Response {
+    crate::error::HttpError::new(http::StatusCode::BAD_REQUEST, "Invalid URL").into_response()
 }
 
 impl<'r> Cx<'r> {
@@ -68,7 +97,7 @@ impl<'r> Cx<'r> {
     /// when a parameter needs it.
     pub fn new(
         parts: &'r Parts,
-        path: Option<&'r RawPathParams>,
+        path: &'r PathParams,
         app: &'r AppContext,
         body: axum::body::Body,
     ) -> Self {

@@ -59,6 +59,36 @@ fn hex(b: u8) -> Option<u8> {
     }
 }
 
+/// A path segment percent-decoded (`+` stays `+`, unlike in a query); `None` when the bytes
+/// are not UTF-8.
+pub(crate) fn percent_decode(text: &str) -> Option<Cow<'_, str>> {
+    if !text.contains('%') {
+        return Some(Cow::Borrowed(text));
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push(high << 4 | low);
+                    i += 3;
+                }
+                _ => {
+                    out.push(b'%');
+                    i += 1;
+                }
+            },
+            byte => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok().map(Cow::Owned)
+}
+
 /// Every value sent under `key`, in order.
 pub(crate) fn values_of<'a>(
     pairs: &'a [(Cow<'_, str>, Cow<'_, str>)],

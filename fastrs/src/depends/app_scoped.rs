@@ -20,7 +20,12 @@ pub(crate) fn warm<F: Dependency>(
 ) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + '_>> {
     Box::pin(async move {
         let (parts, ()) = http::Request::new(()).into_parts();
-        let mut cx = Cx::new(&parts, None, app, axum::body::Body::empty());
+        let mut cx = Cx::new(
+            &parts,
+            crate::context::PathParams::none(),
+            app,
+            axum::body::Body::empty(),
+        );
         let name = std::any::type_name::<F>();
         match cx.depends::<F>().await {
             Ok(Some(_)) => Ok(()),

@@ -45,12 +45,7 @@ impl<'r> Cx<'r> {
             errors: &mut self.errors,
         };
         let found = match source {
-            Source::Path => {
-                let value = self
-                    .path
-                    .and_then(|p| p.iter().find(|(k, _)| *k == spec.key).map(|(_, v)| v));
-                T::from_values(value.into_iter(), &mut at)
-            }
+            Source::Path => T::from_values(self.path.get(spec.key).into_iter(), &mut at),
             Source::Query | Source::Inferred => {
                 let pairs = self.query.get_or_init(|| sources::parse_query(self.parts));
                 T::from_values(sources::values_of(pairs, spec.key), &mut at)

@@ -6,7 +6,7 @@ mod proptests;
 
 use std::sync::{Arc, OnceLock};
 
-use crate::context::AppContext;
+use crate::context::{AppContext, PathParams};
 use crate::extract::{Cx, ParamSpec, Scalar, Source};
 
 /// `a=1&b=x+y` as decoded pairs.
@@ -92,7 +92,12 @@ pub fn json_body(body: &[u8]) -> bool {
             .body(())
             .expect("a request")
             .into_parts();
-        let mut cx = Cx::new(&parts, None, shared, axum::body::Body::from(body.to_vec()));
+        let mut cx = Cx::new(
+            &parts,
+            PathParams::none(),
+            shared,
+            axum::body::Body::from(body.to_vec()),
+        );
         if cx.read_body(1).await.is_err() {
             return false;
         }

@@ -1,0 +1,291 @@
+//! Routing: which route serves a request. fastrs matches its own routes itself, in one
+//! `matchit` tree, and hands a route its template's parameters directly; everything else (the
+//! documentation pages, axum routers added with `App::nest_axum`, the 404 and the
+//! trailing-slash redirect) goes to an axum router behind it.
+//!
+//! Matching here rather than in axum's router saves each request what axum does for any
+//! route: the parameters and the matched path put into the request's extensions (a map
+//! allocated per request), and a boxed clone of the route's service.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::extract::Request;
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use http::header::{ALLOW, CONTENT_LENGTH};
+use http::{HeaderValue, StatusCode};
+use http_body::Body as _;
+use tower::Service;
+
+use crate::context::{AppContext, PathParams};
+use crate::error::{HttpError, StartupError};
+use crate::pipeline::Answering;
+use crate::route::{Method, RouteDef};
+
+/// The app's routing, as a tower service: cheap to clone (one `Arc`).
+#[derive(Clone)]
+pub(crate) struct Routing {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    paths: matchit::Router<Target>,
+    /// What no route of the app serves.
+    rest: axum::Router,
+    /// `App::request_timeout`: a slower answer is a 504.
+    timeout: Option<Duration>,
+}
+
+/// What a matched path leads to.
+enum Target {
+    /// The app's routes with this template.
+    Routes(PathRoutes),
+    /// A path the axum router behind serves (documentation, a nested axum router): listed so
+    /// that the tree chooses between it and a route's template as axum's would.
+    Rest,
+}
+
+/// The routes of one template, by method.
+#[derive(Clone)]
+struct PathRoutes {
+    routes: Vec<(Method, Endpoint)>,
+    /// The template's parameters, in order.
+    names: Vec<&'static str>,
+    /// The `Allow` header of a 405, as axum writes it (`GET,HEAD,POST`).
+    allow: HeaderValue,
+}
+
+/// One route, with what its requests see of the app.
+#[derive(Clone)]
+struct Endpoint {
+    def: &'static RouteDef,
+    app: Arc<AppContext>,
+}
+
+/// Builds a [`Routing`]: the routes first, then the paths of the router behind.
+pub(crate) struct RoutingBuilder {
+    paths: matchit::Router<Target>,
+    by_template: Vec<(String, PathRoutes)>,
+}
+
+impl RoutingBuilder {
+    pub(crate) fn new() -> Self {
+        Self {
+            paths: matchit::Router::new(),
+            by_template: Vec::new(),
+        }
+    }
+
+    /// Adds route `def` at `template` (axum's form, with its routers' prefixes).
+    pub(crate) fn route(&mut self, template: &str, def: &'static RouteDef, app: Arc<AppContext>) {
+        let endpoint = Endpoint { def, app };
+        match self.by_template.iter_mut().find(|(t, _)| t == template) {
+            Some((_, routes)) => routes.routes.push((def.method, endpoint)),
+            None => self.by_template.push((
+                template.to_owned(),
+                PathRoutes {
+                    routes: vec![(def.method, endpoint)],
+                    names: def.path_param_names(),
+                    allow: HeaderValue::from_static(""),
+                },
+            )),
+        }
+    }
+
+    /// Serves the routes of `template` at `other` too (`TrailingSlash::MatchBoth`).
+    pub(crate) fn alias(&mut self, template: &str, other: String) {
+        if self.by_template.iter().any(|(t, _)| *t == other) {
+            return;
+        }
+        if let Some((_, routes)) = self.by_template.iter().find(|(t, _)| t == template) {
+            let routes = routes.clone();
+            self.by_template.push((other, routes));
+        }
+    }
+
+    /// The templates added, in order.
+    pub(crate) fn templates(&self) -> Vec<String> {
+        self.by_template.iter().map(|(t, _)| t.clone()).collect()
+    }
+
+    /// Lists `path` (a template) as one the router behind serves, so that the tree chooses
+    /// between it and the app's templates as one axum router would: `/docs` before
+    /// `/{page}`. A path the tree cannot take beside the others (a conflict with a template,
+    /// which the router behind tells apart by its own rules) is left to the router behind.
+    pub(crate) fn rest(&mut self, path: &str) {
+        let _ = self.paths.insert(path, Target::Rest);
+    }
+
+    /// The routing, with `rest` behind it.
+    pub(crate) fn finish(
+        mut self,
+        rest: axum::Router,
+        timeout: Option<Duration>,
+    ) -> Result<Routing, StartupError> {
+        for (template, mut routes) in self.by_template {
+            routes.allow = allow_header(&routes.routes);
+            self.paths
+                .insert(template.as_str(), Target::Routes(routes))
+                .map_err(|e| {
+                    StartupError::new(format!("the path `{template}` cannot be served: {e}"))
+                })?;
+        }
+        Ok(Routing {
+            inner: Arc::new(Inner {
+                paths: self.paths,
+                rest,
+                timeout,
+            }),
+        })
+    }
+}
+
+/// The `Allow` header axum's method router writes for these routes: the methods in the order
+/// the routes were added, `GET` followed by `HEAD`, each once.
+fn allow_header(routes: &[(Method, Endpoint)]) -> HeaderValue {
+    let mut allow = String::new();
+    for (method, _) in routes {
+        let names: &[&str] = match method {
+            Method::Get => &["GET", "HEAD"],
+            other => &[other.as_str()],
+        };
+        for name in names {
+            // axum's check, kept so that the header is the same byte for byte.
+            if allow.contains(name) {
+                continue;
+            }
+            if !allow.is_empty() {
+                allow.push(',');
+            }
+            allow.push_str(name);
+        }
+    }
+    HeaderValue::from_str(&allow).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+impl Routing {
+    /// The route of `req` and its answer on its way, or the router behind's.
+    fn route(&self, req: Request) -> Routed {
+        let inner = &self.inner;
+        let Ok(matched) = inner.paths.at(req.uri().path()) else {
+            return Routed::Rest(inner.rest.clone().call(req));
+        };
+        let routes = match matched.value {
+            Target::Routes(routes) => routes,
+            Target::Rest => return Routed::Rest(inner.rest.clone().call(req)),
+        };
+        let method = Method::of(req.method());
+        let exact = routes.routes.iter().find(|(m, _)| Some(*m) == method);
+        // A `GET` route answers `HEAD` too, without its body.
+        let (endpoint, head) = match (exact, method) {
+            (Some((_, endpoint)), _) => (endpoint, method == Some(Method::Head)),
+            (None, Some(Method::Head)) => {
+                match routes.routes.iter().find(|(m, _)| *m == Method::Get) {
+                    Some((_, endpoint)) => (endpoint, true),
+                    None => return Routed::Ready(Some(not_allowed(routes, true))),
+                }
+            }
+            (None, _) => return Routed::Ready(Some(not_allowed(routes, false))),
+        };
+        let path = if routes.names.is_empty() {
+            PathParams::default()
+        } else {
+            match PathParams::decode(&routes.names, matched.params.iter().map(|(_, v)| v)) {
+                Some(path) => path,
+                None => return Routed::Ready(Some(crate::context::invalid_url())),
+            }
+        };
+        Routed::Route {
+            answer: Answering::start(req, &endpoint.app, endpoint.def, path),
+            head,
+        }
+    }
+}
+
+/// 405 `{"detail":"Method Not Allowed"}` with the methods the path has, as axum answers
+/// (without the body for `HEAD`).
+fn not_allowed(routes: &PathRoutes, head: bool) -> Response {
+    let mut response = HttpError::from_status(StatusCode::METHOD_NOT_ALLOWED).into_response();
+    response.headers_mut().insert(ALLOW, routes.allow.clone());
+    finish(&mut response, head);
+    response
+}
+
+/// What axum's router does to every answer of a route: a `Content-Length` when the body's
+/// size is known, and no body for `HEAD` (its length kept).
+fn finish(response: &mut Response, head: bool) {
+    if !response.headers().contains_key(CONTENT_LENGTH)
+        && let Some(size) = response.body().size_hint().exact()
+    {
+        let value = if size == 0 {
+            HeaderValue::from_static("0")
+        } else {
+            HeaderValue::from(size)
+        };
+        response.headers_mut().insert(CONTENT_LENGTH, value);
+    }
+    if head {
+        *response.body_mut() = axum::body::Body::from(Bytes::new());
+    }
+}
+
+impl Service<Request> for Routing {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Routed;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, req: Request) -> Routed {
+        let routed = self.route(req);
+        match self.inner.timeout {
+            None => routed,
+            Some(after) => Routed::Timed(Box::pin(async move {
+                match tokio::time::timeout(after, routed).await {
+                    Ok(answer) => answer,
+                    Err(_) => {
+                        Ok(HttpError::from_status(StatusCode::GATEWAY_TIMEOUT).into_response())
+                    }
+                }
+            })),
+        }
+    }
+}
+
+/// A request's answer on its way: a route's, the router behind's, one ready at once (405, 400),
+/// or any of them under the request timeout.
+pub(crate) enum Routed {
+    Route { answer: Answering, head: bool },
+    Rest(<axum::Router as Service<Request>>::Future),
+    Ready(Option<Response>),
+    Timed(Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>),
+}
+
+impl Future for Routed {
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        // Every variant is `Unpin`: the futures inside are boxed or axum's (`Unpin`).
+        match self.get_mut() {
+            Routed::Route { answer, head } => {
+                let Poll::Ready(Ok(mut response)) = Pin::new(answer).poll(cx) else {
+                    return Poll::Pending;
+                };
+                finish(&mut response, *head);
+                Poll::Ready(Ok(response))
+            }
+            Routed::Rest(answer) => Pin::new(answer).poll(cx),
+            Routed::Ready(response) => {
+                Poll::Ready(Ok(response.take().expect("polled after completion")))
+            }
+            Routed::Timed(answer) => answer.as_mut().poll(cx),
+        }
+    }
+}
