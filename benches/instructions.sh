@@ -4,7 +4,7 @@
 #
 # Every scenario is counted in four configurations: {current_thread, multi_thread} runtime x
 # {release, release-lto} profile, for three servers: the fastrs app on fastrs's server, the
-# hand-written axum app on axum::serve, and the fastrs app through into_router() on
+# hand-written axum app on axum::serve, and the fastrs app as a tower service (try_into_service()) on
 # axum::serve (which prices fastrs's connection loop alone). Then the resident memory of each
 # server, idle and at its peak under load, without valgrind.
 #

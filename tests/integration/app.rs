@@ -311,3 +311,27 @@ async fn routing_chooses_as_one_axum_router_would() {
     assert_answer(&r, 200, "");
     assert_eq!(r.header("content-length"), Some("10"));
 }
+
+/// The app as a plain tower service: the same answers, without an axum router around it.
+#[tokio::test]
+async fn the_app_is_a_tower_service() {
+    use tower::ServiceExt as _;
+    let service = App::empty()
+        .mount(fastrs::routes![a, b])
+        .try_into_service()
+        .unwrap();
+    let request = |uri: &str| {
+        fastrs::http::Request::builder()
+            .uri(uri)
+            .body(fastrs::axum::body::Body::empty())
+            .unwrap()
+    };
+    let answer = service.clone().oneshot(request("/b/7")).await.unwrap();
+    assert_eq!(answer.status(), 200);
+    let body = fastrs::axum::body::to_bytes(answer.into_body(), 1024)
+        .await
+        .unwrap();
+    assert_eq!(&body[..], b"b7");
+    let answer = service.oneshot(request("/nowhere")).await.unwrap();
+    assert_eq!(answer.status(), 404);
+}

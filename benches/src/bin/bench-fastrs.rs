@@ -53,13 +53,17 @@ async fn me(user: Depends<current_user>) -> Json<serde_json::Value> {
     Json(serde_json::json!({ "user": *user }))
 }
 
-/// Serves on fastrs's own server, or with `BENCH_SERVE=axum` the same app through
-/// `into_router()` on `axum::serve` (to price fastrs's connection loop alone).
+/// Serves on fastrs's own server, or with `BENCH_SERVE=axum` the same app, as a tower service
+/// (`try_into_service()`), on `axum::serve` (to price fastrs's connection loop alone).
 fn main() -> std::io::Result<()> {
     fastrs_benches::runtime().block_on(async {
         if std::env::var("BENCH_SERVE").as_deref() == Ok("axum") {
+            use fastrs::axum::ServiceExt as _;
             let listener = tokio::net::TcpListener::bind(fastrs_benches::addr()).await?;
-            return fastrs::axum::serve(listener, App::new().into_router()).await;
+            let service = App::new()
+                .try_into_service()
+                .map_err(std::io::Error::other)?;
+            return fastrs::axum::serve(listener, service.into_make_service()).await;
         }
         App::new().serve(fastrs_benches::addr()).await
     })

@@ -283,10 +283,36 @@ impl App {
         routes.into_iter().map(|(_, route)| route).collect()
     }
 
-    /// Checks the routes and builds the axum router.
+    /// Checks the routes and builds the axum router: its fallback is the app's own routing,
+    /// so that it nests and merges in an axum app.
     pub fn try_into_router(self) -> Result<axum::Router, StartupError> {
         self.build()
             .map(|(routing, _)| axum::Router::new().fallback_service(routing))
+    }
+
+    /// Checks the routes and gives the app as a tower service, to serve with a server of your
+    /// own (hyper's, or `axum::serve` through a make-service): it skips what an axum router
+    /// adds to each request, which [`App::into_router`] keeps for embedding. As with
+    /// `into_router`, the lifespan and app-scoped dependencies are not started: `serve` and
+    /// `TestClient::start` do that.
+    pub fn try_into_service(
+        self,
+    ) -> Result<
+        impl tower::Service<
+            axum::extract::Request,
+            Response = axum::response::Response,
+            Error = std::convert::Infallible,
+            Future = impl std::future::Future<
+                Output = Result<axum::response::Response, std::convert::Infallible>,
+            > + Send
+                     + 'static,
+        > + Clone
+        + Send
+        + Sync
+        + 'static,
+        StartupError,
+    > {
+        self.build().map(|(routing, _)| routing)
     }
 
     /// Checks the routes and builds the axum router, with what its handlers share (to build
