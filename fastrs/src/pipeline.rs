@@ -4,7 +4,8 @@
 //! handler's arguments and how to call it. Everything else a request goes through is here, in
 //! this order:
 //!
-//! 1. the path parameters axum matched (400 `Invalid URL` when they are not UTF-8);
+//! 1. the path parameters the routing matched and decoded ([`crate::routing`] answers 400
+//!    `Invalid URL` when they are not UTF-8);
 //! 2. the route's scopes and body limit;
 //! 3. the app's and the routers' dependencies, then the route's `dependencies = [...]`;
 //! 4. the handler's arguments: its `Depends<f>` first, then its parameters and the body
@@ -12,7 +13,7 @@
 //! 5. the 422, with every error recorded on the way;
 //! 6. the handler ([`RouteFn::invoke`]), its value turned into the response;
 //! 7. the dependencies' cleanups, also when the handler panicked;
-//! 8. a panic answers 500 (the route's service, below, polls this under `catch_unwind`).
+//! 8. a panic answers 500 ([`Answering`], below, polls this under `catch_unwind`).
 //!
 //! Where the hooks still to come belong: middleware wraps the whole app, around routing, so it
 //! sees the 404s, 405s and 422s as responses; exception handlers map what step 6 returns (and
