@@ -155,7 +155,7 @@ fn output_of(output: &syn::ReturnType) -> (TokenStream, bool) {
 fn generate(
     args: &DependsArgs,
     handler: &Handler,
-    resolved: &[crate::route::check::Resolved],
+    params: &[crate::route::check::Arg<'_>],
 ) -> TokenStream {
     let fn_ident = &handler.func.sig.ident;
     let vis = &handler.func.vis;
@@ -196,13 +196,9 @@ fn generate(
         paths::response(),
         paths::reading(),
     );
-    let specs = handler
-        .params
-        .iter()
-        .zip(resolved)
-        .map(|(p, r)| param_spec(p, *r));
+    let specs = params.iter().map(param_spec);
     let defaults = handler.params.iter().filter_map(default_fns);
-    let read = read_args(handler, resolved, true);
+    let read = read_args(params, true);
     let (args_ty, unpack, idents) = args_of(handler);
     let call = if handler.func.sig.asyncness.is_some() {
         quote!(__fastrs_handler(#(#idents),*).await)
@@ -224,7 +220,7 @@ fn generate(
         syn::ReturnType::Default => fn_ident.span(),
     };
     let output_ty = quote_spanned!(output_span=> #output);
-    let describe = describe_params(handler, resolved);
+    let describe = describe_params(params);
     let meta = paths::meta();
     let body = paths::hygienic(quote! {
         #(#defaults)*

@@ -7,8 +7,8 @@ use super::param_attr::SourceAttr;
 use crate::ctxt::Ctxt;
 
 /// Where a parameter's value comes from, once the template is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Resolved {
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Resolved<'h> {
     Path,
     Query,
     Header,
@@ -18,7 +18,21 @@ pub(crate) enum Resolved {
     /// Unmarked and not in the template: the type decides (scalar: query; model: body).
     Inferred,
     /// Unmarked and written `Depends<f>`: dependency `f`, resolved without probing the type.
-    Depends,
+    Depends(&'h syn::Type),
+}
+
+impl PartialEq for Resolved<'_> {
+    /// The same source (two `Depends` are alike whatever their targets).
+    fn eq(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
+/// A handler's parameter with where its value comes from: what code generation reads.
+#[derive(Clone, Copy)]
+pub(crate) struct Arg<'h> {
+    pub(crate) param: &'h Param,
+    pub(crate) source: Resolved<'h>,
 }
 
 /// The `f` of a type written `Depends<f>`.
@@ -40,7 +54,7 @@ pub(crate) fn depends_target(ty: &syn::Type) -> Option<&syn::Type> {
 }
 
 /// Resolves each parameter's source and checks the route as a whole.
-pub(crate) fn resolve(args: &RouteArgs, handler: &Handler, cx: &mut Ctxt) -> Vec<Resolved> {
+pub(crate) fn resolve<'h>(args: &RouteArgs, handler: &'h Handler, cx: &mut Ctxt) -> Vec<Arg<'h>> {
     let names: Vec<String> = handler.params.iter().map(|p| p.ident.to_string()).collect();
     // With a dependency, a `<name>` may be read by it (`#[path] name`): checked at start-up.
     let has_dependency = args
@@ -72,14 +86,17 @@ pub(crate) fn resolve(args: &RouteArgs, handler: &Handler, cx: &mut Ctxt) -> Vec
             );
         }
     }
-    let resolved: Vec<Resolved> = handler
+    let resolved: Vec<Arg<'_>> = handler
         .params
         .iter()
-        .map(|p| resolve_one(args, p, cx))
+        .map(|param| Arg {
+            param,
+            source: resolve_one(args, param, cx),
+        })
         .collect();
-    check_one_body(handler, &resolved, cx);
-    for (param, source) in handler.params.iter().zip(&resolved) {
-        check_options(param, *source, cx);
+    check_one_body(&resolved, cx);
+    for arg in &resolved {
+        check_options(arg.param, arg.source, cx);
     }
     resolved
 }
@@ -89,13 +106,12 @@ fn names_depends(ty: &syn::Type) -> bool {
     depends_target(ty).is_some()
 }
 
-fn resolve_one(args: &RouteArgs, param: &Param, cx: &mut Ctxt) -> Resolved {
+fn resolve_one<'h>(args: &RouteArgs, param: &'h Param, cx: &mut Ctxt) -> Resolved<'h> {
     let name = param.ident.to_string();
     let in_template = args.template.params.iter().any(|s| s.name == name);
     match param.source {
         None if in_template => Resolved::Path,
-        None if depends_target(&param.ty).is_some() => Resolved::Depends,
-        None => Resolved::Inferred,
+        None => unmarked(param),
         Some((SourceAttr::Path, _)) if in_template => Resolved::Path,
         Some((SourceAttr::Path, span)) => {
             cx.push(syn::Error::new(
@@ -125,15 +141,20 @@ fn resolve_one(args: &RouteArgs, param: &Param, cx: &mut Ctxt) -> Resolved {
     }
 }
 
+/// An unmarked parameter not in the template: `Depends<f>`, or decided by its type.
+fn unmarked(param: &Param) -> Resolved<'_> {
+    match depends_target(&param.ty) {
+        Some(target) => Resolved::Depends(target),
+        None => Resolved::Inferred,
+    }
+}
+
 /// A request has one body: JSON (`#[body]`) or a form (`#[form]`), not both.
-fn check_one_body(handler: &Handler, resolved: &[Resolved], cx: &mut Ctxt) {
-    let first_of = |kind: Resolved| {
-        handler
-            .params
-            .iter()
-            .zip(resolved)
-            .find(|(_, r)| **r == kind)
-            .map(|(p, _)| p)
+fn check_one_body(args: &[Arg<'_>], cx: &mut Ctxt) {
+    let first_of = |kind: Resolved<'_>| {
+        args.iter()
+            .find(|arg| arg.source == kind)
+            .map(|arg| arg.param)
     };
     if let (Some(json), Some(form)) = (first_of(Resolved::Body), first_of(Resolved::Form)) {
         let (_, span) = form.source.expect("a form parameter has its attribute");
@@ -147,7 +168,7 @@ fn check_one_body(handler: &Handler, resolved: &[Resolved], cx: &mut Ctxt) {
     }
 }
 
-fn check_options(param: &Param, source: Resolved, cx: &mut Ctxt) {
+fn check_options(param: &Param, source: Resolved<'_>, cx: &mut Ctxt) {
     let o = &param.options;
     if let Some(span) = o.embed
         && source != Resolved::Body
@@ -188,24 +209,26 @@ fn check_options(param: &Param, source: Resolved, cx: &mut Ctxt) {
 
 /// A dependency's parameters: unmarked ones are decided by type; `#[path]` reads the matched
 /// route's path.
-pub(crate) fn resolve_dependency(handler: &Handler, cx: &mut Ctxt) -> Vec<Resolved> {
-    let resolved: Vec<Resolved> = handler
+pub(crate) fn resolve_dependency<'h>(handler: &'h Handler, cx: &mut Ctxt) -> Vec<Arg<'h>> {
+    let resolved: Vec<Arg<'h>> = handler
         .params
         .iter()
-        .map(|p| match p.source {
-            None if depends_target(&p.ty).is_some() => Resolved::Depends,
-            None => Resolved::Inferred,
-            Some((SourceAttr::Path, _)) => Resolved::Path,
-            Some((SourceAttr::Query, _)) => Resolved::Query,
-            Some((SourceAttr::Header, _)) => Resolved::Header,
-            Some((SourceAttr::Cookie, _)) => Resolved::Cookie,
-            Some((SourceAttr::Body, _)) => Resolved::Body,
-            Some((SourceAttr::Form, _)) => Resolved::Form,
+        .map(|param| {
+            let source = match param.source {
+                None => unmarked(param),
+                Some((SourceAttr::Path, _)) => Resolved::Path,
+                Some((SourceAttr::Query, _)) => Resolved::Query,
+                Some((SourceAttr::Header, _)) => Resolved::Header,
+                Some((SourceAttr::Cookie, _)) => Resolved::Cookie,
+                Some((SourceAttr::Body, _)) => Resolved::Body,
+                Some((SourceAttr::Form, _)) => Resolved::Form,
+            };
+            Arg { param, source }
         })
         .collect();
-    check_one_body(handler, &resolved, cx);
-    for (param, source) in handler.params.iter().zip(&resolved) {
-        check_options(param, *source, cx);
+    check_one_body(&resolved, cx);
+    for arg in &resolved {
+        check_options(arg.param, arg.source, cx);
     }
     resolved
 }

@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 
 use super::HttpMethod;
 use super::args::RouteArgs;
-use super::check::{Resolved, depends_target};
+use super::check::{Arg, Resolved};
 use super::handler::{Handler, Param};
 use super::param_attr::{NumLit, NumValue};
 use crate::paths;
@@ -18,7 +18,7 @@ pub(crate) fn generate(
     method: HttpMethod,
     args: &RouteArgs,
     handler: &Handler,
-    resolved: &[Resolved],
+    params: &[Arg<'_>],
 ) -> TokenStream {
     let fn_ident = &handler.func.sig.ident;
     let vis = &handler.func.vis;
@@ -27,16 +27,11 @@ pub(crate) fn generate(
         " The fastrs route `{} {template}`, served by [`{fn_ident}`].",
         method.as_str()
     );
-    let specs: Vec<TokenStream> = handler
-        .params
-        .iter()
-        .zip(resolved)
-        .map(|(p, r)| param_spec(p, *r))
-        .collect();
+    let specs: Vec<TokenStream> = params.iter().map(param_spec).collect();
     let defaults = handler.params.iter().filter_map(default_fns);
     let route_def = route_def(method, args, handler);
-    let describe = describe_fn(handler, resolved);
-    let route_impl = route_impl(args, handler, resolved);
+    let describe = describe_fn(handler, params);
+    let route_impl = route_impl(args, handler, params);
     let (registration, inventory) = (paths::registration(), paths::inventory());
     let body = paths::hygienic(quote! {
         #(#defaults)*
@@ -69,7 +64,7 @@ pub(crate) fn spec_ident(param: &Param) -> syn::Ident {
 }
 
 /// The wire name: the alias, a header's name with hyphens, or the argument's name.
-fn wire_key(param: &Param, resolved: Resolved) -> String {
+fn wire_key(param: &Param, resolved: Resolved<'_>) -> String {
     if let Some(alias) = &param.options.alias {
         return alias.value();
     }
@@ -81,7 +76,7 @@ fn wire_key(param: &Param, resolved: Resolved) -> String {
     }
 }
 
-fn source_variant(resolved: Resolved) -> syn::Ident {
+fn source_variant(resolved: Resolved<'_>) -> syn::Ident {
     format_ident!(
         "{}",
         match resolved {
@@ -91,7 +86,7 @@ fn source_variant(resolved: Resolved) -> syn::Ident {
             Resolved::Cookie => "Cookie",
             Resolved::Body => "Body",
             Resolved::Form => "Form",
-            Resolved::Inferred | Resolved::Depends => "Inferred",
+            Resolved::Inferred | Resolved::Depends(_) => "Inferred",
         }
     )
 }
@@ -113,7 +108,8 @@ fn bound(lit: &NumLit) -> TokenStream {
 }
 
 /// `static __FASTRS_PARAM_X: ParamSpec = ParamSpec { ... };` with only the options given.
-pub(crate) fn param_spec(param: &Param, resolved: Resolved) -> TokenStream {
+pub(crate) fn param_spec(arg: &Arg<'_>) -> TokenStream {
+    let (param, resolved) = (arg.param, arg.source);
     let ident = spec_ident(param);
     let name = param.ident.to_string().trim_start_matches("r#").to_owned();
     let key = wire_key(param, resolved);
@@ -248,7 +244,7 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
 /// The `Route` impl, and the `RouteFn` impl on a private struct: the handler's arguments, how
 /// to read them (dependencies first, then every parameter, each error recorded), and how to
 /// call the handler. The rest of a request's way is the runtime's (`fastrs::pipeline`).
-fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+fn route_impl(args: &RouteArgs, handler: &Handler, params: &[Arg<'_>]) -> TokenStream {
     let fn_ident = &handler.func.sig.ident;
     let (route, route_fn, route_def, cx, read_ty, responder) = (
         paths::route(),
@@ -265,7 +261,7 @@ fn route_impl(args: &RouteArgs, handler: &Handler, resolved: &[Resolved]) -> Tok
             }
         }
     });
-    let read = read_args(handler, resolved, false);
+    let read = read_args(params, false);
     let (args_ty, unpack, idents) = args_of(handler);
     // A return type that is not a response is reported on the return type.
     let output_span = match &handler.func.sig.output {
@@ -316,15 +312,15 @@ pub(crate) fn args_of(handler: &Handler) -> (TokenStream, TokenStream, Vec<&syn:
 
 /// The body of a `read` function: the `Depends<f>` parameters, then (for a dependency, after
 /// marking where its own errors start) the others, then the arguments if none was refused.
-pub(crate) fn read_args(handler: &Handler, resolved: &[Resolved], dependency: bool) -> TokenStream {
-    if handler.params.is_empty() {
+pub(crate) fn read_args(params: &[Arg<'_>], dependency: bool) -> TokenStream {
+    if params.is_empty() {
         return quote!(async { ::core::result::Result::Ok(::core::option::Option::Some(())) });
     }
     let (read_traits, arguments) = (paths::kind_traits(), paths::arguments());
-    let deps = dep_phase(handler, resolved);
+    let deps = dep_phase(params);
     let begin_own = dependency.then(|| quote!(__fastrs_cx.begin_own_params();));
-    let reads = own_phase(handler, resolved);
-    let idents = handler.params.iter().map(|p| &p.ident);
+    let reads = own_phase(params);
+    let idents = params.iter().map(|arg| &arg.param.ident);
     quote! {
         async move {
             use #read_traits;
@@ -340,26 +336,26 @@ pub(crate) fn read_args(handler: &Handler, resolved: &[Resolved], dependency: bo
 /// each `Depends<f>` is, in declaration order, before anything else is read. A dependency's own
 /// answer (an `HttpError`) is returned at once. The value is bound to the parameter's name
 /// (an `Option`), which the reading phase binds again.
-pub(crate) fn dep_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let deps = handler
-        .params
-        .iter()
-        .zip(resolved)
-        .filter(|(_, r)| matches!(**r, Resolved::Inferred | Resolved::Depends))
-        .map(|(p, r)| {
-            let ident = &p.ident;
-            if *r == Resolved::Inferred {
+pub(crate) fn dep_phase(params: &[Arg<'_>]) -> TokenStream {
+    let deps = params.iter().filter_map(|arg| {
+        let (p, ident) = (arg.param, &arg.param.ident);
+        match arg.source {
+            Resolved::Inferred => {
                 let (probe, local, ty) = (paths::probe(), probe_local(p), &p.ty);
                 let statements = quote! {
                     let #local = &&&&#probe::<#ty>::new();
                     let #ident = #local.__fastrs_kind().resolve(__fastrs_cx).await?;
                 };
-                return paths::respan(statements, ty.span());
+                Some(paths::respan(statements, ty.span()))
             }
-            let target = depends_target(&p.ty).expect("resolved as `Depends<f>`");
-            let resolve = paths::respan(quote!(__fastrs_cx.depends::<#target>()), target.span());
-            quote!(let #ident = #resolve.await?;)
-        });
+            Resolved::Depends(target) => {
+                let resolve =
+                    paths::respan(quote!(__fastrs_cx.depends::<#target>()), target.span());
+                Some(quote!(let #ident = #resolve.await?;))
+            }
+            _ => None,
+        }
+    });
     quote!(#(#deps)*)
 }
 
@@ -391,12 +387,13 @@ fn validator_of(ty: &syn::Type) -> TokenStream {
 
 /// How many body parameters there are, as `usize` terms: one per `#[body]`, and one per
 /// unmarked model (decided by kind).
-fn body_terms(pairs: &[(&Param, Resolved)]) -> Vec<TokenStream> {
-    pairs
+fn body_terms(params: &[Arg<'_>]) -> Vec<TokenStream> {
+    params
         .iter()
-        .filter_map(|(p, r)| match r {
+        .filter_map(|arg| match arg.source {
             Resolved::Body => Some(quote!(1usize)),
             Resolved::Inferred => {
+                let p = arg.param;
                 let (local, spec) = (probe_local(p), spec_ident(p));
                 let count = quote!(#local.__fastrs_kind().body_count(&#spec));
                 Some(paths::respan(count, p.ty.span()))
@@ -408,14 +405,9 @@ fn body_terms(pairs: &[(&Param, Resolved)]) -> Vec<TokenStream> {
 
 /// The reading phase: the body when a parameter needs it, then every parameter as
 /// `let name: Option<T> = ...;`.
-pub(crate) fn own_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
-    let has_form = resolved.contains(&Resolved::Form);
-    let pairs: Vec<(&Param, Resolved)> = handler
-        .params
-        .iter()
-        .zip(resolved.iter().copied())
-        .collect();
-    let body_terms = body_terms(&pairs);
+pub(crate) fn own_phase(params: &[Arg<'_>]) -> TokenStream {
+    let has_form = params.iter().any(|arg| arg.source == Resolved::Form);
+    let body_terms = body_terms(params);
     let body_setup = if has_form || !body_terms.is_empty() {
         let count = if body_terms.is_empty() {
             quote!(0)
@@ -430,7 +422,7 @@ pub(crate) fn own_phase(handler: &Handler, resolved: &[Resolved]) -> TokenStream
     } else {
         quote!()
     };
-    let reads = pairs.iter().map(|(p, r)| read_param(p, *r));
+    let reads = params.iter().map(read_param);
     quote! {
         #body_setup
         #(#reads)*
@@ -462,7 +454,8 @@ pub(crate) fn default_fns(param: &Param) -> Option<TokenStream> {
 }
 
 /// `let name = <read>;`: by its kind, with garde's check where the value may have rules.
-pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
+pub(crate) fn read_param(arg: &Arg<'_>) -> TokenStream {
+    let (param, resolved) = (arg.param, arg.source);
     let ident = &param.ident;
     let ty = &param.ty;
     let spec = spec_ident(param);
@@ -476,7 +469,7 @@ pub(crate) fn read_param(param: &Param, resolved: Resolved) -> TokenStream {
     let span = ty.span();
     let read = match resolved {
         // Resolved in the dependency phase, under its name.
-        Resolved::Depends => return quote!(),
+        Resolved::Depends(_) => return quote!(),
         Resolved::Path => quote_spanned! {span=>
             __fastrs_cx.path::<#ty>(&#spec)
         },
@@ -530,18 +523,18 @@ fn is_list(ty: &syn::Type) -> bool {
 
 /// The statements describing each parameter, by its kind: one fact each (a dependency's
 /// facts are its own).
-pub(crate) fn describe_params(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+pub(crate) fn describe_params(params: &[Arg<'_>]) -> TokenStream {
     let (kind_traits, probe) = (paths::kind_traits(), paths::probe());
-    let params = handler.params.iter().zip(resolved).map(|(p, r)| {
+    let params = params.iter().map(|arg| {
+        let p = arg.param;
         let (spec, ident, ty) = (spec_ident(p), &p.ident, &p.ty);
-        if *r == Resolved::Depends {
-            let target = depends_target(ty).expect("resolved as `Depends<f>`");
+        if let Resolved::Depends(target) = arg.source {
             let describe_dependency = paths::describe_dependency();
             let call = quote!(#describe_dependency::<#target>(__fastrs_meta););
             return paths::respan(call, target.span());
         }
         // The type's probe, asked for its kind and for garde's check.
-        let describe = if *r == Resolved::Body {
+        let describe = if arg.source == Resolved::Body {
             quote!(describe_body)
         } else {
             quote!(describe)
@@ -560,10 +553,10 @@ pub(crate) fn describe_params(handler: &Handler, resolved: &[Resolved]) -> Token
 
 /// `fn __fastrs_describe(meta)`: the facts of each parameter, and of the answer. The route's
 /// scopes and `dependencies = [...]` are data the runtime describes first.
-pub(crate) fn describe_fn(handler: &Handler, resolved: &[Resolved]) -> TokenStream {
+pub(crate) fn describe_fn(handler: &Handler, params: &[Arg<'_>]) -> TokenStream {
     let (meta, returns) = (paths::meta(), paths::returns());
     // `describe_params` imports the probe traits, the answer's among them.
-    let params = describe_params(handler, resolved);
+    let params = describe_params(params);
     let response = match &handler.func.sig.output {
         syn::ReturnType::Default => quote! {
             (&&#returns::<()>::new()).__fastrs_response(__fastrs_meta);
