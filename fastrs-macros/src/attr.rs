@@ -1,4 +1,4 @@
-//! Shared pieces of the hand-written attribute parsers.
+//! The attribute parsers' one helper ([`parse_keys!`]) and the value parsers they share.
 
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
@@ -40,3 +40,29 @@ pub(crate) fn parse_list<T: Parse>(input: ParseStream<'_>) -> syn::Result<Vec<T>
     let items = Punctuated::<T, Token![,]>::parse_terminated(&content)?;
     Ok(items.into_iter().collect())
 }
+
+/// `= value` after a key.
+pub(crate) fn value<T: Parse>(input: ParseStream<'_>) -> syn::Result<T> {
+    input.parse::<Token![=]>()?;
+    input.parse()
+}
+
+/// The one parser of an attribute's options. For each `key => slot, value;`, when `lookahead`
+/// sees `key` (a keyword of the caller's `kw` module): reads it, binds its span to `$span`,
+/// evaluates `value` (which reads what follows the key), stores it in `slot`, refusing a key
+/// given twice, and returns `Ok(true)` from the enclosing function. Falls through when no key
+/// matches, each key offered to `lookahead` for its error message.
+macro_rules! parse_keys {
+    ($input:ident, $lookahead:ident, $span:ident; $($key:ident => $slot:expr, $value:expr;)*) => {
+        $(
+            if $lookahead.peek(kw::$key) {
+                let $span = $input.parse::<kw::$key>()?.span;
+                let value = $value;
+                $crate::attr::set_once(&mut $slot, value, stringify!($key), $span)?;
+                return Ok(true);
+            }
+        )*
+    };
+}
+
+pub(crate) use parse_keys;

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 
-use crate::attr::set_once;
+use crate::attr::parse_keys;
 use crate::ctxt::Ctxt;
 use crate::paths;
 use crate::route::check::resolve_dependency;
@@ -29,6 +29,21 @@ struct DependsArgs {
     scopes: Option<Vec<syn::LitStr>>,
 }
 
+impl DependsArgs {
+    fn parse_option(
+        &mut self,
+        input: ParseStream<'_>,
+        lookahead: &syn::parse::Lookahead1<'_>,
+    ) -> syn::Result<bool> {
+        parse_keys!(input, lookahead, span;
+            no_cache => self.no_cache, span;
+            scopes => self.scopes, crate::attr::parse_list(input)?;
+            app => self.app, span;
+        );
+        Ok(false)
+    }
+}
+
 impl Parse for DependsArgs {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let mut args = DependsArgs {
@@ -38,21 +53,7 @@ impl Parse for DependsArgs {
         };
         while !input.is_empty() {
             let lookahead = input.lookahead1();
-            if lookahead.peek(kw::no_cache) {
-                let key = input.parse::<kw::no_cache>()?;
-                set_once(&mut args.no_cache, key.span, "no_cache", key.span)?;
-            } else if lookahead.peek(kw::scopes) {
-                let key = input.parse::<kw::scopes>()?;
-                set_once(
-                    &mut args.scopes,
-                    crate::attr::parse_list(input)?,
-                    "scopes",
-                    key.span,
-                )?;
-            } else if lookahead.peek(kw::app) {
-                let key = input.parse::<kw::app>()?;
-                set_once(&mut args.app, key.span, "app", key.span)?;
-            } else {
+            if !args.parse_option(input, &lookahead)? {
                 return Err(lookahead.error());
             }
             if !input.is_empty() {

@@ -2,9 +2,9 @@
 //! `deprecated` and `include_in_schema`, parsed once for both.
 
 use syn::parse::{Lookahead1, ParseStream};
-use syn::{LitBool, LitStr, Token};
+use syn::{LitBool, LitStr};
 
-use crate::attr::{parse_flag, parse_list, set_once};
+use crate::attr::{parse_flag, parse_keys, parse_list, value};
 use crate::responses::{ResponseEntry, parse_responses};
 
 mod kw {
@@ -38,35 +38,14 @@ impl SharedOptions {
         input: ParseStream<'_>,
         lookahead: &Lookahead1<'_>,
     ) -> syn::Result<bool> {
-        if lookahead.peek(kw::tags) {
-            let key = input.parse::<kw::tags>()?;
-            set_once(&mut self.tags, parse_list(input)?, "tags", key.span)?;
-        } else if lookahead.peek(kw::dependencies) {
-            let key = input.parse::<kw::dependencies>()?;
-            let list = parse_list(input)?;
-            set_once(&mut self.dependencies, list, "dependencies", key.span)?;
-        } else if lookahead.peek(kw::responses) {
-            let key = input.parse::<kw::responses>()?;
-            let entries = parse_responses(input)?;
-            set_once(&mut self.responses, entries, "responses", key.span)?;
-        } else if lookahead.peek(kw::deprecated) {
-            let key = input.parse::<kw::deprecated>()?;
-            let flag = parse_flag(input, key.span)?;
-            set_once(&mut self.deprecated, flag, "deprecated", key.span)?;
-        } else if lookahead.peek(kw::include_in_schema) {
-            let key = input.parse::<kw::include_in_schema>()?;
-            input.parse::<Token![=]>()?;
-            let flag = input.parse()?;
-            set_once(
-                &mut self.include_in_schema,
-                flag,
-                "include_in_schema",
-                key.span,
-            )?;
-        } else {
-            return Ok(false);
-        }
-        Ok(true)
+        parse_keys!(input, lookahead, span;
+            tags => self.tags, parse_list(input)?;
+            dependencies => self.dependencies, parse_list(input)?;
+            responses => self.responses, parse_responses(input)?;
+            deprecated => self.deprecated, parse_flag(input, span)?;
+            include_in_schema => self.include_in_schema, value(input)?;
+        );
+        Ok(false)
     }
 
     /// Whether `deprecated` is set.

@@ -6,7 +6,7 @@ use quote::quote;
 use syn::parse::{Parse, ParseStream};
 use syn::{LitStr, Token};
 
-use crate::attr::set_once;
+use crate::attr::parse_keys;
 use crate::options::SharedOptions;
 use crate::paths;
 use crate::responses::extra_responses;
@@ -22,18 +22,29 @@ struct RouterArgs {
     shared: SharedOptions,
 }
 
+impl RouterArgs {
+    fn parse_prefix(
+        &mut self,
+        input: ParseStream<'_>,
+        lookahead: &syn::parse::Lookahead1<'_>,
+    ) -> syn::Result<bool> {
+        parse_keys!(input, lookahead, span;
+            prefix => self.prefix, {
+                let lit: LitStr = crate::attr::value(input)?;
+                check_prefix(&lit)?;
+                lit
+            };
+        );
+        Ok(false)
+    }
+}
+
 impl Parse for RouterArgs {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let mut args = RouterArgs::default();
         while !input.is_empty() {
             let lookahead = input.lookahead1();
-            if lookahead.peek(kw::prefix) {
-                let key = input.parse::<kw::prefix>()?;
-                input.parse::<Token![=]>()?;
-                let lit: LitStr = input.parse()?;
-                check_prefix(&lit)?;
-                set_once(&mut args.prefix, lit, "prefix", key.span)?;
-            } else if !args.shared.parse(input, &lookahead)? {
+            if !args.parse_prefix(input, &lookahead)? && !args.shared.parse(input, &lookahead)? {
                 return Err(lookahead.error());
             }
             if input.is_empty() {

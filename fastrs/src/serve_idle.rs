@@ -113,10 +113,13 @@ async fn watch(
                 let idle_end = keep_alive.map_or(now + AGAIN, |k| since + k);
                 header.map_or(idle_end, |h| idle_end.min(now + h))
             }
+            // A head is read in microseconds, and the phase moves on without waking the watch:
+            // look again within the keep-alive timeout, so that the idle time after the answer
+            // is not slept through until the head's own deadline.
             HEAD => match header {
                 Some(h) if now >= since + h => return Expired::Head,
-                Some(h) => since + h,
-                None => now + AGAIN,
+                Some(h) => (since + h).min(now + keep_alive.unwrap_or(AGAIN)),
+                None => now + keep_alive.unwrap_or(AGAIN),
             },
             _ => now + header.unwrap_or(AGAIN).min(keep_alive.unwrap_or(AGAIN)),
         };

@@ -1,10 +1,10 @@
 //! `RouteArgs`: the route attribute's template and options, parsed with their spans.
 
-use syn::parse::{Parse, ParseStream};
-use syn::{LitInt, LitStr, Token};
+use syn::parse::{Lookahead1, Parse, ParseStream};
+use syn::{LitStr, Token};
 
 use super::template::PathTemplate;
-use crate::attr::{parse_list, set_once};
+use crate::attr::{parse_keys, parse_list, value};
 use crate::options::SharedOptions;
 use crate::responses::check_status;
 
@@ -91,52 +91,39 @@ impl Parse for RouteArgs {
 impl RouteArgs {
     fn parse_option(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
         let lookahead = input.lookahead1();
-        if lookahead.peek(kw::status) {
-            let key = input.parse::<kw::status>()?;
-            input.parse::<Token![=]>()?;
-            let lit: LitInt = input.parse()?;
-            let status = check_status(&lit)?;
-            set_once(&mut self.status, status, "status", key.span)
-        } else if lookahead.peek(kw::summary) {
-            let key = input.parse::<kw::summary>()?;
-            input.parse::<Token![=]>()?;
-            set_once(&mut self.summary, input.parse()?, "summary", key.span)
-        } else if lookahead.peek(kw::description) {
-            let key = input.parse::<kw::description>()?;
-            input.parse::<Token![=]>()?;
-            set_once(
-                &mut self.description,
-                input.parse()?,
-                "description",
-                key.span,
-            )
-        } else if lookahead.peek(kw::operation_id) {
-            let key = input.parse::<kw::operation_id>()?;
-            input.parse::<Token![=]>()?;
-            set_once(
-                &mut self.operation_id,
-                input.parse()?,
-                "operation_id",
-                key.span,
-            )
-        } else if lookahead.peek(kw::scopes) {
-            let key = input.parse::<kw::scopes>()?;
-            set_once(&mut self.scopes, parse_list(input)?, "scopes", key.span)
-        } else if lookahead.peek(kw::body_limit) {
-            let key = input.parse::<kw::body_limit>()?;
-            input.parse::<Token![=]>()?;
-            let lit: LitStr = input.parse()?;
-            let bytes = parse_size(&lit.value()).ok_or_else(|| {
-                syn::Error::new(
-                    lit.span(),
-                    "`body_limit` is a size such as \"512KiB\", \"50MiB\", \"1GiB\" or \"4096\" (bytes)",
-                )
-            })?;
-            set_once(&mut self.body_limit, (lit, bytes), "body_limit", key.span)
-        } else if self.shared.parse(input, &lookahead)? {
+        if self.parse_own(input, &lookahead)? || self.shared.parse(input, &lookahead)? {
             Ok(())
         } else {
             Err(lookahead.error())
         }
     }
+
+    /// The options only a route has.
+    fn parse_own(
+        &mut self,
+        input: ParseStream<'_>,
+        lookahead: &Lookahead1<'_>,
+    ) -> syn::Result<bool> {
+        parse_keys!(input, lookahead, span;
+            status => self.status, check_status(&value(input)?)?;
+            summary => self.summary, value(input)?;
+            description => self.description, value(input)?;
+            operation_id => self.operation_id, value(input)?;
+            scopes => self.scopes, parse_list(input)?;
+            body_limit => self.body_limit, body_limit(input)?;
+        );
+        Ok(false)
+    }
+}
+
+/// `= "50MiB"`: the literal and the size in bytes.
+fn body_limit(input: ParseStream<'_>) -> syn::Result<(LitStr, usize)> {
+    let lit: LitStr = value(input)?;
+    let bytes = parse_size(&lit.value()).ok_or_else(|| {
+        syn::Error::new(
+            lit.span(),
+            "`body_limit` is a size such as \"512KiB\", \"50MiB\", \"1GiB\" or \"4096\" (bytes)",
+        )
+    })?;
+    Ok((lit, bytes))
 }

@@ -1,10 +1,10 @@
 //! A parameter's attribute: where it comes from (`#[query]`, ...) and its options.
 
 use proc_macro2::Span;
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Lookahead1, Parse, ParseStream};
 use syn::{Expr, Lit, LitBool, LitInt, LitStr, Token};
 
-use crate::attr::{parse_flag, set_once};
+use crate::attr::{parse_flag, parse_keys, value};
 
 mod kw {
     syn::custom_keyword!(alias);
@@ -109,8 +109,9 @@ pub(crate) struct LenLit {
 }
 
 impl LenLit {
+    /// `= 3` after key `key`.
     fn parse(input: ParseStream<'_>, key: &str) -> syn::Result<Self> {
-        let lit: LitInt = input.parse()?;
+        let lit: LitInt = value(input)?;
         let value = lit.base10_parse::<usize>().map_err(|_| {
             syn::Error::new(
                 lit.span(),
@@ -158,64 +159,46 @@ impl Parse for ParamOptions {
     }
 }
 
-macro_rules! keyed {
-    ($self:ident, $input:ident, $lookahead:ident, $($kw:ident => $field:ident),* $(,)?) => {
-        $(
-            if $lookahead.peek(kw::$kw) {
-                let key = $input.parse::<kw::$kw>()?;
-                $input.parse::<Token![=]>()?;
-                let value = $input.parse()?;
-                return set_once(&mut $self.$field, value, stringify!($kw), key.span);
-            }
-        )*
-    };
-}
-
 impl ParamOptions {
     fn parse_one(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
         let lookahead = input.lookahead1();
-        keyed!(self, input, lookahead,
-            alias => alias,
-            ge => ge,
-            gt => gt,
-            le => le,
-            lt => lt,
-            pattern => pattern,
-            title => title,
-            description => description,
-            include_in_schema => include_in_schema,
+        if self.parse_option(input, &lookahead)? {
+            Ok(())
+        } else {
+            Err(lookahead.error())
+        }
+    }
+
+    fn parse_option(
+        &mut self,
+        input: ParseStream<'_>,
+        lookahead: &Lookahead1<'_>,
+    ) -> syn::Result<bool> {
+        parse_keys!(input, lookahead, span;
+            alias => self.alias, value(input)?;
+            ge => self.ge, value(input)?;
+            gt => self.gt, value(input)?;
+            le => self.le, value(input)?;
+            lt => self.lt, value(input)?;
+            pattern => self.pattern, value(input)?;
+            title => self.title, value(input)?;
+            description => self.description, value(input)?;
+            include_in_schema => self.include_in_schema, value(input)?;
+            default => self.default, default_value(input)?;
+            min_length => self.min_length, LenLit::parse(input, "min_length")?;
+            max_length => self.max_length, LenLit::parse(input, "max_length")?;
+            deprecated => self.deprecated, parse_flag(input, span)?;
+            embed => self.embed, span;
         );
-        if lookahead.peek(kw::default) {
-            let key = input.parse::<kw::default>()?;
-            let value = if input.peek(Token![=]) {
-                input.parse::<Token![=]>()?;
-                Some(input.parse::<Expr>()?)
-            } else {
-                None
-            };
-            return set_once(&mut self.default, value, "default", key.span);
-        }
-        if lookahead.peek(kw::min_length) {
-            let key = input.parse::<kw::min_length>()?;
-            input.parse::<Token![=]>()?;
-            let value = LenLit::parse(input, "min_length")?;
-            return set_once(&mut self.min_length, value, "min_length", key.span);
-        }
-        if lookahead.peek(kw::max_length) {
-            let key = input.parse::<kw::max_length>()?;
-            input.parse::<Token![=]>()?;
-            let value = LenLit::parse(input, "max_length")?;
-            return set_once(&mut self.max_length, value, "max_length", key.span);
-        }
-        if lookahead.peek(kw::deprecated) {
-            let key = input.parse::<kw::deprecated>()?;
-            let flag = parse_flag(input, key.span)?;
-            return set_once(&mut self.deprecated, flag, "deprecated", key.span);
-        }
-        if lookahead.peek(kw::embed) {
-            let key = input.parse::<kw::embed>()?;
-            return set_once(&mut self.embed, key.span, "embed", key.span);
-        }
-        Err(lookahead.error())
+        Ok(false)
+    }
+}
+
+/// `default` alone (`Default::default()`) or `default = expr`.
+fn default_value(input: ParseStream<'_>) -> syn::Result<Option<Expr>> {
+    if input.peek(Token![=]) {
+        value(input).map(Some)
+    } else {
+        Ok(None)
     }
 }
