@@ -10,7 +10,7 @@ use crate::attr::parse_keys;
 use crate::ctxt::Ctxt;
 use crate::paths;
 use crate::route::check::resolve_dependency;
-use crate::route::codegen::{args_of, default_fns, describe_params, param_spec, read_args};
+use crate::route::codegen::{args_of, default_fns, describe_params, param_spec, read_fn};
 use crate::route::handler::Handler;
 
 mod kw {
@@ -189,17 +189,16 @@ fn generate(
     } else {
         quote!()
     };
-    let (dependency_fn, resolve_fn, resolution, cx, response, read_ty) = (
+    let (dependency_fn, resolve_fn, resolution, cx, response) = (
         paths::dependency_fn(),
         paths::resolve_fn(),
         paths::resolution(),
         paths::cx(),
         paths::response(),
-        paths::reading(),
     );
     let specs = params.iter().map(param_spec);
     let defaults = handler.params.iter().filter_map(default_fns);
-    let read = read_args(params, true);
+    let read = read_fn(params, true);
     let (args_ty, unpack, idents) = args_of(handler);
     let call = if handler.func.sig.asyncness.is_some() {
         quote!(__fastrs_handler(#(#idents),*).await)
@@ -252,11 +251,7 @@ fn generate(
             type Args = #args_ty;
             #scopes
 
-            fn read<'a, 'r: 'a>(
-                __fastrs_cx: &'a mut #cx<'r>,
-            ) -> impl #read_ty<Self::Args> + 'a {
-                #read
-            }
+            #read
 
             fn invoke(
                 __fastrs_args: Self::Args,

@@ -246,12 +246,10 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
 /// call the handler. The rest of a request's way is the runtime's (`fastrs::pipeline`).
 fn route_impl(args: &RouteArgs, handler: &Handler, params: &[Arg<'_>]) -> TokenStream {
     let fn_ident = &handler.func.sig.ident;
-    let (route, route_fn, route_def, cx, read_ty, responder) = (
+    let (route, route_fn, route_def, responder) = (
         paths::route(),
         paths::route_fn(),
         paths::route_def(),
-        paths::cx(),
-        paths::reading(),
         paths::responder(),
     );
     let no_args = (handler.params.is_empty() && args.shared.dependencies.is_none()).then(|| {
@@ -261,7 +259,7 @@ fn route_impl(args: &RouteArgs, handler: &Handler, params: &[Arg<'_>]) -> TokenS
             }
         }
     });
-    let read = read_args(params, false);
+    let read = read_fn(params, false);
     let (args_ty, unpack, idents) = args_of(handler);
     // A return type that is not a response is reported on the return type.
     let output_span = match &handler.func.sig.output {
@@ -287,11 +285,7 @@ fn route_impl(args: &RouteArgs, handler: &Handler, params: &[Arg<'_>]) -> TokenS
 
             #no_args
 
-            fn read<'a, 'r: 'a>(
-                __fastrs_cx: &'a mut #cx<'r>,
-            ) -> impl #read_ty<Self::Args> + 'a {
-                #read
-            }
+            #read
 
             fn invoke(__fastrs_args: Self::Args) -> #output {
                 // Named before the arguments, which may shadow it.
@@ -310,9 +304,22 @@ pub(crate) fn args_of(handler: &Handler) -> (TokenStream, TokenStream, Vec<&syn:
     (quote!((#(#types,)*)), quote!((#(#idents,)*)), idents)
 }
 
+/// The `read` function of a route's or a dependency's `__FastrsFn`.
+pub(crate) fn read_fn(params: &[Arg<'_>], dependency: bool) -> TokenStream {
+    let (cx, reading) = (paths::cx(), paths::reading());
+    let body = read_args(params, dependency);
+    quote! {
+        fn read<'a, 'r: 'a>(
+            __fastrs_cx: &'a mut #cx<'r>,
+        ) -> impl #reading<Self::Args> + 'a {
+            #body
+        }
+    }
+}
+
 /// The body of a `read` function: the `Depends<f>` parameters, then (for a dependency, after
 /// marking where its own errors start) the others, then the arguments if none was refused.
-pub(crate) fn read_args(params: &[Arg<'_>], dependency: bool) -> TokenStream {
+fn read_args(params: &[Arg<'_>], dependency: bool) -> TokenStream {
     if params.is_empty() {
         return quote!(async { ::core::result::Result::Ok(::core::option::Option::Some(())) });
     }

@@ -8,7 +8,7 @@ use axum::response::Response;
 use super::{Dependency, Depends, describe_dependency};
 use crate::context::Meta;
 use crate::extract::Cx;
-use crate::extract::kind::{DependencyKind, IsDependency, Probe, Validator};
+use crate::extract::kind::{DependencyKind, IsDependency, Probe, Validator, reading};
 use crate::spec::ParamSpec;
 
 impl<F: Dependency> IsDependency<Depends<F>> for &&&&Probe<Depends<F>> {}
@@ -23,17 +23,12 @@ impl<F: Dependency> DependencyKind<Depends<F>> {
         cx.depends::<F>()
     }
 
-    /// The value resolved before.
-    pub fn read_unmarked(
-        self,
-        _: &mut Cx<'_>,
-        _: &'static ParamSpec,
-        _: Option<fn() -> Depends<F>>,
-        _: Validator<Depends<F>>,
-        resolved: Option<Depends<F>>,
-    ) -> Option<Depends<F>> {
-        resolved
-    }
+    reading!(Depends<F>;
+        /// The value resolved before.
+        fn read_unmarked(self, _, _, _, _, resolved) {
+            resolved
+        }
+    );
 
     /// A dependency fact: its parameters are its own facts.
     pub fn describe(self, meta: &mut Meta, _: &'static ParamSpec, _: Validator<Depends<F>>) {

@@ -106,6 +106,26 @@ macro_rules! nothing_to_resolve {
 
 nothing_to_resolve!(FrameworkKind, ScalarKind, ModelKind, UnreadableKind);
 
+/// A kind's reading method, its signature written once for every kind: `self`, the request, the
+/// parameter's spec, its default, garde's check, and for `read_unmarked` the value the
+/// dependency phase resolved; `T`'s value, or `None` once an error is recorded.
+macro_rules! reading {
+    ($t:ty; $(#[$doc:meta])* fn $name:ident($self:ident, $cx:tt, $spec:tt, $default:tt, $check:tt $(, $resolved:tt)?) $body:block) => {
+        $(#[$doc])*
+        pub fn $name(
+            $self,
+            $cx: &mut Cx<'_>,
+            $spec: &'static ParamSpec,
+            $default: Option<fn() -> $t>,
+            $check: Validator<$t>,
+            $($resolved: Option<$t>,)?
+        ) -> Option<$t>
+        $body
+    };
+}
+
+pub(crate) use reading;
+
 /// Where an unmarked scalar comes from: the query.
 fn scalar_source(spec: &ParamSpec) -> Source {
     match spec.source {
@@ -138,16 +158,12 @@ fn checked<T>(
 }
 
 impl<T: FromCx> FrameworkKind<T> {
-    /// Reads the value from the request.
-    pub fn read(
-        self,
-        cx: &mut Cx<'_>,
-        _: &'static ParamSpec,
-        _: Option<fn() -> T>,
-        _: Validator<T>,
-    ) -> Option<T> {
-        T::from_cx(cx)
-    }
+    reading!(T;
+        /// Reads the value from the request.
+        fn read(self, cx, _, _, _) {
+            T::from_cx(cx)
+        }
+    );
 
     /// What the value says of itself (a state, a security scheme, a dependency).
     pub fn describe(self, meta: &mut Meta, _: &'static ParamSpec, _: Validator<T>) {
@@ -156,17 +172,13 @@ impl<T: FromCx> FrameworkKind<T> {
 }
 
 impl<T: ParamType> ScalarKind<T> {
-    /// Reads the parameter from its source.
-    pub fn read(
-        self,
-        cx: &mut Cx<'_>,
-        spec: &'static ParamSpec,
-        default: Option<fn() -> T>,
-        check: Validator<T>,
-    ) -> Option<T> {
-        let value = cx.param(spec, scalar_source(spec), default);
-        checked(cx, spec, value, check)
-    }
+    reading!(T;
+        /// Reads the parameter from its source.
+        fn read(self, cx, spec, default, check) {
+            let value = cx.param(spec, scalar_source(spec), default);
+            checked(cx, spec, value, check)
+        }
+    );
 
     /// One parameter of the operation.
     pub fn describe(self, meta: &mut Meta, spec: &'static ParamSpec, _: Validator<T>)
@@ -182,20 +194,16 @@ impl<T: ParamType> ScalarKind<T> {
 }
 
 impl<T: ParamModel> ModelKind<T> {
-    /// Reads the body, or the parameter model of the marked source.
-    pub fn read(
-        self,
-        cx: &mut Cx<'_>,
-        spec: &'static ParamSpec,
-        default: Option<fn() -> T>,
-        check: Validator<T>,
-    ) -> Option<T> {
-        let value = match spec.source {
-            Source::Inferred | Source::Body => cx.body_value(spec, default),
-            source => cx.model(spec, source, default),
-        };
-        checked(cx, spec, value, check)
-    }
+    reading!(T;
+        /// Reads the body, or the parameter model of the marked source.
+        fn read(self, cx, spec, default, check) {
+            let value = match spec.source {
+                Source::Inferred | Source::Body => cx.body_value(spec, default),
+                source => cx.model(spec, source, default),
+            };
+            checked(cx, spec, value, check)
+        }
+    );
 
     /// The request body, or one parameter per field.
     pub fn describe(self, meta: &mut Meta, spec: &'static ParamSpec, check: Validator<T>) {
@@ -212,6 +220,9 @@ impl<T: ParamModel> ModelKind<T> {
 }
 
 impl<T> UnreadableKind<T> {
+    // Written out, not with `reading!`: these bounds are the compile errors users see, and
+    // their notes should show this code rather than a macro's.
+
     /// Refused at compile time: a marked parameter is a scalar or a parameter model.
     pub fn read(
         self,
@@ -295,17 +306,12 @@ impl<T: ParamModel> ModelKind<T> {
 macro_rules! read_unmarked {
     ($($kind:ident: $bound:path),*) => {$(
         impl<T: $bound> $kind<T> {
-            /// Reads a parameter without a source attribute.
-            pub fn read_unmarked(
-                self,
-                cx: &mut Cx<'_>,
-                spec: &'static ParamSpec,
-                default: Option<fn() -> T>,
-                check: Validator<T>,
-                _: Option<T>,
-            ) -> Option<T> {
-                self.read(cx, spec, default, check)
-            }
+            reading!(T;
+                /// Reads a parameter without a source attribute.
+                fn read_unmarked(self, cx, spec, default, check, _) {
+                    self.read(cx, spec, default, check)
+                }
+            );
         }
     )*};
 }
