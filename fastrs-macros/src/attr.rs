@@ -1,7 +1,7 @@
 //! The attribute parsers' one helper ([`parse_keys!`]) and the value parsers they share.
 
 use proc_macro2::Span;
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Lookahead1, Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{LitBool, Token, bracketed};
 
@@ -39,6 +39,26 @@ pub(crate) fn parse_list<T: Parse>(input: ParseStream<'_>) -> syn::Result<Vec<T>
     bracketed!(content in input);
     let items = Punctuated::<T, Token![,]>::parse_terminated(&content)?;
     Ok(items.into_iter().collect())
+}
+
+/// `key, key = value, ...` to the end of `input` (a trailing comma allowed): `one` reads a key
+/// and its value, `Ok(false)` when the key is none of its own, which is then an error listing
+/// the keys offered to `lookahead`.
+pub(crate) fn parse_options(
+    input: ParseStream<'_>,
+    mut one: impl FnMut(ParseStream<'_>, &Lookahead1<'_>) -> syn::Result<bool>,
+) -> syn::Result<()> {
+    while !input.is_empty() {
+        let lookahead = input.lookahead1();
+        if !one(input, &lookahead)? {
+            return Err(lookahead.error());
+        }
+        if input.is_empty() {
+            break;
+        }
+        input.parse::<Token![,]>()?;
+    }
+    Ok(())
 }
 
 /// `= value` after a key.

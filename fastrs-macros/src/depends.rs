@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 
-use crate::attr::parse_keys;
+use crate::attr::{parse_keys, parse_options};
 use crate::ctxt::Ctxt;
 use crate::paths;
 use crate::route::check::resolve_dependency;
@@ -51,15 +51,9 @@ impl Parse for DependsArgs {
             app: None,
             scopes: None,
         };
-        while !input.is_empty() {
-            let lookahead = input.lookahead1();
-            if !args.parse_option(input, &lookahead)? {
-                return Err(lookahead.error());
-            }
-            if !input.is_empty() {
-                input.parse::<syn::Token![,]>()?;
-            }
-        }
+        parse_options(input, |input, lookahead| {
+            args.parse_option(input, lookahead)
+        })?;
         if let (Some(_), Some(app)) = (args.no_cache, args.app) {
             return Err(syn::Error::new(
                 app,

@@ -3,10 +3,10 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::LitStr;
 use syn::parse::{Parse, ParseStream};
-use syn::{LitStr, Token};
 
-use crate::attr::parse_keys;
+use crate::attr::{parse_keys, parse_options};
 use crate::options::SharedOptions;
 use crate::paths;
 use crate::responses::extra_responses;
@@ -42,16 +42,9 @@ impl RouterArgs {
 impl Parse for RouterArgs {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let mut args = RouterArgs::default();
-        while !input.is_empty() {
-            let lookahead = input.lookahead1();
-            if !args.parse_prefix(input, &lookahead)? && !args.shared.parse(input, &lookahead)? {
-                return Err(lookahead.error());
-            }
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>()?;
-        }
+        parse_options(input, |input, lookahead| {
+            Ok(args.parse_prefix(input, lookahead)? || args.shared.parse(input, lookahead)?)
+        })?;
         Ok(args)
     }
 }

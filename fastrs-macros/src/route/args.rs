@@ -4,7 +4,7 @@ use syn::parse::{Lookahead1, Parse, ParseStream};
 use syn::{LitStr, Token};
 
 use super::template::PathTemplate;
-use crate::attr::{parse_keys, parse_list, value};
+use crate::attr::{parse_keys, parse_list, parse_options, value};
 use crate::options::SharedOptions;
 use crate::responses::check_status;
 
@@ -77,27 +77,17 @@ impl Parse for RouteArgs {
             body_limit: None,
             scopes: None,
         };
-        while !input.is_empty() {
+        if !input.is_empty() {
             input.parse::<Token![,]>()?;
-            if input.is_empty() {
-                break;
-            }
-            args.parse_option(input)?;
+            parse_options(input, |input, lookahead| {
+                Ok(args.parse_own(input, lookahead)? || args.shared.parse(input, lookahead)?)
+            })?;
         }
         Ok(args)
     }
 }
 
 impl RouteArgs {
-    fn parse_option(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
-        let lookahead = input.lookahead1();
-        if self.parse_own(input, &lookahead)? || self.shared.parse(input, &lookahead)? {
-            Ok(())
-        } else {
-            Err(lookahead.error())
-        }
-    }
-
     /// The options only a route has.
     fn parse_own(
         &mut self,

@@ -4,7 +4,7 @@ use proc_macro2::Span;
 use syn::parse::{Lookahead1, Parse, ParseStream};
 use syn::{Expr, Lit, LitBool, LitInt, LitStr, Token};
 
-use crate::attr::{parse_flag, parse_keys, value};
+use crate::attr::{parse_flag, parse_keys, parse_options, value};
 
 mod kw {
     syn::custom_keyword!(alias);
@@ -148,27 +148,14 @@ pub(crate) struct ParamOptions {
 impl Parse for ParamOptions {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let mut options = ParamOptions::default();
-        while !input.is_empty() {
-            options.parse_one(input)?;
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>()?;
-        }
+        parse_options(input, |input, lookahead| {
+            options.parse_option(input, lookahead)
+        })?;
         Ok(options)
     }
 }
 
 impl ParamOptions {
-    fn parse_one(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
-        let lookahead = input.lookahead1();
-        if self.parse_option(input, &lookahead)? {
-            Ok(())
-        } else {
-            Err(lookahead.error())
-        }
-    }
-
     fn parse_option(
         &mut self,
         input: ParseStream<'_>,
