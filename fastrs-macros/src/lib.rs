@@ -79,8 +79,8 @@ pub fn router(input: TokenStream) -> TokenStream {
     expand::run(router::expand(input.into()))
 }
 
-/// `#[derive(Scalar)]`; see `fastrs::Scalar`.
-#[proc_macro_derive(Scalar)]
+/// `#[derive(Scalar)]`, with `#[scalar(literal)]` on an enum; see `fastrs::Scalar`.
+#[proc_macro_derive(Scalar, attributes(scalar))]
 pub fn derive_scalar(item: TokenStream) -> TokenStream {
     expand::run(scalar::expand(item.into()))
 }

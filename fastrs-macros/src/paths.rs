@@ -38,6 +38,7 @@ private_paths! {
     scalar_error => ScalarError,
     source => Source,
     parse_enum => parse_enum,
+    parse_literal => parse_literal,
     json_of => JsonOf,
     returns => Returns,
     dependency => Dependency,

@@ -1,4 +1,5 @@
 //! `#[derive(Scalar)]`: an enum of unit variants, or a newtype, as a path/query/header value.
+//! `#[scalar(literal)]` makes an enum a set of literal strings (Python's `Literal[...]`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -15,6 +16,7 @@ pub(crate) fn expand(item: TokenStream) -> syn::Result<TokenStream> {
         ));
     }
     let ident = &input.ident;
+    let literal = literal_option(&input.attrs)?;
     let (scalar, scalar_error, num, parse_enum) = (
         paths::scalar(),
         paths::scalar_error(),
@@ -36,11 +38,21 @@ pub(crate) fn expand(item: TokenStream) -> syn::Result<TokenStream> {
                     ),
                 ));
             }
+            let parse = match literal {
+                Some(_) => paths::parse_literal(),
+                None => parse_enum,
+            };
             quote! {
                 fn parse(raw: &str) -> ::core::result::Result<Self, #scalar_error> {
-                    #parse_enum::<Self>(raw)
+                    #parse::<Self>(raw)
                 }
             }
+        }
+        Data::Struct(_) if literal.is_some() => {
+            return Err(syn::Error::new(
+                literal.expect("checked").span,
+                "`#[scalar(literal)]` is for an enum of unit variants, the literal strings",
+            ));
         }
         Data::Struct(data)
             if data.fields.len() == 1 && matches!(data.fields, Fields::Unnamed(_)) =>
@@ -70,4 +82,26 @@ pub(crate) fn expand(item: TokenStream) -> syn::Result<TokenStream> {
             #body
         }
     })
+}
+
+mod kw {
+    syn::custom_keyword!(literal);
+}
+
+/// `#[scalar(literal)]`, when given.
+fn literal_option(attrs: &[syn::Attribute]) -> syn::Result<Option<kw::literal>> {
+    let mut literal = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("scalar")) {
+        attr.parse_args_with(|input: syn::parse::ParseStream<'_>| {
+            crate::attr::parse_options(input, |input, lookahead| {
+                if lookahead.peek(kw::literal) {
+                    let key: kw::literal = input.parse()?;
+                    crate::attr::set_once(&mut literal, key, "literal", key.span)?;
+                    return Ok(true);
+                }
+                Ok(false)
+            })
+        })?;
+    }
+    Ok(literal)
 }

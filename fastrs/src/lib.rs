@@ -197,7 +197,7 @@ pub mod __private {
         pub use crate::extract::probe::{ViaGarde, ViaNoCheck};
     }
     pub use crate::extract::probe::{JsonOf, ViaGarde, ViaNoCheck, ViaNoSerialize, ViaSerialize};
-    pub use crate::extract::scalar::{enum_variants, parse_enum};
+    pub use crate::extract::scalar::{enum_variants, parse_enum, parse_literal};
     pub use crate::extract::{
         Arguments, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, arguments,
     };

@@ -127,6 +127,20 @@ impl RoutingBuilder {
         rest: axum::Router,
         timeout: Option<Duration>,
     ) -> Result<Routing, StartupError> {
+        // `<path..>` matches the empty rest too, as Starlette's `{path:path}` does: matchit's
+        // catch-all needs a character, so the template without it (`/files/`) is added, unless
+        // a route of the app has that template itself. Its request lacks the last parameter,
+        // which `PathParams::decode` reads as empty.
+        let empty_rests: Vec<(String, PathRoutes)> = self
+            .by_template
+            .iter()
+            .filter_map(|(template, routes)| {
+                let prefix = template.rsplit_once("/{*")?.0;
+                Some((format!("{prefix}/"), routes.clone()))
+            })
+            .filter(|(prefix, _)| !self.by_template.iter().any(|(t, _)| t == prefix))
+            .collect();
+        self.by_template.extend(empty_rests);
         for (template, mut routes) in self.by_template {
             routes.allow = allow_header(&routes.routes);
             self.paths

@@ -116,10 +116,13 @@ impl Scheme for HttpBearer {
 
     fn read(parts: &Parts) -> Result<Option<HttpCredentials>, HttpError> {
         match authorization(parts) {
-            Some((scheme, credentials)) if !scheme.is_empty() && !credentials.is_empty() => {
-                if !scheme.eq_ignore_ascii_case("bearer") {
-                    return Err(unauthorized("Invalid authentication credentials", "Bearer"));
-                }
+            // Another scheme is no bearer token: "Not authenticated", or `None` when
+            // optional, as in FastAPI 0.165.
+            Some((scheme, credentials))
+                if !scheme.is_empty()
+                    && !credentials.is_empty()
+                    && scheme.eq_ignore_ascii_case("bearer") =>
+            {
                 Ok(Some(HttpCredentials {
                     scheme: scheme.to_owned(),
                     credentials: credentials.to_owned(),
@@ -202,12 +205,22 @@ impl<R: Realm> Scheme for HttpBasic<R> {
         if !scheme.eq_ignore_ascii_case("basic") {
             return Ok(None);
         }
-        let invalid = || unauthorized("Invalid authentication credentials", &Self::challenge());
+        // Credentials that do not decode, or have no `:`, are "Not authenticated", as in
+        // FastAPI. Python's `b64decode` skips characters outside the alphabet, and FastAPI
+        // decodes the result as ASCII.
+        let alphabet: String = credentials
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+            .collect();
         let decoded = base64::engine::general_purpose::STANDARD
-            .decode(credentials)
-            .map_err(|_| invalid())?;
-        let decoded = String::from_utf8(decoded).map_err(|_| invalid())?;
-        let (username, password) = decoded.split_once(':').ok_or_else(invalid)?;
+            .decode(alphabet)
+            .ok()
+            .filter(|bytes| bytes.is_ascii())
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .ok_or_else(Self::not_authenticated)?;
+        let (username, password) = decoded
+            .split_once(':')
+            .ok_or_else(Self::not_authenticated)?;
         Ok(Some(HttpBasicCredentials {
             username: username.to_owned(),
             password: password.to_owned(),

@@ -254,6 +254,15 @@ async fn a_missing_or_extra_trailing_slash_redirects_as_fastapi() {
     );
     assert_answer(&c.get("/nothing/").await, 404, r#"{"detail":"Not Found"}"#);
     assert_answer(&c.get("/items").await, 200, "items");
+    // The documents' pages follow the same policy.
+    for page in ["/docs", "/redoc", "/openapi.json"] {
+        let r = c.get(&format!("{page}/")).header("host", "api.test").await;
+        let location = format!("http://api.test{page}");
+        assert_eq!(
+            (r.status().as_u16(), r.header("location")),
+            (307, Some(location.as_str()))
+        );
+    }
 }
 
 #[tokio::test]

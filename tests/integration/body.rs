@@ -56,6 +56,49 @@ async fn embedded(item: Item, user: User, #[body(ge = 0, le = 10)] importance: i
     Json(json!({ "item": item, "user": user, "importance": importance }))
 }
 
+/// Declared zeta, alpha, mid: pydantic reports in this order, garde's derive by name.
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
+struct Rules {
+    #[garde(length(min = 3))]
+    zeta: String,
+    #[garde(length(min = 3))]
+    alpha: String,
+    #[garde(length(min = 3))]
+    mid: String,
+}
+
+#[post("/rules")]
+async fn rules(rules: Rules) -> Json<Rules> {
+    Json(rules)
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+struct Measure {
+    value: f64,
+    spread: Vec<f32>,
+}
+
+#[post("/measure")]
+async fn measure(m: Measure) -> String {
+    format!("{} {:?}", m.value, m.spread)
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Validate)]
+struct Page {
+    #[garde(range(min = 1, max = 100))]
+    limit: u32,
+}
+
+#[post("/page")]
+async fn page(page: Page, #[body(ge = 1, le = 100)] size: u32) -> String {
+    format!("{} {size}", page.limit)
+}
+
+#[post("/count")]
+async fn count(#[body] count: i32) -> Json<i32> {
+    Json(count)
+}
+
 #[post("/embed-one")]
 async fn embed_one(#[body(embed)] item: Item) -> Json<Item> {
     Json(item)
@@ -247,10 +290,58 @@ async fn broken_and_wrong_bodies() {
         422,
         r#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":"{\"name\":\"Saw\",\"price\":1}"}]}"#,
     );
+    // Without a content type, neither: FastAPI's `strict_content_type` (a guard against
+    // cross-site requests) reads no JSON.
+    let r = c.post("/items").body(r#"{"name":"Saw","price":1}"#).await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":"{\"name\":\"Saw\",\"price\":1}"}]}"#,
+    );
     let missing =
         r#"{"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]}"#;
     assert_answer(&c.post("/items").await, 422, missing);
-    assert_answer(&c.post("/items").json(&Value::Null).await, 422, missing);
+    // An explicit `null` is checked against the type (FastAPI 0.165).
+    assert_answer(
+        &c.post("/items").json(&Value::Null).await,
+        422,
+        r#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":null}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn a_byte_order_mark_before_json_is_skipped() {
+    let r = client()
+        .post("/items")
+        .header("content-type", "application/json")
+        .body("\u{feff}{\"name\":\"Saw\",\"price\":1}")
+        .await;
+    assert_answer(
+        &r,
+        200,
+        r#"{"name":"Saw","price":1.0,"tags":[],"count":null}"#,
+    );
+}
+
+#[tokio::test]
+async fn a_singular_body_value_is_read_from_plain_text() {
+    // Without a JSON content type, a body is its text, which pydantic's lax mode reads as a
+    // number (FastAPI answers 200 to `5` sent without a content type).
+    let c = client();
+    let r = c.post("/count").body("5").await;
+    assert_answer(&r, 200, "5");
+    let r = c.post("/count").body("five").await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"int_parsing","loc":["body"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"five"}]}"#,
+    );
+    // `null` with a JSON content type is the integer's `int_type`.
+    assert_answer(
+        &c.post("/count").json(&Value::Null).await,
+        422,
+        r#"{"detail":[{"type":"int_type","loc":["body"],"msg":"Input should be a valid integer","input":null}]}"#,
+    );
 }
 
 #[tokio::test]
@@ -287,10 +378,29 @@ async fn several_body_parameters_are_keys_of_one_object() {
             r#"]}"#
         ),
     );
+    // A body that is not an object has no keys: each parameter is missing, as in FastAPI.
+    let each_missing = concat!(
+        r#"{"detail":["#,
+        r#"{"type":"missing","loc":["body","item"],"msg":"Field required","input":null},"#,
+        r#"{"type":"missing","loc":["body","user"],"msg":"Field required","input":null},"#,
+        r#"{"type":"missing","loc":["body","importance"],"msg":"Field required","input":null}"#,
+        r#"]}"#
+    );
+    for body in [json!("text"), json!([1]), json!(5), Value::Null] {
+        assert_answer(&c.put("/embedded").json(&body).await, 422, each_missing);
+    }
+    // An explicit `null` for a key is checked against its type.
+    let body =
+        json!({"item": null, "user": {"fullName": "Ann", "login": "ann"}, "importance": null});
     assert_answer(
-        &c.put("/embedded").json(&json!("text")).await,
+        &c.put("/embedded").json(&body).await,
         422,
-        r#"{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":"text"}]}"#,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"model_attributes_type","loc":["body","item"],"msg":"Input should be a valid dictionary or object to extract fields from","input":null},"#,
+            r#"{"type":"int_type","loc":["body","importance"],"msg":"Input should be a valid integer","input":null}"#,
+            r#"]}"#
+        ),
     );
 }
 
@@ -364,4 +474,84 @@ async fn an_unrelated_serde_rename_is_not_mapped_in_garde_errors() {
         422,
         r#"{"detail":[{"type":"missing","loc":["body","handle"],"msg":"Field required","input":{"login":"abc"}}]}"#,
     );
+}
+
+#[tokio::test]
+async fn garde_errors_come_in_declaration_order() {
+    let r = client()
+        .post("/rules")
+        .json(&json!({"zeta": "a", "alpha": "b", "mid": "c"}))
+        .await;
+    let error = |field: &str, input: &str| {
+        format!(
+            r#"{{"type":"string_too_short","loc":["body","{field}"],"msg":"String should have at least 3 characters","input":"{input}","ctx":{{"min_length":3}}}}"#
+        )
+    };
+    let expected = format!(
+        r#"{{"detail":[{},{},{}]}}"#,
+        error("zeta", "a"),
+        error("alpha", "b"),
+        error("mid", "c")
+    );
+    assert_answer(&r, 422, &expected);
+}
+
+#[tokio::test]
+async fn infinity_and_nan_strings_are_floats() {
+    // pydantic reads a float from these strings, in any case and with a sign.
+    let c = client();
+    let r = c
+        .post("/measure")
+        .json(&json!({"value": "-Infinity", "spread": ["inf", "NaN", 1.5]}))
+        .await;
+    assert_answer(&r, 200, "-inf [inf, NaN, 1.5]");
+    let r = c
+        .post("/measure")
+        .json(&json!({"value": "nan", "spread": []}))
+        .await;
+    assert_answer(&r, 200, "NaN []");
+    let r = c
+        .post("/measure")
+        .json(&json!({"value": "infinite", "spread": []}))
+        .await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"float_parsing","loc":["body","value"],"msg":"Input should be a valid number, unable to parse string as a number","input":"infinite"}]}"#,
+    );
+}
+
+#[tokio::test]
+async fn declared_bounds_win_over_the_type_s_range() {
+    let c = client();
+    let le = |loc: &str, input: &str| {
+        format!(
+            r#"{{"type":"less_than_equal","loc":{loc},"msg":"Input should be less than or equal to 100","input":{input},"ctx":{{"le":100}}}}"#
+        )
+    };
+    let ge = |loc: &str, input: &str| {
+        format!(
+            r#"{{"type":"greater_than_equal","loc":{loc},"msg":"Input should be greater than or equal to 1","input":{input},"ctx":{{"ge":1}}}}"#
+        )
+    };
+    let r = c
+        .post("/page")
+        .json(&json!({"page": {"limit": 5_000_000_000_u64}, "size": 5_000_000_000_u64}))
+        .await;
+    let expected = format!(
+        r#"{{"detail":[{},{}]}}"#,
+        le(r#"["body","page","limit"]"#, "5000000000"),
+        le(r#"["body","size"]"#, "5000000000")
+    );
+    assert_answer(&r, 422, &expected);
+    let r = c
+        .post("/page")
+        .json(&json!({"page": {"limit": -1}, "size": -1}))
+        .await;
+    let expected = format!(
+        r#"{{"detail":[{},{}]}}"#,
+        ge(r#"["body","page","limit"]"#, "-1"),
+        ge(r#"["body","size"]"#, "-1")
+    );
+    assert_answer(&r, 422, &expected);
 }

@@ -22,6 +22,24 @@ async fn path_params(id: i64, name: String) -> Json<Value> {
     Json(json!({ "id": id, "name": name }))
 }
 
+/// Python's `Literal["created_at", "updated_at"]`.
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Scalar)]
+#[serde(rename_all = "snake_case")]
+#[scalar(literal)]
+#[schemars(inline)]
+enum OrderBy {
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[get("/sorted")]
+async fn sorted(#[query(default = OrderBy::CreatedAt)] order_by: OrderBy) -> &'static str {
+    match order_by {
+        OrderBy::CreatedAt => "created",
+        OrderBy::UpdatedAt => "updated",
+    }
+}
+
 #[get("/files/<path..>")]
 async fn rest_of_path(path: String) -> String {
     path
@@ -134,6 +152,56 @@ async fn path_parameters_are_typed() {
         r#"{"detail":[{"type":"int_parsing","loc":["path","id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]}"#,
     );
     assert_answer(&c.get("/files/a/b/c.txt").await, 200, "a/b/c.txt");
+    // The empty rest, as Starlette's `{file_path:path}` matches it.
+    assert_answer(&c.get("/files/").await, 200, "");
+}
+
+#[tokio::test]
+async fn declared_bounds_name_the_error_of_a_number_out_of_the_type() {
+    let c = client();
+    let error = |kind: &str, words: &str, key: &str, bound: u32, input: &str| {
+        format!(
+            r#"{{"detail":[{{"type":"{kind}","loc":["query","limit"],"msg":"Input should be {words} {bound}","input":"{input}","ctx":{{"{key}":{bound}}}}}]}}"#
+        )
+    };
+    // `gt = 0, lt = 100` on a `u32`: the declared bound, not the type's range.
+    assert_answer(
+        &c.get("/options?limit=-1").await,
+        422,
+        &error("greater_than", "greater than", "gt", 0, "-1"),
+    );
+    for big in [
+        "5000000000",
+        "99999999999999999999",
+        "1".repeat(60).as_str(),
+    ] {
+        assert_answer(
+            &c.get(&format!("/options?limit={big}")).await,
+            422,
+            &error("less_than", "less than", "lt", 100, big),
+        );
+    }
+    // Without a declared bound on that side, the type's.
+    assert_answer(
+        &c.get(&format!("/scalars?i={}", "9".repeat(50))).await,
+        422,
+        &format!(
+            r#"{{"detail":[{{"type":"less_than_equal","loc":["query","i"],"msg":"Input should be less than or equal to 2147483647","input":"{}","ctx":{{"le":2147483647}}}}]}}"#,
+            "9".repeat(50)
+        ),
+    );
+}
+
+#[tokio::test]
+async fn a_literal_set_answers_literal_error() {
+    let c = client();
+    assert_answer(&c.get("/sorted?order_by=updated_at").await, 200, "updated");
+    assert_answer(&c.get("/sorted").await, 200, "created");
+    assert_answer(
+        &c.get("/sorted?order_by=x").await,
+        422,
+        r#"{"detail":[{"type":"literal_error","loc":["query","order_by"],"msg":"Input should be 'created_at' or 'updated_at'","input":"x","ctx":{"expected":"'created_at' or 'updated_at'"}}]}"#,
+    );
 }
 
 #[tokio::test]

@@ -51,7 +51,7 @@ async fn slow_bodies_answer_408_and_close_while_others_are_served() {
     // While a hundred bodies trickle in, others are answered, bodies included.
     let meanwhile = blocking(move || {
         let request =
-            b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nConnection: close\r\n\r\n\"hi\"";
+            b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4\r\nConnection: close\r\n\r\n\"hi\"";
         [get_ok(addr), exchange(addr, request), get_ok(addr)]
     })
     .await;
@@ -84,7 +84,7 @@ async fn a_body_that_arrives_in_time_is_read() {
             .set_read_timeout(Some(Duration::from_secs(5)))
             .unwrap();
         stream
-            .write_all(b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\nConnection: close\r\n\r\n\"sl")
+            .write_all(b"POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 6\r\nConnection: close\r\n\r\n\"sl")
             .unwrap();
         // Slow, but within the timeout.
         std::thread::sleep(Duration::from_millis(300));

@@ -147,7 +147,8 @@ async fn an_inactive_user_answers_400() {
 #[tokio::test]
 async fn http_basic_answers_fastapi_s_401s() {
     let c = TestClient::new(auth::app());
-    let invalid = r#"{"detail":"Invalid authentication credentials"}"#;
+    // Malformed credentials are "Not authenticated", as in FastAPI.
+    let invalid = r#"{"detail":"Not authenticated"}"#;
     assert_challenge(
         &c.get("/basic/me").await,
         401,

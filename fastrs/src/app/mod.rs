@@ -386,7 +386,8 @@ impl App {
                 }
             }
         }
-        let fallback_paths = declared;
+        // The paths that a slash more or less redirects to: the routes' and the documents'.
+        let mut fallback_paths = declared;
         let mut router = axum::Router::new();
         if let Some((url, document)) = openapi {
             let serve = move || {
@@ -407,17 +408,20 @@ impl App {
             };
             router = router.route(&url, axum::routing::get(serve));
             routing.rest(&url);
+            fallback_paths.push(url.clone());
             if let Some(docs_url) = &self.docs_url {
                 let title = &self.metadata.info.title;
                 router = router.merge(crate::document::swagger::router(docs_url, &url, title));
                 routing.rest(docs_url);
                 routing.rest(&format!("{docs_url}/{{*rest}}"));
+                fallback_paths.push(docs_url.clone());
             }
             if let Some(redoc_url) = &self.redoc_url {
                 let title = &self.metadata.info.title;
                 router = router.merge(crate::document::scalar::router(redoc_url, &url, title));
                 routing.rest(redoc_url);
                 routing.rest(&format!("{redoc_url}/{{*rest}}"));
+                fallback_paths.push(redoc_url.clone());
             }
         }
         // An axum router merged at the root serves what no route of the app matches.

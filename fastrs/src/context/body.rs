@@ -9,7 +9,7 @@ use serde_json::Value;
 #[derive(Default)]
 pub(crate) struct BodyData {
     pub(crate) bytes: Bytes,
-    /// The content type is JSON (or absent, as FastAPI then tries JSON).
+    /// The content type is JSON: only then is the body parsed as JSON.
     pub(crate) json: bool,
     /// The content type is `application/x-www-form-urlencoded`: only then are there form
     /// fields, as in Starlette.
@@ -19,7 +19,7 @@ pub(crate) struct BodyData {
     /// The body parsed once as a JSON value, for embedded parameters and errors. Boxed, as
     /// are the form pairs: both are rare, and the request's future stays small.
     pub(crate) value: OnceCell<Box<Result<Value, ()>>>,
-    /// The body's problem was reported already (invalid JSON, not an object).
+    /// The body was reported already as invalid JSON (once for several body parameters).
     pub(crate) reported: bool,
     // A box of a Vec on purpose: 8 bytes in every request's future rather than 24.
     #[allow(clippy::box_collection)]

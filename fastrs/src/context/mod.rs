@@ -65,13 +65,13 @@ impl PathParams {
 
     /// `values`, decoded, under `names` (the template's parameters, in order); `None` when a
     /// value does not decode to UTF-8, which answers 400 `{"detail":"Invalid URL"}` as axum's
-    /// path extractor does.
+    /// path extractor does. A name without a value (the empty rest of a `<path..>`) is empty.
     pub(crate) fn decode<'v>(
         names: &[&'static str],
         values: impl Iterator<Item = &'v str>,
     ) -> Option<PathParams> {
         let mut pairs = Vec::with_capacity(names.len());
-        for (name, value) in names.iter().zip(values) {
+        for (name, value) in names.iter().zip(values.chain(std::iter::repeat(""))) {
             pairs.push((*name, sources::percent_decode(value)?.into_owned()));
         }
         Some(PathParams(pairs))

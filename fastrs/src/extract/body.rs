@@ -10,7 +10,7 @@ use super::{Cx, Found};
 use crate::error::{HttpError, Loc, ValidationError};
 use crate::spec::{ParamSpec, Source};
 use crate::validate::constraints::{check_json, to_error};
-use crate::validate::{Walker, absent, json_invalid};
+use crate::validate::{LaxValue, Walker, absent, json_invalid};
 
 /// A type that can be read from the JSON body: anything `Deserialize` with a `JsonSchema`.
 #[diagnostic::on_unimplemented(
@@ -45,9 +45,12 @@ impl std::future::Future for ReadBody<'_> {
     }
 }
 
+/// Whether the body is read as JSON: only with a JSON content type, as FastAPI's default
+/// `strict_content_type` (a guard against cross-site requests, which cannot send
+/// `application/json` without a preflight). Any other body is its raw text.
 fn is_json(content_type: Option<&http::HeaderValue>) -> bool {
     let Some(ct) = content_type else {
-        return true;
+        return false;
     };
     if ct.as_bytes() == b"application/json" {
         return true;
@@ -120,6 +123,11 @@ impl Cx<'_> {
         };
         let content_type = self.parts.headers.get(header::CONTENT_TYPE);
         self.body.json = is_json(content_type);
+        // A UTF-8 byte order mark before JSON is skipped, as Python's `json.loads` does.
+        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(_) if self.body.json => bytes.slice(3..),
+            _ => bytes,
+        };
         self.body.urlencoded = content_type
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(';').next())
@@ -212,33 +220,31 @@ impl Cx<'_> {
         let Ok(whole) = self.body.value() else {
             return Found::Invalid;
         };
+        // An explicit `null` is a value, checked against the type (FastAPI 0.165).
         let value = if embed {
             match whole {
                 Value::Object(fields) => match fields.get(spec.key) {
                     Some(v) => v.clone(),
                     None => return Found::Missing,
                 },
-                Value::Null => return Found::Missing,
-                other => {
-                    let other = other.clone();
-                    if !std::mem::replace(&mut self.body.reported, true) {
-                        let error = ValidationError::new(
-                            "model_attributes_type",
-                            vec![Loc::from("body")],
-                            "Input should be a valid dictionary or object to extract fields from",
-                            other,
-                        );
-                        self.errors.push(error.at_source(Source::Body));
-                    }
+                // Several body parameters need an object: of anything else (a list, a number,
+                // `null`), each is missing, its default aside, as in FastAPI.
+                _ if self.body.json => {
+                    let error = ValidationError::new(
+                        "missing",
+                        loc.to_vec(),
+                        "Field required",
+                        Value::Null,
+                    );
+                    self.errors.push(error.at_source(Source::Body));
                     return Found::Invalid;
                 }
+                // A body that is not JSON has no keys: each takes its default, or is missing.
+                _ => return Found::Missing,
             }
         } else {
             whole.clone()
         };
-        if value.is_null() {
-            return Found::Missing;
-        }
         self.coerce::<T>(spec, value, loc, Source::Body)
     }
 
@@ -258,7 +264,7 @@ impl Cx<'_> {
             self.errors.extend(walker.errors);
             return Found::Invalid;
         }
-        match T::deserialize(&value) {
+        match T::deserialize(LaxValue(&value)) {
             Ok(v) => Found::Value(v),
             Err(e) => {
                 let error = ValidationError::new(
@@ -304,7 +310,7 @@ mod tests {
     #[test]
     fn json_content_types() {
         let hv = |s: &'static str| http::HeaderValue::from_static(s);
-        assert!(is_json(None));
+        assert!(!is_json(None));
         assert!(is_json(Some(&hv("application/json"))));
         assert!(is_json(Some(&hv("application/json; charset=utf-8"))));
         assert!(is_json(Some(&hv("application/vnd.api+json"))));

@@ -78,6 +78,12 @@ impl At<'_> {
                 }
             }
             Err(e) => {
+                // A number the type cannot hold: a declared bound it breaks names the error,
+                // as in pydantic, where the type has no range.
+                if let Some(failed) = e.number.and_then(|n| check_number(self.spec, *n)) {
+                    self.push(to_error(failed, self.loc(index), Value::from(raw)));
+                    return None;
+                }
                 let mut error = ValidationError::new(e.kind, self.loc(index), e.msg, raw.into());
                 if let Some(ctx) = e.ctx {
                     error = error.with_ctx(ctx);

@@ -14,7 +14,7 @@ pub trait ViaGarde<T> {
     fn __fastrs_validator(&self) -> Validator<T>;
 }
 
-impl<T: garde::Validate> ViaGarde<T> for &&&&Probe<T>
+impl<T: garde::Validate + schemars::JsonSchema> ViaGarde<T> for &&&&Probe<T>
 where
     T::Context: Default,
 {
@@ -23,8 +23,11 @@ where
     }
 }
 
-fn validate<T: garde::Validate>(value: &T, cx: &mut Cx<'_>, spec: &'static ParamSpec)
-where
+fn validate<T: garde::Validate + schemars::JsonSchema>(
+    value: &T,
+    cx: &mut Cx<'_>,
+    spec: &'static ParamSpec,
+) where
     T::Context: Default,
 {
     cx.validate(value, spec);

@@ -5,8 +5,11 @@ use crate::validate::garde_errors;
 
 impl Cx<'_> {
     /// Runs garde on a value read for `spec` and records one error per failed rule.
-    pub fn validate<T: garde::Validate>(&mut self, value: &T, spec: &'static ParamSpec)
-    where
+    pub fn validate<T: garde::Validate + schemars::JsonSchema>(
+        &mut self,
+        value: &T,
+        spec: &'static ParamSpec,
+    ) where
         T::Context: Default,
     {
         if let Err(rejected) = garde_errors(value) {
@@ -15,7 +18,8 @@ impl Cx<'_> {
                 Source::Inferred => Source::Body,
                 other => other,
             };
-            let errors = rejected.into_errors(&base, &input, source);
+            let schema = crate::validate::param_schema::<T>(spec).as_value();
+            let errors = rejected.into_errors(&base, &input, schema, source);
             for error in errors {
                 self.push_error(error);
             }

@@ -5,8 +5,8 @@ use serde_json::json;
 use crate::spec::Num;
 pub use crate::validate::lax::ScalarError;
 use crate::validate::lax::{
-    BOOL_PARSING, FLOAT_PARSING, INT_PARSING, expected_list, out_of_range, parse_bool, parse_float,
-    parse_int,
+    BOOL_PARSING, FLOAT_PARSING, INT_PARSING, beyond_i128, expected_list, out_of_range, parse_bool,
+    parse_float, parse_int,
 };
 
 /// A value that can be parsed from one string: a path segment, a query value, a header or a
@@ -14,7 +14,9 @@ use crate::validate::lax::{
 ///
 /// Implemented for the integers, floats, `bool`, `String`, `char` and `uuid::Uuid`. Derive it
 /// with `#[derive(fastrs::Scalar)]` for an enum of unit variants (the wire names are serde's) or
-/// for a newtype around a scalar.
+/// for a newtype around a scalar. A value outside an enum's names answers pydantic's `enum`
+/// error, as a Python `Enum` does; with `#[scalar(literal)]` on the enum, the `literal_error`
+/// of Python's `Literal["a", "b"]`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a path, query, header or cookie value",
     label = "not a scalar value",
@@ -54,7 +56,11 @@ int_scalar!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
 
 impl Scalar for i128 {
     fn parse(raw: &str) -> Result<Self, ScalarError> {
-        parse_int(raw).ok_or_else(|| ScalarError::new("int_parsing", INT_PARSING))
+        let i = parse_int(raw).ok_or_else(|| ScalarError::new("int_parsing", INT_PARSING))?;
+        if beyond_i128(raw, i) {
+            return Err(out_of_range(i, i128::MIN, i128::MAX));
+        }
+        Ok(i)
     }
     fn as_number(&self) -> Option<Num> {
         Some(Num::Int(*self))
@@ -144,15 +150,29 @@ fn uuid_error(raw: &str, e: &uuid::Error) -> String {
     }
 }
 
-/// Parses a unit enum from its serde name, for `#[derive(Scalar)]`.
+/// Parses a unit enum from its serde name, for `#[derive(Scalar)]`: pydantic's `enum` error.
 #[doc(hidden)]
 pub fn parse_enum<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, ScalarError> {
+    parse_variant(raw, "enum")
+}
+
+/// Parses a unit enum from its serde name, for `#[derive(Scalar)]` with `#[scalar(literal)]`:
+/// pydantic's `literal_error`, as for Python's `Literal["a", "b"]`.
+#[doc(hidden)]
+pub fn parse_literal<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, ScalarError> {
+    parse_variant(raw, "literal_error")
+}
+
+fn parse_variant<T: serde::de::DeserializeOwned>(
+    raw: &str,
+    kind: &'static str,
+) -> Result<T, ScalarError> {
     use serde::de::IntoDeserializer;
     let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
         raw.into_deserializer();
     T::deserialize(de).map_err(|_| {
         let expected = expected_list(&enum_variants::<T>());
-        ScalarError::new("enum", format!("Input should be {expected}"))
+        ScalarError::new(kind, format!("Input should be {expected}"))
             .with_ctx(json!({ "expected": expected }))
     })
 }

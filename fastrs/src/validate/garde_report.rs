@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::constraints::{
     pattern_mismatch, string_too_long, string_too_short, to_error, too_long, too_short,
 };
+use super::schema_walk::resolve_ref;
 use crate::error::{Loc, ValidationError};
 use crate::spec::Source;
 
@@ -90,13 +91,17 @@ impl Rejected {
     /// One pydantic error per failed rule. `base` is the `loc` of the validated value and
     /// `input` the value as received, to report each error's input and to map Rust field
     /// names to the names on the wire.
+    /// The errors come in the fields' declaration order, read from `schema` (garde's derive
+    /// reports them by field name), as pydantic reports them.
     pub(crate) fn into_errors(
         self,
         base: &[Loc],
         input: &Value,
+        schema: &Value,
         source: Source,
     ) -> Vec<ValidationError> {
-        self.0
+        let mut errors: Vec<ValidationError> = self
+            .0
             .into_inner()
             .into_iter()
             .map(|(path, error)| {
@@ -120,8 +125,36 @@ impl Rejected {
                 let input = at.cloned().unwrap_or(Value::Null);
                 pydantic_error(error.message(), loc, input).at_source(source)
             })
-            .collect()
+            .collect();
+        // A stable sort: the rules of one field keep garde's order.
+        errors.sort_by_cached_key(|e| declaration_order(schema, &e.loc()[base.len()..]));
+        errors
     }
+}
+
+/// Where `loc` is declared in `schema`: each key's position among its object's properties,
+/// each index as is. Properties come in declaration order (schemars keeps it).
+fn declaration_order(schema: &Value, loc: &[Loc]) -> Vec<usize> {
+    let mut at = Some(schema);
+    loc.iter()
+        .map(|component| {
+            let here = at.map(|at| resolve_ref(schema, at));
+            match component {
+                Loc::Key(key) => {
+                    let properties = here
+                        .and_then(|s| s.get("properties"))
+                        .and_then(Value::as_object);
+                    let position = properties.and_then(|p| p.keys().position(|k| k == key));
+                    at = properties.and_then(|p| p.get(key.as_ref()));
+                    position.unwrap_or(usize::MAX)
+                }
+                Loc::Index(i) => {
+                    at = here.and_then(|s| s.get("items"));
+                    *i
+                }
+            }
+        })
+        .collect()
 }
 
 /// The key on the wire for a Rust field name: itself, or the key of the received object that

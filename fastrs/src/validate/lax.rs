@@ -15,6 +15,10 @@ pub struct ScalarError {
     pub msg: Cow<'static, str>,
     /// pydantic's `ctx`, when the type has one.
     pub ctx: Option<Value>,
+    /// The number read, when the string was a number that the type cannot hold: a bound
+    /// declared on the parameter then names the error instead of the type's range.
+    /// Boxed: it is rare, and a parse result stays small.
+    pub(crate) number: Option<Box<Num>>,
 }
 
 impl ScalarError {
@@ -24,6 +28,7 @@ impl ScalarError {
             kind,
             msg: msg.into(),
             ctx: None,
+            number: None,
         }
     }
 
@@ -42,11 +47,20 @@ pub(crate) const FLOAT_PARSING: &str =
 pub(crate) const BOOL_PARSING: &str = "Input should be a valid boolean, unable to interpret input";
 
 /// Parses an integer as pydantic does from a string: surrounding whitespace, `_` between digits
-/// and a fraction of zeros (`"5.00"`) are accepted.
+/// and a fraction of zeros (`"5.00"`) are accepted. An integer beyond `i128`, which Python
+/// holds, saturates to `i128::MIN` or `i128::MAX`: every Rust type then refuses it as out of
+/// range (`i128` itself checks [`beyond_i128`]).
 pub(crate) fn parse_int(raw: &str) -> Option<i128> {
     let s = raw.trim();
-    if let Ok(i) = s.parse::<i128>() {
-        return Some(i);
+    match s.parse::<i128>() {
+        Ok(i) => return Some(i),
+        Err(e) if matches!(e.kind(), std::num::IntErrorKind::PosOverflow) => {
+            return Some(i128::MAX);
+        }
+        Err(e) if matches!(e.kind(), std::num::IntErrorKind::NegOverflow) => {
+            return Some(i128::MIN);
+        }
+        Err(_) => {}
     }
     let s = match s.split_once('.') {
         Some((int, frac)) if !int.is_empty() && frac.bytes().all(|b| b == b'0') => int,
@@ -67,7 +81,24 @@ pub(crate) fn parse_int(raw: &str) -> Option<i128> {
     } else {
         Cow::Borrowed(s)
     };
-    cleaned.parse::<i128>().ok()
+    match cleaned.parse::<i128>() {
+        Ok(i) => Some(i),
+        Err(e) if matches!(e.kind(), std::num::IntErrorKind::PosOverflow) => Some(i128::MAX),
+        Err(e) if matches!(e.kind(), std::num::IntErrorKind::NegOverflow) => Some(i128::MIN),
+        Err(_) => None,
+    }
+}
+
+/// Whether [`parse_int`] saturated: the string's integer is beyond `i128`.
+pub(crate) fn beyond_i128(raw: &str, parsed: i128) -> bool {
+    (parsed == i128::MAX || parsed == i128::MIN)
+        && raw
+            .trim()
+            .replace('_', "")
+            .split('.')
+            .next()
+            .and_then(|s| s.parse::<i128>().ok())
+            != Some(parsed)
 }
 
 /// Parses a float as Python's `float()` does from a string.
@@ -92,9 +123,17 @@ pub(crate) fn parse_bool(raw: &str) -> Option<bool> {
 }
 
 /// An integer out of the Rust type's range gets the bound it broke, as the documentation
-/// states the type's range as `minimum` and `maximum`.
+/// states the type's range as `minimum` and `maximum`, unless the parameter declares a bound
+/// that the number breaks too (see [`ScalarError::number`]).
 pub(crate) fn out_of_range(i: i128, min: i128, max: i128) -> ScalarError {
-    if i < min {
+    let mut error = out_of_type_range(i, min, max);
+    error.number = Some(Box::new(Num::Int(i)));
+    error
+}
+
+fn out_of_type_range(i: i128, min: i128, max: i128) -> ScalarError {
+    // `i128::MIN` is also where an integer below `i128` saturates.
+    if i < min || i == i128::MIN {
         ScalarError::new(
             "greater_than_equal",
             format!("Input should be greater than or equal to {min}"),

@@ -7,10 +7,12 @@ pub(crate) mod constraints;
 mod garde_report;
 mod json_syntax;
 pub(crate) mod lax;
+mod lax_value;
 mod schema_walk;
 
 pub(crate) use garde_report::garde_errors;
 pub(crate) use json_syntax::json_invalid;
+pub(crate) use lax_value::LaxValue;
 pub(crate) use schema_walk::Walker;
 
 use schemars::{Schema, generate::SchemaSettings};
@@ -22,9 +24,33 @@ pub(crate) fn schema_for<T: schemars::JsonSchema>() -> Schema {
         .into_root_schema_for::<T>()
 }
 
-/// The JSON schema of parameter `spec`'s type `T`, made once.
+/// The JSON schema of parameter `spec`'s type `T`, made once, with the parameter's declared
+/// number bounds (`#[body(le = 100)] n: u32`): the walker checks them before the range of
+/// the Rust type, as pydantic, whose `int` has no range, names the declared bound.
 pub(crate) fn param_schema<T: schemars::JsonSchema>(spec: &crate::spec::ParamSpec) -> &Schema {
-    spec.__schema.get_or_init(schema_for::<T>)
+    spec.__schema.get_or_init(|| {
+        let mut schema = schema_for::<T>();
+        let is_number = |t: &serde_json::Value| matches!(t.as_str(), Some("integer" | "number"));
+        let numeric = match schema.get("type") {
+            Some(serde_json::Value::Array(types)) => types.iter().any(is_number),
+            Some(t) => is_number(t),
+            None => false,
+        };
+        if numeric {
+            let bounds = [
+                ("maximum", spec.le),
+                ("exclusiveMaximum", spec.lt),
+                ("minimum", spec.ge),
+                ("exclusiveMinimum", spec.gt),
+            ];
+            for (keyword, bound) in bounds {
+                if let Some(bound) = bound {
+                    schema.insert(keyword.to_owned(), bound.value.to_json());
+                }
+            }
+        }
+        schema
+    })
 }
 
 /// Deserializes a value that serde refused, missing from an absent field: `Option` gives

@@ -40,17 +40,7 @@ impl<'s> Walker<'s> {
     }
 
     fn resolve(&self, schema: &'s Value) -> &'s Value {
-        let mut schema = schema;
-        for _ in 0..32 {
-            match schema.get("$ref").and_then(Value::as_str) {
-                Some(r) => match r.strip_prefix('#').and_then(|p| self.root.pointer(p)) {
-                    Some(target) => schema = target,
-                    None => return &Value::Bool(true),
-                },
-                None => break,
-            }
-        }
-        schema
+        resolve_ref(self.root, schema)
     }
 
     /// Walks `value` at `loc`; returns whether it is valid.
@@ -214,6 +204,11 @@ impl<'s> Walker<'s> {
         let Some(i) = int else {
             return self.error("int_type", loc, "Input should be a valid integer", value);
         };
+        // Declared bounds first: pydantic's `int` has no range, so a declared bound that the
+        // number breaks names the error, and the Rust type's range only the rest.
+        if !self.bounds(schema, i as f64, value, loc) {
+            return;
+        }
         if let Some((min, max)) = schema
             .get("format")
             .and_then(Value::as_str)
@@ -224,9 +219,6 @@ impl<'s> Walker<'s> {
             let error = ValidationError::new(e.kind, loc.to_vec(), e.msg, value.clone())
                 .with_ctx(e.ctx.unwrap_or_default());
             self.errors.push(error.at_source(self.source));
-            return;
-        }
-        if !self.bounds(schema, i as f64, value, loc) {
             return;
         }
         let n = i64::try_from(i)
@@ -412,6 +404,21 @@ impl<'s> Walker<'s> {
             _ => {}
         }
     }
+}
+
+/// `schema`, or what its `$ref` points to in `root` (`true`, anything, when nothing).
+pub(crate) fn resolve_ref<'s>(root: &'s Value, schema: &'s Value) -> &'s Value {
+    let mut schema = schema;
+    for _ in 0..32 {
+        match schema.get("$ref").and_then(Value::as_str) {
+            Some(r) => match r.strip_prefix('#').and_then(|p| root.pointer(p)) {
+                Some(target) => schema = target,
+                None => return &Value::Bool(true),
+            },
+            None => break,
+        }
+    }
+    schema
 }
 
 /// The range a schemars integer `format` implies.
