@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the Rust tests, then the checks that need tools from outside the toolchain
 # (installed when missing: Chromium from Debian's packages, openapi-spec-validator,
-# schemathesis and playwright from PyPI in a venv under target/).
+# schemathesis, playwright and FastAPI 0.165 from PyPI in a venv under target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +24,7 @@ for document in tests/openapi/*.json; do
   "$venv/bin/openapi-spec-validator" "$document"
 done
 
+tests/e2e/parity.sh
 tests/e2e/docs-in-chromium.sh
 tests/e2e/authorize-in-chromium.sh
 tests/e2e/schemathesis.sh

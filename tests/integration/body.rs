@@ -555,3 +555,30 @@ async fn declared_bounds_win_over_the_type_s_range() {
     );
     assert_answer(&r, 422, &expected);
 }
+
+#[tokio::test]
+async fn integers_beyond_64_bits_are_echoed_exactly() {
+    let c = client();
+    let send = |body: &'static str| {
+        c.post("/page")
+            .header("content-type", "application/json")
+            .body(body)
+    };
+    // As sent, not as the float a JSON value holds (`1e+20`).
+    assert_answer(
+        &send(r#"{"page":{"limit":1},"size":99999999999999999999}"#).await,
+        422,
+        r#"{"detail":[{"type":"less_than_equal","loc":["body","size"],"msg":"Input should be less than or equal to 100","input":99999999999999999999,"ctx":{"le":100}}]}"#,
+    );
+    assert_answer(
+        &send(r#"{"page":{"limit": -99999999999999999999 },"size":1}"#).await,
+        422,
+        r#"{"detail":[{"type":"greater_than_equal","loc":["body","page","limit"],"msg":"Input should be greater than or equal to 1","input":-99999999999999999999,"ctx":{"ge":1}}]}"#,
+    );
+    // A float beyond 64 bits is no integer for pydantic: `int_parsing_size`.
+    assert_answer(
+        &send(r#"{"page":{"limit":1},"size":1e20}"#).await,
+        422,
+        r#"{"detail":[{"type":"int_parsing_size","loc":["body","size"],"msg":"Unable to parse input string as an integer, exceeded maximum size","input":1e+20}]}"#,
+    );
+}

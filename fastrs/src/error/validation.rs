@@ -38,20 +38,42 @@ impl From<usize> for Loc {
 }
 
 /// One validation error, serialized as pydantic does: `type, loc, msg, input[, ctx]`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ValidationError {
-    #[serde(rename = "type")]
     kind: Cow<'static, str>,
     loc: Vec<Loc>,
     msg: Cow<'static, str>,
     input: Value,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The input as sent, when `input` cannot hold it: an integer beyond 64 bits, which JSON
+    /// values hold as a float. Boxed, as it is rare.
+    exact_input: Option<Box<str>>,
     ctx: Option<Value>,
-    #[serde(skip)]
     source: Option<Source>,
     /// Which dependency recorded it, in resolution order; the route's own come last.
-    #[serde(skip)]
     unit: u32,
+}
+
+impl Serialize for ValidationError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let fields = if self.ctx.is_some() { 5 } else { 4 };
+        let mut s = serializer.serialize_struct("ValidationError", fields)?;
+        s.serialize_field("type", &self.kind)?;
+        s.serialize_field("loc", &self.loc)?;
+        s.serialize_field("msg", &self.msg)?;
+        match self
+            .exact_input
+            .as_deref()
+            .and_then(|raw| serde_json::value::RawValue::from_string(raw.to_owned()).ok())
+        {
+            Some(raw) => s.serialize_field("input", &raw)?,
+            None => s.serialize_field("input", &self.input)?,
+        }
+        if let Some(ctx) = &self.ctx {
+            s.serialize_field("ctx", ctx)?;
+        }
+        s.end()
+    }
 }
 
 impl ValidationError {
@@ -67,6 +89,7 @@ impl ValidationError {
             loc,
             msg: msg.into(),
             input,
+            exact_input: None,
             ctx: None,
             source: None,
             unit: u32::MAX,
@@ -78,6 +101,11 @@ impl ValidationError {
     pub fn with_ctx(mut self, ctx: Value) -> Self {
         self.ctx = Some(ctx);
         self
+    }
+
+    /// Answers `input` as the JSON text `raw` (an integer literal), exactly as it was sent.
+    pub(crate) fn set_exact_input(&mut self, raw: &str) {
+        self.exact_input = Some(raw.into());
     }
 
     pub(crate) fn at_source(mut self, source: Source) -> Self {
@@ -110,7 +138,8 @@ impl ValidationError {
         &self.msg
     }
 
-    /// The refused input.
+    /// The refused input. An integer beyond 64 bits is a float here (a JSON value cannot
+    /// hold it); the 422 answers it exactly as sent.
     pub fn input(&self) -> &Value {
         &self.input
     }

@@ -259,6 +259,14 @@ impl Cx<'_> {
     ) -> Found<T> {
         let schema = crate::validate::param_schema::<T>(spec).as_value();
         let mut walker = Walker::new(schema, source);
+        // The body's JSON text, for its numbers as sent; `loc` starts with `"body"`.
+        if source == Source::Body && self.body.json {
+            if let Ok(text) =
+                serde_json::from_slice::<&serde_json::value::RawValue>(&self.body.bytes)
+            {
+                walker = walker.with_text(text, 1);
+            }
+        }
         let mut at = loc.to_vec();
         if !walker.walk(schema, &mut value, &mut at) {
             self.errors.extend(walker.errors);

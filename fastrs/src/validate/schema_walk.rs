@@ -1,5 +1,8 @@
 //! Walks a JSON value against its type's JSON schema: pydantic's lax coercions and errors.
 
+use std::borrow::Cow;
+
+use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value, json};
 
 use super::constraints::{
@@ -17,6 +20,9 @@ use crate::spec::Source;
 pub(crate) struct Walker<'s> {
     root: &'s Value,
     source: Source,
+    /// The JSON text walked, with the length of the `loc` it starts at: where a number that
+    /// a JSON value holds as a float was sent as an integer, or the other way round.
+    text: Option<(&'s RawValue, usize)>,
     pub(crate) errors: Vec<ValidationError>,
 }
 
@@ -25,8 +31,34 @@ impl<'s> Walker<'s> {
         Self {
             root,
             source,
+            text: None,
             errors: Vec::new(),
         }
+    }
+
+    /// Walks a value parsed from `text`, found at a `loc` of length `base`.
+    pub(crate) fn with_text(mut self, text: &'s RawValue, base: usize) -> Self {
+        self.text = Some((text, base));
+        self
+    }
+
+    /// The number at `loc` as sent, when the JSON text is known.
+    fn sent_number(&self, loc: &[Loc]) -> Option<&'s str> {
+        let (mut at, base) = self.text?;
+        for component in loc.get(base..)? {
+            at = match component {
+                Loc::Key(key) => {
+                    let object: std::collections::HashMap<Cow<'s, str>, &'s RawValue> =
+                        serde_json::from_str(at.get()).ok()?;
+                    object.get(key.as_ref()).copied()?
+                }
+                Loc::Index(i) => {
+                    let items: Vec<&'s RawValue> = serde_json::from_str(at.get()).ok()?;
+                    items.get(*i).copied()?
+                }
+            };
+        }
+        Some(at.get().trim())
     }
 
     fn error(&mut self, kind: &'static str, loc: &[Loc], msg: &'static str, input: &Value) {
@@ -174,22 +206,27 @@ impl<'s> Walker<'s> {
     }
 
     fn integer(&mut self, schema: &Map<String, Value>, value: &mut Value, loc: &[Loc]) {
+        let before = self.errors.len();
+        // An integer beyond 64 bits, which the value holds as a float: read as sent, and
+        // echoed exactly as pydantic does.
+        let mut exact = None;
         let int = match &*value {
             Value::Number(n) => match n.as_i64().map(i128::from) {
                 Some(i) => Some(i),
                 None => match n.as_u64() {
                     Some(u) => Some(i128::from(u)),
                     None => {
-                        let f = n.as_f64().unwrap_or(f64::NAN);
-                        if f.fract() == 0.0 && f.abs() < 1e38 {
-                            Some(f as i128)
-                        } else {
-                            return self.error(
-                                "int_from_float",
-                                loc,
-                                "Input should be a valid integer, got a number with a fractional part",
-                                value,
-                            );
+                        let sent = self.sent_number(loc);
+                        let literal = sent.filter(|s| !s.contains(['.', 'e', 'E']));
+                        match literal.and_then(parse_int) {
+                            Some(i) => {
+                                exact = literal;
+                                Some(i)
+                            }
+                            None => match self.float_as_int(n, value, loc) {
+                                Some(i) => Some(i),
+                                None => return,
+                            },
                         }
                     }
                 },
@@ -204,6 +241,48 @@ impl<'s> Walker<'s> {
         let Some(i) = int else {
             return self.error("int_type", loc, "Input should be a valid integer", value);
         };
+        self.check_integer(schema, i, value, loc);
+        if let Some(exact) = exact {
+            for error in &mut self.errors[before..] {
+                error.set_exact_input(exact);
+            }
+        }
+    }
+
+    /// pydantic's integer from a float: whole, and within 64 bits.
+    fn float_as_int(&mut self, n: &Number, value: &Value, loc: &[Loc]) -> Option<i128> {
+        let f = n.as_f64().unwrap_or(f64::NAN);
+        if f.fract() != 0.0 || f.is_nan() {
+            self.error(
+                "int_from_float",
+                loc,
+                "Input should be a valid integer, got a number with a fractional part",
+                value,
+            );
+            return None;
+        }
+        // pydantic's limit is `i64`'s range.
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+        if !(-LIMIT..LIMIT).contains(&f) {
+            self.error(
+                "int_parsing_size",
+                loc,
+                "Unable to parse input string as an integer, exceeded maximum size",
+                value,
+            );
+            return None;
+        }
+        Some(f as i128)
+    }
+
+    /// The bounds of an integer read: declared, then the Rust type's.
+    fn check_integer(
+        &mut self,
+        schema: &Map<String, Value>,
+        i: i128,
+        value: &mut Value,
+        loc: &[Loc],
+    ) {
         // Declared bounds first: pydantic's `int` has no range, so a declared bound that the
         // number breaks names the error, and the Rust type's range only the rest.
         if !self.bounds(schema, i as f64, value, loc) {

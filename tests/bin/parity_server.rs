@@ -1,0 +1,162 @@
+//! The fastrs half of the side-by-side check (`tests/parity/`): the same app as
+//! `tests/parity/twin.py`, served on `FASTRS_TEST_ADDR` until killed. `tests/e2e/parity.sh`
+//! sends both the same requests and compares the answers.
+
+use fastrs::prelude::*;
+use fastrs::security::{HttpBasic, HttpBearer};
+use serde_json::{Value, json};
+
+#[derive(Deserialize, Serialize, JsonSchema)]
+struct Item {
+    name: String,
+    price: f64,
+}
+
+#[derive(Deserialize, Serialize, JsonSchema)]
+struct Project {
+    project_id: i64,
+}
+
+#[derive(Deserialize, Serialize, JsonSchema, Validate)]
+struct Rules {
+    #[garde(length(min = 3))]
+    zeta: String,
+    #[garde(length(min = 3))]
+    alpha: String,
+    #[garde(length(min = 3))]
+    mid: String,
+}
+
+#[derive(Deserialize, Serialize, JsonSchema, Validate)]
+struct Page {
+    #[garde(range(min = 1, max = 100))]
+    limit: u32,
+}
+
+#[derive(Deserialize, JsonSchema)]
+struct Measure {
+    value: f64,
+}
+
+#[derive(Deserialize, Serialize, JsonSchema, Scalar)]
+#[serde(rename_all = "snake_case")]
+#[scalar(literal)]
+#[schemars(inline)]
+enum OrderBy {
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Deserialize, Serialize, JsonSchema, Scalar)]
+#[serde(rename_all = "lowercase")]
+enum Color {
+    Red,
+    Green,
+}
+
+#[get("/bounded")]
+async fn bounded(#[query(ge = 1, le = 100)] limit: u32) -> Json<Value> {
+    Json(json!({ "limit": limit }))
+}
+
+#[get("/bounded64")]
+async fn bounded64(#[query(ge = 0, le = 1000)] offset: i64) -> Json<Value> {
+    Json(json!({ "offset": offset }))
+}
+
+#[get("/scalars")]
+async fn scalars(
+    i: Option<i32>,
+    f: Option<f64>,
+    b: Option<bool>,
+    color: Option<Color>,
+) -> Json<Value> {
+    Json(json!({ "i": i, "f": f, "b": b, "color": color }))
+}
+
+#[post("/projects")]
+async fn projects(p: Project) -> Json<Project> {
+    Json(p)
+}
+
+#[post("/items")]
+async fn items(item: Item) -> Json<Item> {
+    Json(item)
+}
+
+#[post("/several")]
+async fn several(item: Item, #[body] importance: i32) -> Json<Value> {
+    Json(json!({ "item": item, "importance": importance }))
+}
+
+#[post("/defaulted")]
+async fn defaulted(item: Item, #[body(default = 3)] importance: i32) -> Json<Value> {
+    Json(json!({ "item": item, "importance": importance }))
+}
+
+#[post("/optional")]
+async fn optional(item: Option<Item>) -> Json<Option<Item>> {
+    Json(item)
+}
+
+#[post("/count")]
+async fn count(#[body] importance: i32) -> Json<Value> {
+    Json(json!({ "importance": importance }))
+}
+
+#[post("/rules")]
+async fn rules(r: Rules) -> Json<Rules> {
+    Json(r)
+}
+
+#[post("/page")]
+async fn page(p: Page, #[body(ge = 1, le = 100)] size: u32) -> Json<Value> {
+    Json(json!({ "limit": p.limit, "size": size }))
+}
+
+#[post("/measure")]
+async fn measure(m: Measure) -> Json<Value> {
+    // Python's `str(float)` of what was read.
+    let text = match m.value {
+        v if v.is_nan() => "nan".to_owned(),
+        v if v.is_infinite() && v > 0.0 => "inf".to_owned(),
+        v if v.is_infinite() => "-inf".to_owned(),
+        v => format!("{v:?}"),
+    };
+    Json(json!({ "value": text }))
+}
+
+#[get("/basic")]
+async fn basic(c: Depends<HttpBasic>) -> Json<Value> {
+    Json(json!({ "user": c.username }))
+}
+
+#[get("/bearer")]
+async fn bearer(c: Depends<HttpBearer>) -> Json<Value> {
+    Json(json!({ "token": c.credentials }))
+}
+
+#[get("/sorted")]
+async fn sorted(#[query(default = OrderBy::CreatedAt)] order_by: OrderBy) -> Json<Value> {
+    Json(json!({ "order_by": order_by }))
+}
+
+#[get("/files/<file_path..>")]
+async fn files(file_path: String) -> Json<Value> {
+    Json(json!({ "file_path": file_path }))
+}
+
+#[get("/headers")]
+async fn headers(
+    #[header] x_token: Option<String>,
+    #[header] x_ids: Vec<i32>,
+    #[cookie] session: Option<String>,
+) -> Json<Value> {
+    Json(json!({ "x_token": x_token, "x_ids": x_ids, "session": session }))
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8099".into());
+    App::scoped(module_path!()).serve(addr).await
+}

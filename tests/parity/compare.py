@@ -1,0 +1,159 @@
+"""Sends the same requests to FastAPI (twin.py, in process) and to the fastrs twin at
+$FASTRS_BASE, and fails on any difference in status, body or the headers that carry meaning.
+
+    FASTRS_BASE=http://127.0.0.1:8099 python compare.py
+"""
+
+import base64
+import json
+import os
+import sys
+import warnings
+
+warnings.filterwarnings("ignore")
+
+import httpx  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+
+from twin import app  # noqa: E402
+
+JSON = {"content-type": "application/json"}
+HEADERS = ("www-authenticate", "location", "content-type")
+
+
+def basic(credentials: str) -> dict:
+    return {"authorization": f"Basic {credentials}"}
+
+
+def b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+# (method, path, headers, body): every answer must be the same from both.
+CASES = [
+    # 1. Declared bounds win over the type's range.
+    ("GET", "/bounded?limit=50", {}, None),
+    ("GET", "/bounded?limit=-1", {}, None),
+    ("GET", "/bounded?limit=0", {}, None),
+    ("GET", "/bounded?limit=5000000000", {}, None),
+    ("GET", "/bounded?limit=99999999999999999999", {}, None),
+    ("GET", "/bounded?limit=" + "9" * 60, {}, None),
+    ("GET", "/bounded64?offset=99999999999999999999", {}, None),
+    ("GET", "/bounded64?offset=-99999999999999999999", {}, None),
+    ("GET", "/scalars?i=99999999999", {}, None),
+    ("GET", "/scalars?i=abc&f=x&b=maybe&color=blue", {}, None),
+    ("GET", "/scalars?i=5.0&f=1_000.5&b=YES&color=red", {}, None),
+    ("POST", "/page", JSON, b'{"p":{"limit":5000000000},"size":5000000000}'),
+    ("POST", "/page", JSON, b'{"p":{"limit":-1},"size":-1}'),
+    # 2. Big integers echoed exactly.
+    ("POST", "/projects", JSON, b'{"project_id":99999999999999999999}'),
+    ("POST", "/projects", JSON, b'{"project_id":-99999999999999999999}'),
+    ("POST", "/projects", JSON, b'{"project_id":1e20}'),
+    ("POST", "/projects", JSON, b'{"project_id":12.5}'),
+    ("POST", "/projects", JSON, b'{"project_id":"99999999999999999999"}'),
+    ("POST", "/projects", JSON, b'{"project_id":1e19}'),
+    ("POST", "/projects", JSON, b'{"project_id":9.2e18}'),
+    ("POST", "/projects", JSON, b'{"project_id":-9.3e18}'),
+    ("POST", "/projects", JSON, b'{"project_id": 99999999999999999999 }'),
+    ("POST", "/several", JSON, b'{"item":{"name":"a","price":1},"importance":99999999999999999999}'),
+    ("POST", "/page", JSON, b'{"p":{"limit":99999999999999999999},"size":1}'),
+    # 3. Several body parameters, body not an object.
+    ("POST", "/several", JSON, b"[1]"),
+    ("POST", "/several", JSON, b'"text"'),
+    ("POST", "/several", JSON, b"5"),
+    ("POST", "/several", JSON, b"null"),
+    ("POST", "/several", JSON, b"plain"),
+    ("POST", "/several", JSON, b""),
+    ("POST", "/defaulted", JSON, b"[1]"),
+    ("POST", "/defaulted", JSON, b'{"item":{"name":"a","price":1}}'),
+    ("POST", "/defaulted", {}, b'{"item":{"name":"a","price":1}}'),
+    ("POST", "/defaulted", {"content-type": "text/plain"}, b"{}"),
+    # 4. Explicit null.
+    ("POST", "/items", JSON, b"null"),
+    ("POST", "/several", JSON, b'{"item":null,"importance":1}'),
+    ("POST", "/several", JSON, b'{"item":{"name":"a","price":1},"importance":null}'),
+    ("POST", "/defaulted", JSON, b'{"item":{"name":"a","price":1},"importance":null}'),
+    ("POST", "/optional", JSON, b"null"),
+    ("POST", "/optional", JSON, b""),
+    ("POST", "/optional", JSON, b'{"name":"a","price":2}'),
+    ("POST", "/count", JSON, b"null"),
+    ("POST", "/count", JSON, b'"7"'),
+    # 5. garde errors in declaration order.
+    ("POST", "/rules", JSON, b'{"zeta":"a","alpha":"b","mid":"c"}'),
+    ("POST", "/rules", JSON, b'{"mid":"c","alpha":"abc"}'),
+    # 6. Strict Content-Type.
+    ("POST", "/items", {}, b'{"name":"a","price":1}'),
+    ("POST", "/items", {"content-type": "text/plain"}, b'{"name":"a","price":1}'),
+    ("POST", "/items", {"content-type": "application/vnd.api+json"}, b'{"name":"a","price":1}'),
+    ("POST", "/count", {}, b"5"),
+    ("POST", "/count", {}, b"five"),
+    ("POST", "/items", {}, b""),
+    # 7. HTTP Basic and Bearer.
+    ("GET", "/basic", {}, None),
+    ("GET", "/basic", basic("!!!"), None),
+    ("GET", "/basic", basic(b64("nocolon")), None),
+    ("GET", "/basic", basic(base64.b64encode("ann:sé".encode()).decode()), None),
+    ("GET", "/basic", basic("YW5uOnM"), None),
+    ("GET", "/basic", basic("YW5u!OnNl"), None),
+    ("GET", "/basic", basic(b64("ann:se:cret")), None),
+    ("GET", "/basic", {"authorization": "Basic"}, None),
+    ("GET", "/basic", {"authorization": "Bearer abc"}, None),
+    ("GET", "/bearer", {"authorization": "Basic abc"}, None),
+    ("GET", "/bearer", {"authorization": "Bearer"}, None),
+    ("GET", "/bearer", {"authorization": "bearer tok"}, None),
+    # 8. Literal values.
+    ("GET", "/sorted", {}, None),
+    ("GET", "/sorted?order_by=updated_at", {}, None),
+    ("GET", "/sorted?order_by=x", {}, None),
+    # 9. inf and nan.
+    *[
+        ("POST", "/measure", JSON, b'{"value":%s}' % v)
+        for v in [b'"inf"', b'"Infinity"', b'"-inf"', b'"nan"', b'"NAN"', b'"1.5"', b'"infinite"']
+    ],
+    # 10. BOM, the empty rest of a path, the documents' trailing slash.
+    ("POST", "/items", JSON, b'\xef\xbb\xbf{"name":"a","price":1}'),
+    ("GET", "/files/", {}, None),
+    ("GET", "/files/a/b.txt", {}, None),
+    ("GET", "/docs/", {}, None),
+    ("GET", "/redoc/", {}, None),
+    ("GET", "/openapi.json/", {}, None),
+    # Headers and cookies.
+    ("GET", "/headers", {"x-ids": "1"}, None),
+    ("GET", "/headers", {}, None),
+    ("GET", "/headers", {"x-ids": "x", "x-token": "t", "cookie": "session=s"}, None),
+    # Not found, method not allowed.
+    ("GET", "/nothing", {}, None),
+    ("DELETE", "/items", {}, None),
+]
+
+
+def answer(response) -> tuple:
+    try:
+        body = response.json()
+    except ValueError:
+        body = response.text
+    headers = {h: response.headers.get(h) for h in HEADERS if h in response.headers}
+    # A redirect's host is the request's: the same Host is sent to both.
+    return response.status_code, body, headers
+
+
+def main() -> int:
+    base = os.environ["FASTRS_BASE"]
+    fastapi = TestClient(app, base_url="http://api.test", follow_redirects=False)
+    fastrs = httpx.Client(base_url=base, follow_redirects=False, timeout=10)
+    differences = 0
+    for method, path, headers, body in CASES:
+        headers = {"host": "api.test", **headers}
+        expected = answer(fastapi.request(method, path, headers=headers, content=body))
+        got = answer(fastrs.request(method, path, headers=headers, content=body))
+        if expected != got:
+            differences += 1
+            print(f"DIFFERS {method} {path} {headers} {body!r}")
+            print(f"  FastAPI: {json.dumps(expected)}")
+            print(f"  fastrs:  {json.dumps(got)}")
+    print(f"parity: {len(CASES) - differences} of {len(CASES)} answers as FastAPI's")
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
