@@ -108,6 +108,9 @@ pub use http;
 /// axum, for embedding a fastrs app in axum and axum routers in fastrs.
 pub use axum;
 
+/// serde_json, whose `json!` and `Value` the prelude has.
+pub use serde_json;
+
 /// The OpenAPI 3.1 model (`openapi::model::Contact`, `License`, `Server`, `Tag`, ...) and
 /// its generator.
 pub use fastrs_openapi as openapi;
@@ -154,6 +157,7 @@ pub mod prelude {
     pub use garde::Validate;
     pub use schemars::JsonSchema;
     pub use serde::{Deserialize, Serialize};
+    pub use serde_json::{Value, json};
 }
 
 /// Parameter kinds: how the route macros read a parameter whose attribute does not say where it

@@ -25,8 +25,11 @@ use crate::extract::{Cx, FromCx};
 /// let app = App::empty().mount(fastrs::routes![hello]).state(Config { greeting: "hi" });
 /// # let _ = app;
 /// ```
+///
+/// `State<T>` derefs to `T`, with no field of its own in the way: for
+/// `struct Store(Arc<Mutex<Vec<Item>>>)`, `store.0.lock()` reaches the mutex.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct State<T>(pub T);
+pub struct State<T>(T);
 
 impl<T> Deref for State<T> {
     type Target = T;
@@ -37,6 +40,12 @@ impl<T> Deref for State<T> {
 }
 
 impl<T> State<T> {
+    /// Wraps a value, as a route's `State<T>` parameter receives it (for calling a route's
+    /// function directly, in a test).
+    pub fn new(value: T) -> Self {
+        Self(value)
+    }
+
     /// The value.
     pub fn into_inner(self) -> T {
         self.0

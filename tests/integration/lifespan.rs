@@ -10,12 +10,12 @@ struct Greeting(&'static str);
 
 #[depends]
 fn greeter(greeting: fastrs::State<Greeting>, #[query] name: String) -> String {
-    format!("{}, {name}", greeting.0.0)
+    format!("{}, {name}", greeting.0)
 }
 
 #[get("/greet")]
 async fn greet(text: Depends<greeter>, greeting: fastrs::State<Greeting>) -> String {
-    format!("{} ({})", *text, greeting.0.0)
+    format!("{} ({})", *text, greeting.0)
 }
 
 #[tokio::test]
@@ -59,7 +59,7 @@ mod pool_app {
 
     #[get("/pool")]
     pub async fn pool(pool: fastrs::State<Pool>) -> &'static str {
-        pool.0.0
+        pool.0
     }
 
     pub fn app() -> App {

@@ -10,6 +10,7 @@ mod hardening;
 mod lifespan;
 mod openapi;
 mod params;
+mod readme;
 mod responses;
 mod routers;
 mod security;

@@ -1,4 +1,4 @@
-//! `/projects`: create, list, read and delete projects, and list a project's todos.
+//! `/projects`: create, list, read, update and delete projects, and list a project's todos.
 
 use fastrs::HttpError;
 use fastrs::prelude::*;
@@ -74,6 +74,54 @@ pub async fn read_project(
     db: Depends<get_db>,
 ) -> Result<Json<Project>, HttpError> {
     find(&db, project_id).await.map(Json)
+}
+
+/// The fields of a project to change; those left out keep their value.
+#[derive(Debug, Default, Serialize, Deserialize, JsonSchema, Validate)]
+pub struct ProjectUpdate {
+    /// Its new name, unique, 1 to 100 characters.
+    #[garde(length(chars, min = 1, max = 100))]
+    pub name: Option<String>,
+}
+
+/// Replaces a project: its name must not be taken by another.
+#[put("/<project_id>", responses(409 = Message))]
+pub async fn replace_project(
+    project_id: i64,
+    project: NewProject,
+    db: Depends<get_db>,
+) -> Result<Json<Project>, HttpError> {
+    rename(&db, project_id, Some(&project.name)).await.map(Json)
+}
+
+/// Changes what is given of a project: its name, which must not be taken by another.
+#[patch("/<project_id>", responses(409 = Message))]
+pub async fn update_project(
+    project_id: i64,
+    update: ProjectUpdate,
+    db: Depends<get_db>,
+) -> Result<Json<Project>, HttpError> {
+    rename(&db, project_id, update.name.as_deref())
+        .await
+        .map(Json)
+}
+
+/// Sets the name of project `id` when given; the project, or a 404 or 409.
+async fn rename(db: &Db, id: i64, name: Option<&str>) -> Result<Project, HttpError> {
+    sqlx::query_as::<_, Project>(
+        "UPDATE projects SET name = COALESCE(?, name) WHERE id = ? RETURNING id, name",
+    )
+    .bind(name)
+    .bind(id)
+    .fetch_optional(&**db)
+    .await
+    .map_err(|e| match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            conflict("A project with this name exists")
+        }
+        _ => internal(e),
+    })?
+    .ok_or_else(|| not_found("Project"))
 }
 
 /// Deletes a project and its todos.

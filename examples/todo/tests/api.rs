@@ -200,6 +200,93 @@ async fn conflicts_and_missing_projects_answer_with_their_status() {
 }
 
 #[tokio::test]
+async fn projects_are_replaced_and_updated() {
+    let db = TempDb::new("updates");
+    let c = client(&db).await;
+    for name in ["home", "work"] {
+        c.post("/projects")
+            .json(&json!({ "name": name }))
+            .send()
+            .await;
+    }
+    assert_answer(
+        &c.put("/projects/1")
+            .json(&json!({ "name": "house" }))
+            .send()
+            .await,
+        200,
+        r#"{"id":1,"name":"house"}"#,
+    );
+    assert_answer(
+        &c.patch("/projects/2")
+            .json(&json!({ "name": "office" }))
+            .send()
+            .await,
+        200,
+        r#"{"id":2,"name":"office"}"#,
+    );
+    // A PATCH without the name keeps it.
+    assert_answer(
+        &c.patch("/projects/2").json(&json!({})).send().await,
+        200,
+        r#"{"id":2,"name":"office"}"#,
+    );
+    assert_answer(
+        &c.get("/projects/1").await,
+        200,
+        r#"{"id":1,"name":"house"}"#,
+    );
+    let taken = r#"{"detail":"A project with this name exists"}"#;
+    assert_answer(
+        &c.put("/projects/1")
+            .json(&json!({ "name": "office" }))
+            .send()
+            .await,
+        409,
+        taken,
+    );
+    assert_answer(
+        &c.patch("/projects/2")
+            .json(&json!({ "name": "house" }))
+            .send()
+            .await,
+        409,
+        taken,
+    );
+    let missing = r#"{"detail":"Project not found"}"#;
+    assert_answer(
+        &c.put("/projects/9")
+            .json(&json!({ "name": "x" }))
+            .send()
+            .await,
+        404,
+        missing,
+    );
+    assert_answer(
+        &c.patch("/projects/9")
+            .json(&json!({ "name": "x" }))
+            .send()
+            .await,
+        404,
+        missing,
+    );
+    assert_answer(
+        &c.put("/projects/1")
+            .json(&json!({ "name": "" }))
+            .send()
+            .await,
+        422,
+        r#"{"detail":[{"type":"string_too_short","loc":["body","name"],"msg":"String should have at least 1 character","input":"","ctx":{"min_length":1}}]}"#,
+    );
+    assert_answer(
+        &c.put("/projects/1").json(&json!({})).send().await,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["body","name"],"msg":"Field required","input":{}}]}"#,
+    );
+    c.shutdown().await;
+}
+
+#[tokio::test]
 async fn bad_input_answers_fastapi_422s() {
     let db = TempDb::new("validation");
     let c = client(&db).await;
