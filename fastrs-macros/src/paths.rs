@@ -28,6 +28,7 @@ private_paths! {
     probe => Probe,
     registration => Registration,
     response => Response,
+    response_model => ResponseModel,
     route => Route,
     route_fn => RouteFn,
     reading => Reading,

@@ -50,7 +50,7 @@
 //! pipeline serves every route. The modules are in layers, each importing only from those
 //! below: `spec` (parameter specs) → `error` → `validate` (pydantic's errors) → `context` (the
 //! request being read, what it sees of the app, the facts) → `extract` (reading parameters) →
-//! `route` → `depends` and `security` → `router` → `document` (OpenAPI, never serves) →
+//! `route` and `response_model` → `depends` and `security` → `router` → `document` (OpenAPI, never serves) →
 //! `pipeline` and `serve` → `app`. `docs/architecture.md` has the pipeline's steps and where
 //! each future hook belongs.
 
@@ -65,6 +65,7 @@ mod fuzzing;
 mod lifespan;
 mod pipeline;
 mod response;
+mod response_model;
 mod route;
 mod router;
 mod routing;
@@ -90,6 +91,7 @@ pub use extract::{
 pub use fastrs_openapi::OperationIds;
 pub use lifespan::{IntoLifespan, Lifespan};
 pub use response::Responder;
+pub use response_model::{ResponseModel, Tracked};
 pub use route::{ExtraResponse, Method, Read, Reading, Route, RouteDef, RouteFn, RouteOptions};
 pub use router::{MountedRoute, Router};
 pub use state::State;
@@ -207,6 +209,7 @@ pub mod __private {
     };
     pub use crate::pipeline::serve;
     pub use crate::response::Responder;
+    pub use crate::response_model::ResponseModel;
     pub use crate::route::{
         ExtraResponse, Method, Read, Reading, Registration, Route, RouteDef, RouteFn, RouteOptions,
     };

@@ -11,7 +11,8 @@
 //! 4. the handler's arguments: its `Depends<f>` first, then its parameters and the body
 //!    ([`RouteFn::read`]);
 //! 5. the 422, with every error recorded on the way;
-//! 6. the handler ([`RouteFn::invoke`]), its value turned into the response;
+//! 6. the handler ([`RouteFn::invoke`]), its value turned into the response, through the
+//!    route's response-model filters (`response_model_exclude_none`, ...);
 //! 7. the dependencies' cleanups, also when the handler panicked;
 //! 8. a panic answers 500 ([`Answering`], below, polls this under `catch_unwind`).
 //!
@@ -56,7 +57,7 @@ pub fn serve<R: RouteFn>(
         && !app.has_dependencies()
     {
         drop(req);
-        return Box::pin(async move { respond(R::invoke(args).await, status) });
+        return Box::pin(async move { answer(R::invoke(args).await, status, def).await });
     }
     // Split before the future: the request is not kept in it beside its parts.
     let (parts, body) = req.into_parts();
@@ -98,11 +99,11 @@ async fn read_and_invoke<R: RouteFn>(
         };
         if !cx.has_cleanups() {
             // A panic goes straight to the route's service, which answers 500.
-            break 'answer respond(R::invoke(args).await, status);
+            break 'answer answer(R::invoke(args).await, status, def).await;
         }
         // A panic is caught here only to run the deferred work first.
         match AssertUnwindSafe(R::invoke(args)).catch_unwind().await {
-            Ok(value) => respond(value, status),
+            Ok(value) => answer(value, status, def).await,
             Err(panic) => {
                 cx.run_cleanups().await;
                 std::panic::resume_unwind(panic)
@@ -116,6 +117,21 @@ async fn read_and_invoke<R: RouteFn>(
     let answer = Box::new(answer);
     cx.run_cleanups().await;
     *answer
+}
+
+/// Step 6's answer: the handler's value as the response, through the route's response-model
+/// filters when it has any.
+async fn answer<V: axum::response::IntoResponse>(
+    value: V,
+    status: Option<StatusCode>,
+    def: &'static RouteDef,
+) -> Response {
+    let model = &def.options.response_model;
+    if !model.is_active() {
+        return respond(value, status);
+    }
+    let response = model.serialize(|| respond(value, status));
+    model.filter(response, def.describe).await
 }
 
 /// A route's answer on its way: the generated future, boxed once, polled under

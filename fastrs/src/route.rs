@@ -92,6 +92,9 @@ pub struct RouteOptions {
     pub scopes: &'static [&'static str],
     /// `dependencies = [...]`: dependencies run for their effect before its parameters.
     pub dependencies: &'static [crate::context::DependencyRef],
+    /// `response_model_exclude_none`, `..._include = [...]` and the other filters of its
+    /// answer.
+    pub response_model: crate::response_model::ResponseModel,
 }
 
 impl RouteOptions {
@@ -108,6 +111,7 @@ impl RouteOptions {
         body_limit: None,
         scopes: &[],
         dependencies: &[],
+        response_model: crate::response_model::ResponseModel::NONE,
     };
 
     /// `status` as a status code.

@@ -2,6 +2,7 @@
 //! `tests/parity/twin.py`, served on `FASTRS_TEST_ADDR` until killed. `tests/e2e/parity.sh`
 //! sends both the same requests and compares the answers.
 
+use fastrs::Tracked;
 use fastrs::prelude::*;
 use fastrs::security::{HttpBasic, HttpBearer};
 use serde_json::{Value, json};
@@ -153,6 +154,82 @@ async fn headers(
     #[cookie] session: Option<String>,
 ) -> Json<Value> {
     Json(json!({ "x_token": x_token, "x_ids": x_ids, "session": session }))
+}
+
+/// FastAPI's tutorial on response-model filters.
+#[derive(Clone, Serialize, Deserialize, JsonSchema)]
+struct StoredItem {
+    name: String,
+    #[serde(default)]
+    description: Tracked<Option<String>>,
+    price: f64,
+    #[serde(default = "default_tax")]
+    tax: Tracked<f64>,
+    #[serde(default)]
+    tags: Tracked<Vec<String>>,
+}
+
+fn default_tax() -> Tracked<f64> {
+    Tracked::unset(10.5)
+}
+
+/// The store, as the tutorial writes it: items read from JSON know which fields were given.
+fn stored(item_id: &str) -> Result<Json<StoredItem>, HttpError> {
+    let item = match item_id {
+        "foo" => json!({"name": "Foo", "price": 50.2}),
+        "bar" => json!({"name": "Bar", "description": "The bartenders", "price": 62, "tax": 20.2}),
+        "baz" => {
+            json!({"name": "Baz", "description": null, "price": 50.2, "tax": 10.5, "tags": []})
+        }
+        _ => {
+            return Err(HttpError::new(
+                fastrs::http::StatusCode::NOT_FOUND,
+                "Item not found",
+            ));
+        }
+    };
+    serde_json::from_value(item)
+        .map(Json)
+        .map_err(|_| HttpError::from_status(fastrs::http::StatusCode::INTERNAL_SERVER_ERROR))
+}
+
+#[get("/store/unset/<item_id>", response_model_exclude_unset)]
+async fn store_unset(item_id: String) -> Result<Json<StoredItem>, HttpError> {
+    stored(&item_id)
+}
+
+#[get("/store/defaults/<item_id>", response_model_exclude_defaults)]
+async fn store_defaults(item_id: String) -> Result<Json<StoredItem>, HttpError> {
+    stored(&item_id)
+}
+
+#[get("/store/none/<item_id>", response_model_exclude_none)]
+async fn store_none(item_id: String) -> Result<Json<StoredItem>, HttpError> {
+    stored(&item_id)
+}
+
+#[get("/store/include/<item_id>", response_model_include = ["name", "description"])]
+async fn store_include(item_id: String) -> Result<Json<StoredItem>, HttpError> {
+    stored(&item_id)
+}
+
+#[get("/store/exclude/<item_id>", response_model_exclude = ["tax"])]
+async fn store_exclude(item_id: String) -> Result<Json<StoredItem>, HttpError> {
+    stored(&item_id)
+}
+
+#[get("/store/all", response_model_exclude_unset)]
+async fn store_all() -> Result<Json<Vec<StoredItem>>, HttpError> {
+    ["foo", "bar", "baz"]
+        .iter()
+        .map(|id| stored(id).map(|item| item.0))
+        .collect::<Result<_, _>>()
+        .map(Json)
+}
+
+#[post("/store/echo", response_model_exclude_unset)]
+async fn store_echo(item: StoredItem) -> Json<StoredItem> {
+    Json(item)
 }
 
 #[tokio::main]

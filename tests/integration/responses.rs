@@ -133,3 +133,105 @@ async fn other_methods() {
     assert_answer(&c.options("/opts").await, 200, "options");
     assert_answer(&c.patch("/patch").await, 200, "patched");
 }
+
+/// FastAPI's tutorial store for the response-model filters.
+#[derive(Clone, Serialize, Deserialize, JsonSchema)]
+struct StoredItem {
+    name: String,
+    #[serde(default)]
+    description: fastrs::Tracked<Option<String>>,
+    price: f64,
+    #[serde(default = "default_tax")]
+    tax: fastrs::Tracked<f64>,
+    #[serde(default)]
+    tags: fastrs::Tracked<Vec<String>>,
+}
+
+fn default_tax() -> fastrs::Tracked<f64> {
+    fastrs::Tracked::unset(10.5)
+}
+
+fn stored() -> Vec<StoredItem> {
+    serde_json::from_value(json!([
+        {"name": "Foo", "price": 50.2},
+        {"name": "Bar", "description": "The bartenders", "price": 62, "tax": 20.2},
+        {"name": "Baz", "description": null, "price": 50.2, "tax": 10.5, "tags": []},
+    ]))
+    .unwrap()
+}
+
+#[get("/store/unset", response_model_exclude_unset)]
+async fn store_unset() -> Json<Vec<StoredItem>> {
+    Json(stored())
+}
+
+#[get("/store/defaults", response_model_exclude_defaults)]
+async fn store_defaults() -> Json<Vec<StoredItem>> {
+    Json(stored())
+}
+
+#[get("/store/none", response_model_exclude_none, response_model_exclude = ["tags"])]
+async fn store_none() -> Json<Vec<StoredItem>> {
+    Json(stored())
+}
+
+#[get("/store/include", response_model_include = ["name", "description"])]
+async fn store_include() -> Json<StoredItem> {
+    Json(stored().remove(0))
+}
+
+#[post("/store/changed", response_model_exclude_unset)]
+async fn store_changed(
+    mut item: StoredItem,
+    #[query] fail: bool,
+) -> Result<Json<StoredItem>, HttpError> {
+    if fail {
+        return Err(HttpError::new(StatusCode::CONFLICT, "no"));
+    }
+    // Changing a field sets it.
+    item.tags.push("new".to_owned());
+    Ok(Json(item))
+}
+
+#[tokio::test]
+async fn response_model_filters_answer_as_fastapi_s_tutorial() {
+    let c = client();
+    assert_answer(
+        &c.get("/store/unset").await,
+        200,
+        r#"[{"name":"Foo","price":50.2},{"name":"Bar","description":"The bartenders","price":62.0,"tax":20.2},{"name":"Baz","description":null,"price":50.2,"tax":10.5,"tags":[]}]"#,
+    );
+    assert_answer(
+        &c.get("/store/defaults").await,
+        200,
+        r#"[{"name":"Foo","price":50.2},{"name":"Bar","description":"The bartenders","price":62.0,"tax":20.2},{"name":"Baz","price":50.2}]"#,
+    );
+    assert_answer(
+        &c.get("/store/none").await,
+        200,
+        r#"[{"name":"Foo","price":50.2,"tax":10.5},{"name":"Bar","description":"The bartenders","price":62.0,"tax":20.2},{"name":"Baz","price":50.2,"tax":10.5}]"#,
+    );
+    let r = c.get("/store/include").await;
+    assert_answer(&r, 200, r#"{"name":"Foo","description":null}"#);
+    assert_eq!(r.header("content-length"), Some("33"));
+    assert_answer(
+        &c.post("/store/changed?fail=false")
+            .json(&json!({"name": "New", "price": 1}))
+            .await,
+        200,
+        r#"{"name":"New","price":1.0,"tags":["new"]}"#,
+    );
+    // An error answer is not filtered.
+    assert_answer(
+        &c.post("/store/changed?fail=true")
+            .json(&json!({"name": "New", "price": 1}))
+            .await,
+        409,
+        r#"{"detail":"no"}"#,
+    );
+    // Without a filter, an unset field answers its default.
+    assert_eq!(
+        serde_json::to_string(&stored()[0]).unwrap(),
+        r#"{"name":"Foo","description":null,"price":50.2,"tax":10.5,"tags":[]}"#
+    );
+}

@@ -117,6 +117,15 @@ CASES = [
     ("GET", "/docs/", {}, None),
     ("GET", "/redoc/", {}, None),
     ("GET", "/openapi.json/", {}, None),
+    # 11. Response-model filters, on FastAPI's tutorial store.
+    *[
+        ("GET", f"/store/{kind}/{item}", {}, None)
+        for kind in ["unset", "defaults", "none", "include", "exclude"]
+        for item in ["foo", "bar", "baz", "nothing"]
+    ],
+    ("GET", "/store/all", {}, None),
+    ("POST", "/store/echo", JSON, b'{"name":"Echo","price":1,"tags":["a"]}'),
+    ("POST", "/store/echo", JSON, b'{"name":"Echo","price":1,"tax":10.5,"description":null}'),
     # Headers and cookies.
     ("GET", "/headers", {"x-ids": "1"}, None),
     ("GET", "/headers", {}, None),

@@ -7,7 +7,7 @@ where a case reaches it (fastrs documents and checks the type's range).
 from enum import Enum
 from typing import Literal, Optional
 
-from fastapi import Body, Cookie, Depends, FastAPI, Header, Query
+from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Query
 from fastapi.security import (
     HTTPAuthorizationCredentials,
     HTTPBasic,
@@ -143,3 +143,60 @@ def headers(
     session: Optional[str] = Cookie(None),
 ):
     return {"x_token": x_token, "x_ids": x_ids, "session": session}
+
+
+# FastAPI's tutorial on response-model filters.
+class StoredItem(BaseModel):
+    name: str
+    description: Optional[str] = None
+    price: float
+    tax: float = 10.5
+    tags: list[str] = []
+
+
+STORE = {
+    "foo": {"name": "Foo", "price": 50.2},
+    "bar": {"name": "Bar", "description": "The bartenders", "price": 62, "tax": 20.2},
+    "baz": {"name": "Baz", "description": None, "price": 50.2, "tax": 10.5, "tags": []},
+}
+
+
+def stored(item_id: str) -> dict:
+    if item_id not in STORE:
+        raise HTTPException(status_code=404, detail="Item not found")
+    return STORE[item_id]
+
+
+@app.get("/store/unset/{item_id}", response_model=StoredItem, response_model_exclude_unset=True)
+def store_unset(item_id: str):
+    return stored(item_id)
+
+
+@app.get("/store/defaults/{item_id}", response_model=StoredItem, response_model_exclude_defaults=True)
+def store_defaults(item_id: str):
+    return stored(item_id)
+
+
+@app.get("/store/none/{item_id}", response_model=StoredItem, response_model_exclude_none=True)
+def store_none(item_id: str):
+    return stored(item_id)
+
+
+@app.get("/store/include/{item_id}", response_model=StoredItem, response_model_include={"name", "description"})
+def store_include(item_id: str):
+    return stored(item_id)
+
+
+@app.get("/store/exclude/{item_id}", response_model=StoredItem, response_model_exclude={"tax"})
+def store_exclude(item_id: str):
+    return stored(item_id)
+
+
+@app.get("/store/all", response_model=list[StoredItem], response_model_exclude_unset=True)
+def store_all():
+    return list(STORE.values())
+
+
+@app.post("/store/echo", response_model=StoredItem, response_model_exclude_unset=True)
+def store_echo(item: StoredItem):
+    return item

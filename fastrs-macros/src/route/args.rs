@@ -1,10 +1,10 @@
 //! `RouteArgs`: the route attribute's template and options, parsed with their spans.
 
 use syn::parse::{Lookahead1, Parse, ParseStream};
-use syn::{LitStr, Token};
+use syn::{LitBool, LitStr, Token};
 
 use super::template::PathTemplate;
-use crate::attr::{parse_keys, parse_list, parse_options, value};
+use crate::attr::{parse_flag, parse_keys, parse_list, parse_options, value};
 use crate::options::SharedOptions;
 use crate::responses::check_status;
 
@@ -15,6 +15,11 @@ mod kw {
     syn::custom_keyword!(operation_id);
     syn::custom_keyword!(body_limit);
     syn::custom_keyword!(scopes);
+    syn::custom_keyword!(response_model_exclude_none);
+    syn::custom_keyword!(response_model_exclude_defaults);
+    syn::custom_keyword!(response_model_exclude_unset);
+    syn::custom_keyword!(response_model_include);
+    syn::custom_keyword!(response_model_exclude);
 }
 
 /// `"50MiB"` in bytes: a whole number with an optional unit (B, KB, KiB, MB, MiB, GB, GiB).
@@ -51,6 +56,19 @@ pub(crate) struct RouteArgs {
     pub(crate) body_limit: Option<(LitStr, usize)>,
     /// `scopes = ["items:read"]`: what the route's security schemes must grant.
     pub(crate) scopes: Option<Vec<LitStr>>,
+    /// The `response_model_*` filters of the answer.
+    pub(crate) response_model: ResponseModelArgs,
+}
+
+/// `response_model_exclude_none`, `_exclude_defaults`, `_exclude_unset`, `_include = [...]`
+/// and `_exclude = [...]`, FastAPI's filters of the answer.
+#[derive(Default)]
+pub(crate) struct ResponseModelArgs {
+    pub(crate) exclude_none: Option<LitBool>,
+    pub(crate) exclude_defaults: Option<LitBool>,
+    pub(crate) exclude_unset: Option<LitBool>,
+    pub(crate) include: Option<Vec<LitStr>>,
+    pub(crate) exclude: Option<Vec<LitStr>>,
 }
 
 impl Parse for RouteArgs {
@@ -76,6 +94,7 @@ impl Parse for RouteArgs {
             shared: SharedOptions::default(),
             body_limit: None,
             scopes: None,
+            response_model: ResponseModelArgs::default(),
         };
         if !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -101,6 +120,11 @@ impl RouteArgs {
             operation_id => self.operation_id, value(input)?;
             scopes => self.scopes, parse_list(input)?;
             body_limit => self.body_limit, body_limit(input)?;
+            response_model_exclude_none => self.response_model.exclude_none, parse_flag(input, span)?;
+            response_model_exclude_defaults => self.response_model.exclude_defaults, parse_flag(input, span)?;
+            response_model_exclude_unset => self.response_model.exclude_unset, parse_flag(input, span)?;
+            response_model_include => self.response_model.include, parse_list(input)?;
+            response_model_exclude => self.response_model.exclude, parse_list(input)?;
         );
         Ok(false)
     }

@@ -3,10 +3,11 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::LitBool;
 use syn::spanned::Spanned;
 
 use super::HttpMethod;
-use super::args::RouteArgs;
+use super::args::{ResponseModelArgs, RouteArgs};
 use super::check::{Arg, Resolved};
 use super::handler::{Handler, Param};
 use super::param_attr::{NumLit, NumValue};
@@ -231,6 +232,9 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
     if let Some(scopes) = &args.scopes {
         fields.push(quote!(scopes: &[#(#scopes),*]));
     }
+    if let Some(model) = response_model(&args.response_model) {
+        fields.push(quote!(response_model: #model));
+    }
     if let Some(dependencies) = &args.shared.dependencies {
         let dependency_ref = paths::dependency_ref();
         let dependencies = dependencies
@@ -239,6 +243,32 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
         fields.push(quote!(dependencies: &[#(#dependencies),*]));
     }
     fields
+}
+
+/// The `ResponseModel` of the `response_model_*` options given, if any.
+fn response_model(args: &ResponseModelArgs) -> Option<TokenStream> {
+    let mut fields = Vec::new();
+    for (name, flag) in [
+        ("exclude_none", &args.exclude_none),
+        ("exclude_defaults", &args.exclude_defaults),
+        ("exclude_unset", &args.exclude_unset),
+    ] {
+        if flag.as_ref().is_some_and(LitBool::value) {
+            let name = format_ident!("{name}");
+            fields.push(quote!(#name: true));
+        }
+    }
+    if let Some(include) = &args.include {
+        fields.push(quote!(include: ::core::option::Option::Some(&[#(#include),*])));
+    }
+    if let Some(exclude) = &args.exclude {
+        fields.push(quote!(exclude: &[#(#exclude),*]));
+    }
+    if fields.is_empty() {
+        return None;
+    }
+    let model = paths::response_model();
+    Some(quote!(#model { #(#fields,)* ..#model::NONE }))
 }
 
 /// The `Route` impl, and the `RouteFn` impl on a private struct: the handler's arguments, how

@@ -13,7 +13,7 @@ mod schema_walk;
 pub(crate) use garde_report::garde_errors;
 pub(crate) use json_syntax::json_invalid;
 pub(crate) use lax_value::LaxValue;
-pub(crate) use schema_walk::Walker;
+pub(crate) use schema_walk::{Walker, resolve_ref};
 
 use schemars::{Schema, generate::SchemaSettings};
 
