@@ -12,13 +12,17 @@ use crate::paths;
 mod kw {
     syn::custom_keyword!(model);
     syn::custom_keyword!(description);
+    syn::custom_keyword!(example);
 }
 
-/// One `responses(...)` entry: `404 = Message` or `404 = (model = Message, description = "...")`.
+/// One `responses(...)` entry: `404 = Message` or
+/// `404 = (model = Message, description = "...", example = r#"{"detail": "..."}"#)`.
 pub(crate) struct ResponseEntry {
     pub(crate) status: u16,
     pub(crate) model: Option<syn::Type>,
     pub(crate) description: Option<LitStr>,
+    /// JSON text, checked when parsed.
+    pub(crate) example: Option<LitStr>,
 }
 
 impl Parse for ResponseEntry {
@@ -30,6 +34,7 @@ impl Parse for ResponseEntry {
             status,
             model: None,
             description: None,
+            example: None,
         };
         if !input.peek(syn::token::Paren) {
             entry.model = Some(input.parse()?);
@@ -52,6 +57,19 @@ impl Parse for ResponseEntry {
                     "description",
                     key.span,
                 )?;
+            } else if lookahead.peek(kw::example) {
+                let key = content.parse::<kw::example>()?;
+                content.parse::<Token![=]>()?;
+                let example: LitStr = content.parse()?;
+                if let Err(e) = serde_json::from_str::<serde_json::Value>(&example.value()) {
+                    return Err(syn::Error::new(
+                        example.span(),
+                        format!(
+                            "`example` is JSON text, such as r#\"{{\"detail\": \"Not found\"}}\"#: {e}"
+                        ),
+                    ));
+                }
+                set_once(&mut entry.example, example, "example", key.span)?;
             } else {
                 return Err(lookahead.error());
             }
@@ -116,7 +134,8 @@ pub(crate) fn extra_responses<'a>(
             let status = Literal::u16_unsuffixed(entry.status);
             let description = some_or_none(entry.description.as_ref().map(|d| quote!(#d)));
             let schema = some_or_none(entry.model.as_ref().map(|m| quote!(#schema_of::<#m>)));
-            quote!(#extra_response { status: #status, description: #description, schema: #schema })
+            let example = some_or_none(entry.example.as_ref().map(|e| quote!(#e)));
+            quote!(#extra_response { status: #status, description: #description, schema: #schema, example: #example })
         })
         .collect()
 }

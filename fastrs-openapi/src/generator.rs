@@ -104,6 +104,30 @@ pub struct Generator {
     validates: bool,
 }
 
+/// Titles the JSON schema of each successful answer that is not a bare reference, as FastAPI
+/// titles its response field: `Response Read Item Items  Item Id  Get`.
+fn titled_response(operation: &mut Operation) {
+    let title = naming::title(&format!("Response_{}", operation.operation_id));
+    for (status, response) in &mut operation.responses {
+        if !status.starts_with('2') {
+            continue;
+        }
+        let schema = response
+            .content
+            .as_mut()
+            .and_then(|content| content.get_mut("application/json"))
+            .and_then(|media| media.get_mut("schema"));
+        if let Some(serde_json::Value::Object(schema)) = schema
+            && !schema.is_empty()
+            && !(schema.len() == 1 && schema.contains_key("$ref"))
+        {
+            schema
+                .entry("title")
+                .or_insert_with(|| serde_json::Value::from(title.clone()));
+        }
+    }
+}
+
 impl Generator {
     /// A generator for an API described by `info`.
     pub fn new(info: Info) -> Self {
@@ -144,13 +168,14 @@ impl Generator {
             &method,
             &location,
         )?;
+        titled_response(&mut operation);
         if let Some((mut schema, required, media_type)) = embedded_body {
             let name = format!("Body_{}", operation.operation_id);
             schema["title"] = name.clone().into();
             let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
             operation.request_body = Some(RequestBody::new(
                 media_type,
-                MediaType { schema: reference },
+                MediaType::new(reference),
                 required,
             ));
             self.schemas([(name, schema)]);
@@ -162,9 +187,7 @@ impl Generator {
                 Response::with_content(
                     "Validation Error",
                     "application/json",
-                    MediaType {
-                        schema: json!({"$ref": "#/components/schemas/HTTPValidationError"}),
-                    },
+                    MediaType::new(json!({"$ref": "#/components/schemas/HTTPValidationError"})),
                 ),
             );
         }
@@ -220,7 +243,7 @@ mod tests {
             Response::with_content(
                 "Successful Response",
                 "application/json",
-                MediaType { schema: json!({}) },
+                MediaType::new(json!({})),
             ),
         );
         OperationFragment {

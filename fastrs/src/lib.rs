@@ -83,6 +83,7 @@ pub use app::{App, DEFAULT_BODY_LIMIT};
 pub use axum::Json;
 pub use context::{Cx, DependencyRef, DescribeFn, Fact, Meta, SchemaFn};
 pub use depends::{Cleanup, Dependency, Depends};
+pub use document::OpenApiStyle;
 pub use error::{HttpError, RequestValidationError, StartupError, ValidationError};
 pub use extract::{
     BodyParam, Bound, FromCx, Num, ParamDoc, ParamModel, ParamSpec, ParamType, Scalar, ScalarError,

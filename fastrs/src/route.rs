@@ -129,6 +129,8 @@ pub struct ExtraResponse {
     pub description: Option<&'static str>,
     /// The JSON schema of the answer's body.
     pub schema: Option<fn(&mut schemars::SchemaGenerator) -> serde_json::Value>,
+    /// An example of the answer's body, as JSON text (the route macro checks it is JSON).
+    pub example: Option<&'static str>,
 }
 
 impl ExtraResponse {
@@ -138,6 +140,7 @@ impl ExtraResponse {
             status,
             description: None,
             schema: None,
+            example: None,
         }
     }
 
@@ -152,6 +155,14 @@ impl ExtraResponse {
     #[must_use]
     pub const fn model<T: schemars::JsonSchema>(mut self) -> Self {
         self.schema = Some(crate::context::schema_of::<T>);
+        self
+    }
+
+    /// An example of its body, as JSON text: `r#"{"detail": "Item exists"}"#`. Text that is
+    /// not JSON is left out of the document.
+    #[must_use]
+    pub const fn example(mut self, json: &'static str) -> Self {
+        self.example = Some(json);
         self
     }
 }

@@ -419,9 +419,12 @@ impl<S: Scheme> Dependency for Optional<S> {
 /// The password-flow login forms: FastAPI's fields, `scopes()`, and a `Debug` that hides the
 /// password and the client secret. Only `grant_type` differs between the two.
 macro_rules! login_form {
-    ($(#[$doc:meta])* $form:ident { $(#[$grant_doc:meta])* grant_type: $grant:ty }) => {
+    (
+        $(#[$doc:meta])* $form:ident { $(#[$grant_doc:meta])* grant_type: $grant:ty }
+        schema: $grant_schema:tt, required: [$($required:literal),*]
+    ) => {
         $(#[$doc])*
-        #[derive(Clone, serde::Deserialize, schemars::JsonSchema, garde::Validate)]
+        #[derive(Clone, serde::Deserialize, garde::Validate)]
         pub struct $form {
             $(#[$grant_doc])*
             #[garde(pattern(r"^password$"))]
@@ -431,7 +434,6 @@ macro_rules! login_form {
             pub username: String,
             /// The password.
             #[garde(skip)]
-            #[schemars(extend("format" = "password"))]
             pub password: String,
             /// The scopes asked for, separated by spaces.
             #[garde(skip)]
@@ -444,8 +446,41 @@ macro_rules! login_form {
             /// The client's secret, if it sends one.
             #[garde(skip)]
             #[serde(default)]
-            #[schemars(extend("format" = "password"))]
             pub client_secret: Option<String>,
+        }
+
+        /// FastAPI's fields, written in place: the document lists them as the operation's
+        /// `Body_<operationId>`, as FastAPI, which reads them as separate form fields, does.
+        impl schemars::JsonSchema for $form {
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($form).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "properties": {
+                        "grant_type": $grant_schema,
+                        "username": { "type": "string", "title": "Username" },
+                        "password": { "type": "string", "format": "password", "title": "Password" },
+                        "scope": { "type": "string", "title": "Scope", "default": "" },
+                        "client_id": {
+                            "anyOf": [{ "type": "string" }, { "type": "null" }],
+                            "title": "Client Id"
+                        },
+                        "client_secret": {
+                            "anyOf": [{ "type": "string" }, { "type": "null" }],
+                            "format": "password",
+                            "title": "Client Secret"
+                        }
+                    },
+                    "type": "object",
+                    "required": [$($required),*]
+                })
+            }
         }
 
         impl $form {
@@ -480,6 +515,11 @@ login_form! {
         #[serde(default)]
         grant_type: Option<String>
     }
+    schema: {
+        "anyOf": [{ "type": "string", "pattern": "^password$" }, { "type": "null" }],
+        "title": "Grant Type"
+    },
+    required: ["username", "password"]
 }
 
 login_form! {
@@ -489,6 +529,8 @@ login_form! {
         /// `password`.
         grant_type: String
     }
+    schema: { "type": "string", "pattern": "^password$", "title": "Grant Type" },
+    required: ["grant_type", "username", "password"]
 }
 
 /// The scopes required along the request's dependency chain (FastAPI's `SecurityScopes`): the

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Serves the same app with fastrs (tests/bin/parity_server.rs) and FastAPI 0.165
 # (tests/parity/twin.py), sends both the requests of tests/parity/compare.py, and fails on any
-# difference in status, body or meaningful header.
+# difference in status, body or meaningful header. Then checks that FastAPI's document of
+# tests/openapi/fastapi_style.py equals fastrs's golden tests/openapi/fastapi_style.json
+# (served in `OpenApiStyle::FastApi`), as parsed JSON.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -9,8 +11,8 @@ venv=target/e2e-venv
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import fastapi, httpx; assert fastapi.__version__.startswith("0.165.")' 2>/dev/null; then
-  "$venv/bin/pip" install --quiet "fastapi==0.165.*" httpx
+if ! "$venv/bin/python" -c 'import fastapi, httpx, multipart; assert fastapi.__version__.startswith("0.165.")' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet "fastapi==0.165.*" httpx python-multipart
 fi
 
 cargo build -q -p fastrs-tests --bin parity_server
@@ -29,3 +31,15 @@ if grep -q "panicked" "$log"; then
   cat "$log" >&2
   exit 1
 fi
+
+"$venv/bin/python" - <<'PY'
+import json, subprocess, sys
+fastapi = json.loads(subprocess.check_output([sys.executable, "tests/openapi/fastapi_style.py"]))
+with open("tests/openapi/fastapi_style.json") as golden:
+    fastrs = json.load(golden)
+if fastapi != fastrs:
+    print("tests/openapi/fastapi_style.json differs from FastAPI's document of fastapi_style.py")
+    print(json.dumps(fastapi, indent=2))
+    sys.exit(1)
+print(f"parity: the FastAPI-style document equals FastAPI's ({len(fastapi['paths'])} paths)")
+PY

@@ -345,12 +345,14 @@ async fn the_document_lists_what_dependencies_read() {
         .collect();
     assert_eq!(
         names,
+        // FastAPI's order: path, query, header, cookie; the route's own before its
+        // dependencies'.
         [
-            ("Header x-token".to_owned(), true),
-            ("Query skip".to_owned(), false),
-            ("Query limit".to_owned(), false),
             ("Path order_id".to_owned(), true),
             ("Query q".to_owned(), true),
+            ("Query skip".to_owned(), false),
+            ("Query limit".to_owned(), false),
+            ("Header x-token".to_owned(), true),
         ]
     );
     assert!(orders.responses.contains_key("422"));

@@ -6,6 +6,7 @@ mod depends;
 mod depends_inputs;
 mod errors;
 mod example;
+mod fastapi_style;
 mod hardening;
 mod lifespan;
 mod openapi;

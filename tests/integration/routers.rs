@@ -237,13 +237,14 @@ fn the_document_shows_composed_paths_tags_responses_and_parameters() {
         .collect();
     assert_eq!(
         names,
+        // FastAPI's order: path, query, header; the app's and routers' dependencies in turn.
         [
+            ("path", "id"),
+            ("query", "q"),
             ("header", "x-app"),
             ("header", "x-outer"),
             ("header", "x-inner"),
             ("header", "x-route"),
-            ("path", "id"),
-            ("query", "q"),
         ]
     );
     let responses = &item["responses"];

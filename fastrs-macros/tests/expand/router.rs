@@ -14,6 +14,7 @@ const _: () = {
                 schema: ::core::option::Option::Some(
                     ::fastrs::__private::schema_of::<Message>,
                 ),
+                example: ::core::option::Option::None,
             },
         ],
         deprecated: false,

@@ -99,4 +99,15 @@ impl App {
         self.metadata.operation_ids = ids;
         self
     }
+
+    /// How much the document says beyond what FastAPI's would: by default integers and floats
+    /// carry their `format` (`int32`, `double`) and the bounds their Rust type implies;
+    /// [`OpenApiStyle::FastApi`](crate::OpenApiStyle::FastApi) leaves out what pydantic
+    /// would not write. With [`OperationIds::FastApi`] too, an app ported from FastAPI serves
+    /// the document FastAPI served, so that clients generated from it stay the same.
+    #[must_use]
+    pub fn openapi_style(mut self, style: crate::OpenApiStyle) -> Self {
+        self.metadata.style = style;
+        self
+    }
 }

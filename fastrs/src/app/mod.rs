@@ -117,6 +117,7 @@ impl App {
                 servers: Vec::new(),
                 tags: Vec::new(),
                 operation_ids: OperationIds::Function,
+                style: crate::OpenApiStyle::Fastrs,
             },
             openapi_url: Some("/openapi.json".to_owned()),
             trailing_slash: crate::trailing_slash::TrailingSlash::Redirect,

@@ -42,6 +42,20 @@ pub(crate) struct Metadata {
     pub(crate) servers: Vec<Server>,
     pub(crate) tags: Vec<Tag>,
     pub(crate) operation_ids: OperationIds,
+    pub(crate) style: OpenApiStyle,
+}
+
+/// How much an app's document says beyond FastAPI's (`App::openapi_style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OpenApiStyle {
+    /// Integers and floats carry their `format` (`int32`, `uint64`, `double`) and the bounds
+    /// their Rust type implies (`u8`: `minimum 0`, `maximum 255`), which fastrs enforces.
+    #[default]
+    Fastrs,
+    /// What pydantic writes: no number `format`, no bound but those declared. An unsigned
+    /// type's `minimum: 0` goes too, even when declared with garde (the two cannot be told
+    /// apart).
+    FastApi,
 }
 
 /// Refuses two documented operations with one id, as building the document would: checked at
@@ -113,13 +127,16 @@ pub(crate) fn document(
     let mut generator = Generator::new(metadata.info.clone()).operation_ids(metadata.operation_ids);
     generator.document_mut().servers = metadata.servers.clone();
     generator.document_mut().tags = metadata.tags.clone();
+    let mut param_models = Vec::new();
     for route in routes.iter().filter(|r| r.include_in_schema()) {
         let mut doc = RouteDoc::new(&mut schemas, route);
         doc.read(&route.meta(dependencies));
         generator.security_schemes(doc.security_schemes());
+        param_models.extend_from_slice(doc.param_models());
         generator.add(doc.into_fragment())?;
     }
-    let definitions = schemas.take_definitions(true);
+    let mut definitions = schemas.take_definitions(true);
+    unreferenced_param_models(&mut definitions, &param_models, generator.document_mut());
     generator.schemas(definitions.into_iter().map(|(name, mut schema)| {
         if let serde_json::Value::Object(fields) = &mut schema {
             fields
@@ -128,5 +145,91 @@ pub(crate) fn document(
         }
         (name, schema)
     }));
-    Ok(generator.finish())
+    let document = generator.finish();
+    Ok(match metadata.style {
+        OpenApiStyle::Fastrs => document,
+        OpenApiStyle::FastApi => as_pydantic_writes(document),
+    })
+}
+
+/// The document without what pydantic would not write: number formats and the bounds a Rust
+/// type implies (those equal to its format's range).
+fn as_pydantic_writes(document: OpenApi) -> OpenApi {
+    let Ok(mut value) = serde_json::to_value(&document) else {
+        return document;
+    };
+    without_rust_numbers(&mut value);
+    serde_json::from_value(value).unwrap_or(document)
+}
+
+fn without_rust_numbers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(fields) => {
+            let is_number = matches!(
+                fields.get("type").and_then(Value::as_str),
+                Some("integer" | "number")
+            );
+            let format = fields
+                .get("format")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            if let (true, Some(format)) = (is_number, format)
+                && let Some((min, max)) = number_format_range(&format)
+            {
+                fields.remove("format");
+                let implied = |bound: Option<&Value>, n: f64| {
+                    bound.and_then(Value::as_f64).is_some_and(|b| b == n)
+                };
+                if implied(fields.get("minimum"), min) {
+                    fields.remove("minimum");
+                }
+                if implied(fields.get("maximum"), max) {
+                    fields.remove("maximum");
+                }
+            }
+            for field in fields.values_mut() {
+                without_rust_numbers(field);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(without_rust_numbers),
+        _ => {}
+    }
+}
+
+/// The range a number `format` of schemars implies (`NaN` for none on that side).
+fn number_format_range(format: &str) -> Option<(f64, f64)> {
+    Some(match format {
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "int64" => (i64::MIN as f64, i64::MAX as f64),
+        "uint8" => (0.0, u8::MAX.into()),
+        "uint16" => (0.0, u16::MAX.into()),
+        "uint32" => (0.0, u32::MAX.into()),
+        "uint64" | "uint" => (0.0, u64::MAX as f64),
+        "int" => (i64::MIN as f64, i64::MAX as f64),
+        "float" | "double" => (f64::NAN, f64::NAN),
+        _ => return None,
+    })
+}
+
+/// Leaves out the components of parameter models that nothing refers to: their fields are
+/// the operation's parameters, and FastAPI lists no component for them.
+fn unreferenced_param_models(
+    definitions: &mut serde_json::Map<String, serde_json::Value>,
+    param_models: &[String],
+    document: &OpenApi,
+) {
+    let paths = serde_json::to_string(&document.paths).unwrap_or_default();
+    for name in param_models {
+        let reference = format!("\"#/components/schemas/{name}\"");
+        let used = paths.contains(&reference)
+            || definitions
+                .iter()
+                .any(|(other, schema)| other != name && schema.to_string().contains(&reference));
+        if !used {
+            definitions.remove(name);
+        }
+    }
 }

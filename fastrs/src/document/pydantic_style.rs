@@ -17,6 +17,7 @@ pub(crate) fn transform(schema: &mut Schema) {
             if let Value::Object(property) = property
                 && !property.contains_key("title")
                 && !is_bare_ref(property)
+                && !is_nullable_ref_object(property)
             {
                 property.insert("title".into(), naming::title(name).into());
             }
@@ -26,6 +27,32 @@ pub(crate) fn transform(schema: &mut Schema) {
 
 fn is_bare_ref(fields: &Map<String, Value>) -> bool {
     fields.len() == 1 && fields.contains_key("$ref")
+}
+
+/// `{"anyOf": [{"$ref": ...}, {"type": "null"}]}`, an optional model, which pydantic does
+/// not title as a field.
+pub(crate) fn is_nullable_ref(schema: &Value) -> bool {
+    schema.as_object().is_some_and(is_nullable_ref_object)
+}
+
+fn is_nullable_ref_object(fields: &Map<String, Value>) -> bool {
+    let Some(Value::Array(variants)) = fields.get("anyOf") else {
+        return false;
+    };
+    matches!(variants.as_slice(), [model, null]
+        if model.as_object().is_some_and(is_bare_ref) && *null == json!({ "type": "null" }))
+}
+
+/// `schema`, rewritten as pydantic writes it, at every depth.
+pub(crate) fn transformed(schema: Value) -> Value {
+    use schemars::transform::{RecursiveTransform, Transform};
+    match Schema::try_from(schema.clone()) {
+        Ok(mut schema) => {
+            RecursiveTransform(transform).transform(&mut schema);
+            schema.to_value()
+        }
+        Err(_) => schema,
+    }
 }
 
 /// `{"type": ["integer", "null"], "format": "int32"}` becomes

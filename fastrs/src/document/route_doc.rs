@@ -26,6 +26,11 @@ pub struct RouteDoc<'g> {
     security: Vec<(&'static str, Value, Vec<String>)>,
     /// The scopes the route and its dependencies require, listed on each requirement.
     scopes: Vec<String>,
+    /// A parameter is read but hidden (`include_in_schema = false`): still a 422 to document.
+    hidden_params: bool,
+    /// The components of the parameter models read, which the document lists only when
+    /// something else refers to them (FastAPI lists none).
+    param_models: Vec<String>,
 }
 
 impl<'g> RouteDoc<'g> {
@@ -40,12 +45,20 @@ impl<'g> RouteDoc<'g> {
             response: None,
             security: Vec::new(),
             scopes: Vec::new(),
+            hidden_params: false,
+            param_models: Vec::new(),
         }
     }
 
-    /// Reads `meta`, each dependency's own facts where it is used (a parameter reached twice
-    /// is listed once).
+    /// The components of the parameter models the route reads.
+    pub(crate) fn param_models(&self) -> &[String] {
+        &self.param_models
+    }
+
+    /// Reads `meta`: its own facts, then each dependency's, as FastAPI flattens a dependant
+    /// (a parameter reached twice is listed once).
     pub(crate) fn read(&mut self, meta: &Meta) {
+        let mut dependencies = Vec::new();
         for fact in meta.facts() {
             match *fact {
                 Fact::Param {
@@ -76,10 +89,13 @@ impl<'g> RouteDoc<'g> {
                 }
                 Fact::Response(schema) => self.response = Some(schema(self.generator)),
                 Fact::State { .. } => {}
-                Fact::Dependency { describe, .. } => self.read(&Meta::of(describe)),
+                Fact::Dependency { describe, .. } => dependencies.push(describe),
                 Fact::Security { name, scheme } => self.security(name, scheme(), &[]),
                 Fact::Scopes(scopes) => self.require_scopes(scopes),
             }
+        }
+        for describe in dependencies {
+            self.read(&Meta::of(describe));
         }
     }
 
@@ -134,6 +150,7 @@ impl<'g> RouteDoc<'g> {
             Source::Body => return self.body_schema(spec, schema, required),
         };
         if !spec.include_in_schema {
+            self.hidden_params = true;
             return;
         }
         // A parameter reached twice (two dependencies read the same header) is listed once.
@@ -172,12 +189,16 @@ impl<'g> RouteDoc<'g> {
             }
             Source::Query | Source::Path => ParameterIn::Query,
         };
-        let definition = reference
+        let component = reference
             .get("$ref")
             .and_then(Value::as_str)
             .and_then(|r| r.rsplit('/').next())
+            .map(str::to_owned);
+        let definition = component
+            .as_ref()
             .and_then(|name| self.generator.definitions().get(name).cloned())
             .unwrap_or(reference);
+        self.param_models.extend(component);
         let required: Vec<&str> = definition
             .get("required")
             .and_then(Value::as_array)
@@ -186,19 +207,20 @@ impl<'g> RouteDoc<'g> {
         let Some(properties) = definition.get("properties").and_then(Value::as_object) else {
             return;
         };
-        for (name, schema) in properties {
-            let mut schema = schema.clone();
+        for (field, schema) in properties {
+            // The definition is as schemars wrote it: pydantic's forms are applied here.
+            let mut schema = super::pydantic_style::transformed(schema.clone());
             if let Value::Object(fields) = &mut schema {
                 fields
                     .entry("title")
-                    .or_insert_with(|| Value::from(naming::title(name)));
+                    .or_insert_with(|| Value::from(naming::title(field)));
             }
             let name = match location {
-                ParameterIn::Header => name.replace('_', "-"),
-                _ => name.clone(),
+                ParameterIn::Header => field.replace('_', "-"),
+                _ => field.clone(),
             };
             self.parameters.push(Parameter {
-                required: required.contains(&name.as_str()),
+                required: required.contains(&field.as_str()),
                 name,
                 location,
                 schema,
@@ -218,7 +240,14 @@ impl<'g> RouteDoc<'g> {
         self.bodies.push((spec, schema, required));
     }
 
-    pub(crate) fn into_fragment(self) -> OperationFragment {
+    pub(crate) fn into_fragment(mut self) -> OperationFragment {
+        // FastAPI's order: path, query, header, cookie; within each, as read.
+        self.parameters.sort_by_key(|p| match p.location {
+            ParameterIn::Path => 0,
+            ParameterIn::Query => 1,
+            ParameterIn::Header => 2,
+            ParameterIn::Cookie => 3,
+        });
         let mounted = self.route;
         let route = mounted.def();
         let status = route.options.status.unwrap_or(200);
@@ -226,12 +255,12 @@ impl<'g> RouteDoc<'g> {
         let success = match (status, self.response) {
             (204 | 304, _) | (_, Some(None)) => Response::empty("Successful Response"),
             (_, Some(Some((media, schema)))) => {
-                Response::with_content("Successful Response", media, MediaType { schema })
+                Response::with_content("Successful Response", media, MediaType::new(schema))
             }
             (_, None) => Response::with_content(
                 "Successful Response",
                 "application/json",
-                MediaType { schema: json!({}) },
+                MediaType::new(json!({})),
             ),
         };
         responses.insert(status.to_string(), success);
@@ -246,22 +275,37 @@ impl<'g> RouteDoc<'g> {
                 },
                 str::to_owned,
             );
-            let response = match extra.schema {
-                Some(schema) => Response::with_content(
+            let example = extra.example.and_then(|e| serde_json::from_str(e).ok());
+            let response = match (extra.schema, example) {
+                (None, None) => Response::empty(&description),
+                (schema, example) => Response::with_content(
                     &description,
                     "application/json",
                     MediaType {
-                        schema: schema(self.generator),
+                        schema: schema.map_or_else(|| json!({}), |s| s(self.generator)),
+                        example,
                     },
                 ),
-                None => Response::empty(&description),
             };
             responses.insert(extra.status.to_string(), response);
         }
-        let validates = !self.parameters.is_empty() || !self.bodies.is_empty() || self.form;
+        let validates = !self.parameters.is_empty()
+            || !self.bodies.is_empty()
+            || self.form
+            || self.hidden_params;
         let (request_body, embedded_body) = if let Some(model) = self.form_model {
-            let media = MediaType { schema: model };
-            (Some(RequestBody::new(FORM, media, true)), None)
+            if is_bare_ref(&model) {
+                let media = MediaType::new(model);
+                (Some(RequestBody::new(FORM, media, true)), None)
+            } else {
+                // A form model written in place is FastAPI's `Body_<operationId>`, as for
+                // `OAuth2PasswordRequestForm`, whose fields FastAPI reads one by one.
+                let required = model
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .is_some_and(|r| !r.is_empty());
+                (None, Some((model, required, FORM)))
+            }
         } else if self.form {
             // FastAPI documents form fields as a `Body_<operationId>` component, even one.
             let object = embedded(&self.bodies);
@@ -334,9 +378,7 @@ fn request_body(
                 schema = nullable(schema);
                 schema["title"] = naming::title(spec.key).into();
             }
-            let media = MediaType {
-                schema: decorate_body(schema, spec),
-            };
+            let media = MediaType::new(decorate_body(schema, spec));
             (Some(RequestBody::new(JSON, media, *required)), None)
         }
         _ => (None, embedded(&bodies)),
@@ -351,7 +393,14 @@ fn embedded(bodies: &[(&'static ParamSpec, Value, bool)]) -> Option<(Value, bool
     let mut properties = Map::new();
     let mut required = Vec::new();
     for (spec, schema, is_required) in bodies {
-        properties.insert(spec.key.to_owned(), decorate(schema.clone(), spec));
+        let mut schema = decorate(schema.clone(), spec);
+        // An optional model has no title of its own there, as in pydantic's model fields.
+        if spec.title.is_none() && super::pydantic_style::is_nullable_ref(&schema) {
+            if let Value::Object(fields) = &mut schema {
+                fields.remove("title");
+            }
+        }
+        properties.insert(spec.key.to_owned(), schema);
         if *is_required {
             required.push(Value::from(spec.key));
         }
@@ -407,6 +456,10 @@ fn decorate(mut schema: Value, spec: &ParamSpec) -> Value {
     }
     if let Some(description) = spec.description {
         fields.insert("description".into(), description.into());
+    }
+    // A deprecated parameter says so in its schema too, as FastAPI writes it.
+    if spec.deprecated {
+        fields.insert("deprecated".into(), true.into());
     }
     if let Some(default) = spec.default_json() {
         fields.insert("default".into(), default);
