@@ -510,6 +510,17 @@ async fn infinity_and_nan_strings_are_floats() {
         .json(&json!({"value": "nan", "spread": []}))
         .await;
     assert_answer(&r, 200, "NaN []");
+    // The bare tokens Python's `json` reads are not JSON (RFC 8259): `json_invalid`.
+    let r = c
+        .post("/measure")
+        .header("content-type", "application/json")
+        .body(r#"{"value": NaN, "spread": []}"#)
+        .await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",10],"msg":"JSON decode error","input":{},"ctx":{"error":"Expecting value"}}]}"#,
+    );
     let r = c
         .post("/measure")
         .json(&json!({"value": "infinite", "spread": []}))
