@@ -153,13 +153,42 @@ pub(crate) fn document(
 }
 
 /// The document without what pydantic would not write: number formats and the bounds a Rust
-/// type implies (those equal to its format's range).
-fn as_pydantic_writes(document: OpenApi) -> OpenApi {
-    let Ok(mut value) = serde_json::to_value(&document) else {
-        return document;
-    };
-    without_rust_numbers(&mut value);
-    serde_json::from_value(value).unwrap_or(document)
+/// type implies (those equal to its format's range). Rewritten in place, schema by schema:
+/// a round trip through `serde_json::Value` would add a deserializer of the whole model to
+/// every binary.
+fn as_pydantic_writes(mut document: OpenApi) -> OpenApi {
+    for item in document.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.options,
+            &mut item.head,
+            &mut item.patch,
+            &mut item.trace,
+        ];
+        for operation in operations.into_iter().flatten() {
+            for parameter in &mut operation.parameters {
+                without_rust_numbers(&mut parameter.schema);
+            }
+            if let Some(body) = &mut operation.request_body {
+                body.content.values_mut().for_each(without_rust_numbers);
+            }
+            for response in operation.responses.values_mut() {
+                if let Some(content) = &mut response.content {
+                    content.values_mut().for_each(without_rust_numbers);
+                }
+            }
+        }
+    }
+    if let Some(components) = &mut document.components {
+        components
+            .schemas
+            .values_mut()
+            .for_each(without_rust_numbers);
+    }
+    document
 }
 
 fn without_rust_numbers(value: &mut serde_json::Value) {

@@ -22,10 +22,19 @@ impl<'de> Deserializer<'de> for LaxValue<'de> {
     type Error = serde_json::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        // Written out rather than handed to `&Value`'s own `deserialize_any`: that would
+        // instantiate serde_json's list and map readers for every visitor a second time.
         match self.0 {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => visitor.visit_u64(u),
+                (None, Some(i)) => visitor.visit_i64(i),
+                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => visitor.visit_borrowed_str(s),
             Value::Array(items) => visitor.visit_seq(Items(items.iter())),
             Value::Object(fields) => visitor.visit_map(Fields::new(fields)),
-            other => other.deserialize_any(visitor),
         }
     }
 
@@ -61,7 +70,7 @@ impl<'de> Deserializer<'de> for LaxValue<'de> {
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         match self.0 {
             Value::Array(items) => visitor.visit_seq(Items(items.iter())),
-            other => other.deserialize_seq(visitor),
+            other => Err(unexpected(other, &visitor)),
         }
     }
 
@@ -85,20 +94,37 @@ impl<'de> Deserializer<'de> for LaxValue<'de> {
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         match self.0 {
             Value::Object(fields) => visitor.visit_map(Fields::new(fields)),
-            other => other.deserialize_map(visitor),
+            other => Err(unexpected(other, &visitor)),
         }
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        name: &'static str,
-        fields: &'static [&'static str],
+        _name: &'static str,
+        _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
         match self.0 {
             Value::Object(object) => visitor.visit_map(Fields::new(object)),
-            other => other.deserialize_struct(name, fields, visitor),
+            Value::Array(items) => visitor.visit_seq(Items(items.iter())),
+            other => Err(unexpected(other, &visitor)),
         }
+    }
+
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.0 {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Array(items) => visitor.visit_seq(Items(items.iter())),
+            other => Err(unexpected(other, &visitor)),
+        }
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.deserialize_bytes(visitor)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_unit()
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -121,9 +147,27 @@ impl<'de> Deserializer<'de> for LaxValue<'de> {
     delegate! {
         deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
         deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
-        deserialize_u128 deserialize_char deserialize_str deserialize_string deserialize_bytes
-        deserialize_byte_buf deserialize_unit deserialize_identifier deserialize_ignored_any
+        deserialize_u128 deserialize_char deserialize_str deserialize_string deserialize_unit
+        deserialize_identifier
     }
+}
+
+/// serde's error for a value of the wrong kind, as `&Value`'s deserializer words it.
+fn unexpected(value: &Value, expected: &dyn serde::de::Expected) -> serde_json::Error {
+    use serde::de::{Error, Unexpected};
+    let unexpected = match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (None, Some(i)) => Unexpected::Signed(i),
+            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    };
+    serde_json::Error::invalid_type(unexpected, expected)
 }
 
 /// A list's items, each lax.
