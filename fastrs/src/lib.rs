@@ -63,6 +63,7 @@ mod extract;
 #[cfg(any(test, feature = "fuzz"))]
 mod fuzzing;
 mod lifespan;
+pub mod middleware;
 mod pipeline;
 mod response;
 mod response_model;
@@ -234,6 +235,8 @@ mod guide {
     struct Errors;
     #[doc = include_str!("../../docs/responses.md")]
     struct Responses;
+    #[doc = include_str!("../../docs/middleware.md")]
+    struct Middleware;
     #[doc = include_str!("../../docs/app.md")]
     struct TheApp;
     #[doc = include_str!("../../docs/testing.md")]

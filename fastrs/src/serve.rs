@@ -65,7 +65,7 @@ impl Default for Limits {
 /// flight finish within the grace period, and returns.
 pub(crate) async fn serve(
     listener: tokio::net::TcpListener,
-    router: crate::routing::Routing,
+    router: crate::middleware::AppService,
     signal: impl Future<Output = ()> + Send + 'static,
     limits: Limits,
 ) -> std::io::Result<()> {
@@ -183,7 +183,7 @@ enum Ending {
 /// of each header line.
 #[derive(Clone)]
 struct Checked {
-    router: crate::routing::Routing,
+    router: crate::middleware::AppService,
     limits: Limits,
     /// The connection's phase, marked as serving once a head is read.
     phase: std::sync::Arc<crate::serve_idle::Phase>,
@@ -223,7 +223,7 @@ impl Service<Request<Incoming>> for Checked {
 enum CheckedAnswer {
     Refused(Option<Response>),
     Routed {
-        answer: crate::routing::Routed,
+        answer: crate::middleware::AppAnswer,
         chunked: bool,
     },
 }

@@ -9,6 +9,7 @@ mod example;
 mod fastapi_style;
 mod hardening;
 mod lifespan;
+mod middleware;
 mod openapi;
 mod params;
 mod readme;

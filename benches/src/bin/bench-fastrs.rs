@@ -55,6 +55,7 @@ async fn me(user: Depends<current_user>) -> Json<serde_json::Value> {
 
 /// Serves on fastrs's own server, or with `BENCH_SERVE=axum` the same app, as a tower service
 /// (`try_into_service()`), on `axum::serve` (to price fastrs's connection loop alone).
+/// `BENCH_MIDDLEWARE=noop` adds one middleware function that does nothing.
 fn main() -> std::io::Result<()> {
     fastrs_benches::runtime().block_on(async {
         if std::env::var("BENCH_SERVE").as_deref() == Ok("axum") {
@@ -65,6 +66,19 @@ fn main() -> std::io::Result<()> {
                 .map_err(std::io::Error::other)?;
             return fastrs::axum::serve(listener, service.into_make_service()).await;
         }
-        App::new().serve(fastrs_benches::addr()).await
+        let app = match std::env::var("BENCH_MIDDLEWARE").as_deref() {
+            // One middleware function that does nothing: the price of the stack.
+            Ok("noop") => App::new().middleware(noop),
+            _ => App::new(),
+        };
+        app.serve(fastrs_benches::addr()).await
     })
+}
+
+/// A middleware that only goes on.
+async fn noop(
+    request: fastrs::axum::extract::Request,
+    next: fastrs::middleware::Next,
+) -> fastrs::axum::response::Response {
+    next.run(request).await
 }

@@ -3,6 +3,7 @@
 mod checks;
 mod limits;
 mod metadata;
+mod middleware;
 mod serving;
 
 pub use crate::context::DEFAULT_BODY_LIMIT;
@@ -71,6 +72,8 @@ pub struct App {
     /// Made by `App::new()`, which found no route in the program: starting it is an error,
     /// unless routes were added since.
     found_none: bool,
+    /// `App::middleware` and `App::layer`, in the order added.
+    middleware: crate::middleware::Stack,
 }
 
 impl Default for App {
@@ -127,6 +130,7 @@ impl App {
             request_timeout: None,
             debug: false,
             found_none: false,
+            middleware: crate::middleware::Stack::default(),
         }
     }
 
@@ -288,7 +292,7 @@ impl App {
     /// so that it nests and merges in an axum app.
     pub fn try_into_router(self) -> Result<axum::Router, StartupError> {
         self.build()
-            .map(|(routing, _)| axum::Router::new().fallback_service(routing))
+            .map(|(service, _)| axum::Router::new().fallback_service(service))
     }
 
     /// Checks the routes and gives the app as a tower service, to serve with a server of your
@@ -313,12 +317,15 @@ impl App {
         + 'static,
         StartupError,
     > {
-        self.build().map(|(routing, _)| routing)
+        self.build().map(|(service, _)| service)
     }
 
     /// Checks the routes and builds the axum router, with what its handlers share (to build
     /// the app-scoped dependencies before serving).
-    pub(crate) fn build(self) -> Result<(crate::routing::Routing, Arc<AppContext>), StartupError> {
+    pub(crate) fn build(
+        mut self,
+    ) -> Result<(crate::middleware::AppService, Arc<AppContext>), StartupError> {
+        let middleware = std::mem::take(&mut self.middleware);
         let request_timeout = self.request_timeout;
         if self.found_none && self.routes.is_empty() && self.nested.is_empty() {
             return Err(StartupError::new(NO_ROUTES.to_owned()));
@@ -444,7 +451,8 @@ impl App {
             _ => router.fallback(not_found),
         };
         let routing = routing.finish(router, request_timeout)?;
-        Ok((routing, shared))
+        let service = middleware.apply(routing, &shared)?;
+        Ok((service, shared))
     }
 
     /// Builds the axum router, to serve it yourself or embed it in an axum app.

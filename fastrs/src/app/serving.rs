@@ -73,8 +73,10 @@ impl App {
     /// The lifespan's start-up, the checks and the app-scoped dependencies, in that order.
     async fn start_serving(
         self,
-    ) -> Result<(crate::routing::Routing, crate::lifespan::Lifespan), crate::error::StartupError>
-    {
+    ) -> Result<
+        (crate::middleware::AppService, crate::lifespan::Lifespan),
+        crate::error::StartupError,
+    > {
         let (app, lifespan) = self.start().await?;
         let (router, shared) = app.build()?;
         shared
