@@ -3,6 +3,7 @@
 //! sends both the same requests and compares the answers.
 
 use fastrs::Tracked;
+use fastrs::middleware::Cors;
 use fastrs::prelude::*;
 use fastrs::security::{HttpBasic, HttpBearer};
 use serde_json::{Value, json};
@@ -235,5 +236,36 @@ async fn store_echo(item: StoredItem) -> Json<StoredItem> {
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8099".into());
-    App::scoped(module_path!()).serve(addr).await
+    let app = App::scoped(module_path!());
+    // The CORS configurations `tests/parity/cors.py` compares with Starlette's.
+    let app = match std::env::var("FASTRS_PARITY_CORS").as_deref() {
+        Ok("basic") => app.layer(
+            Cors::new()
+                .allow_origins(["https://example.org"])
+                .allow_methods(["GET", "POST"])
+                .allow_headers(["X-Example", "Content-Type"])
+                .expose_headers(["X-Status"])
+                .allow_credentials(true),
+        ),
+        Ok("wildcard") => app.layer(
+            Cors::new()
+                .allow_origins(["*"])
+                .allow_methods(["*"])
+                .allow_headers(["*"])
+                .expose_headers(["X-Status", "X-Other"]),
+        ),
+        Ok("regex") => app.layer(
+            Cors::new()
+                .allow_origin_regex(r"https://.*\.example\.org")
+                .allow_credentials(true),
+        ),
+        Ok("private") => app.layer(
+            Cors::new()
+                .allow_origins(["https://example.org"])
+                .allow_private_network(true)
+                .max_age(60),
+        ),
+        _ => app,
+    };
+    app.serve(addr).await
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Serves the same app with fastrs (tests/bin/parity_server.rs) and FastAPI 0.165
 # (tests/parity/twin.py), sends both the requests of tests/parity/compare.py, and fails on any
-# difference in status, body or meaningful header. Then checks that FastAPI's document of
+# difference in status, body or meaningful header; then does the same for fastrs's `Cors`
+# against Starlette's CORSMiddleware in four configurations. Then checks that FastAPI's document of
 # tests/openapi/fastapi_style.py equals fastrs's golden tests/openapi/fastapi_style.json
 # (served in `OpenApiStyle::FastApi`), as parsed JSON.
 set -euo pipefail
@@ -16,21 +17,47 @@ if ! "$venv/bin/python" -c 'import fastapi, httpx, multipart; assert fastapi.__v
 fi
 
 cargo build -q -p fastrs-tests --bin parity_server
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=$(mktemp)
-FASTRS_TEST_ADDR="127.0.0.1:$port" target/debug/parity_server >"$log" 2>&1 &
-server=$!
+server=""
 trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 100); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/openapi.json" && break
-  sleep 0.1
-done
-(cd tests/parity && FASTRS_BASE="http://127.0.0.1:$port" "../../$venv/bin/python" compare.py)
-if grep -q "panicked" "$log"; then
-  echo "the parity server panicked:" >&2
+
+# Starts the parity server with CORS configuration $1 (none when empty) on a free port; sets
+# $base and $server.
+start_server() {
+  local port
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  base="http://127.0.0.1:$port"
+  FASTRS_TEST_ADDR="127.0.0.1:$port" FASTRS_PARITY_CORS="$1" target/debug/parity_server >"$log" 2>&1 &
+  server=$!
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "$base/openapi.json" && return 0
+    sleep 0.1
+  done
+  echo "the parity server did not start:" >&2
   cat "$log" >&2
   exit 1
-fi
+}
+
+stop_server() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  if grep -q "panicked" "$log"; then
+    echo "the parity server panicked:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+}
+
+start_server ""
+(cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" compare.py)
+stop_server
+
+# fastrs's `Cors` against Starlette's CORSMiddleware, configuration by configuration.
+for config in basic wildcard regex private; do
+  start_server "$config"
+  (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" cors.py "$config")
+  stop_server
+done
 
 "$venv/bin/python" - <<'PY'
 import json, subprocess, sys

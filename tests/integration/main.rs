@@ -2,6 +2,7 @@
 
 mod app;
 mod body;
+mod cors;
 mod depends;
 mod depends_inputs;
 mod errors;

@@ -47,7 +47,7 @@ impl App {
     #[must_use]
     pub fn layer<L, B>(mut self, layer: L) -> Self
     where
-        L: tower::Layer<crate::middleware::Service> + Send + 'static,
+        L: tower::Layer<crate::middleware::NextService> + Send + 'static,
         L::Service:
             tower::Service<Request, Response = http::Response<B>> + Clone + Send + Sync + 'static,
         <L::Service as tower::Service<Request>>::Future: Send + 'static,

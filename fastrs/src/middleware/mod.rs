@@ -9,13 +9,12 @@
 //! Every answer the routing gives, 404, 405, 422, an `HttpError` and a panic's 500 included,
 //! is a response when a middleware sees it.
 
+mod cors;
 mod stack;
 
-pub use stack::Next;
+pub use cors::{Cors, CorsService};
 pub(crate) use stack::{AppAnswer, AppService, Stack};
-
-/// The service a layer given to `App::layer` wraps: the rest of the stack and the routing.
-pub type Service = stack::Inner;
+pub use stack::{Next, NextService};
 
 use std::future::Future;
 

@@ -4,6 +4,7 @@
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::extract::Request;
@@ -16,21 +17,43 @@ use crate::context::AppContext;
 use crate::error::StartupError;
 use crate::routing::{Routed, Routing};
 
-/// What a middleware wraps: the rest of the stack and the routing, boxed.
-pub type Inner = BoxCloneSyncService<Request, Response, Infallible>;
+/// A layer's service, boxed once it wraps the rest of the stack.
+type Inner = BoxCloneSyncService<Request, Response, Infallible>;
+
+/// What a middleware has inside it: the next middleware, or the routing.
+pub(crate) enum Rest {
+    Routing(Routing),
+    Function { f: Bound, next: Arc<Rest> },
+    Layer(Inner),
+}
 
 /// The rest of the stack, for a middleware function to go on with.
 pub struct Next {
-    inner: Inner,
+    rest: Arc<Rest>,
 }
 
 impl Next {
     /// Runs the rest of the stack and the routing: the answer the app gives, 404, 405, 422
     /// and 500 included.
     pub async fn run(self, request: Request) -> Response {
-        match self.inner.oneshot(request).await {
-            Ok(response) => response,
-            Err(never) => match never {},
+        match &*self.rest {
+            Rest::Routing(routing) => {
+                let Ok(response) = routing.clone().call(request).await;
+                response
+            }
+            Rest::Function { f, next } => {
+                f(
+                    request,
+                    Next {
+                        rest: Arc::clone(next),
+                    },
+                )
+                .await
+            }
+            Rest::Layer(service) => {
+                let Ok(response) = service.clone().oneshot(request).await;
+                response
+            }
         }
     }
 }
@@ -38,6 +61,35 @@ impl Next {
 impl std::fmt::Debug for Next {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Next")
+    }
+}
+
+/// The rest of the stack as a tower service: what a layer given to `App::layer` wraps.
+#[derive(Clone)]
+pub struct NextService {
+    rest: Arc<Rest>,
+}
+
+impl std::fmt::Debug for NextService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NextService")
+    }
+}
+
+impl Service<Request> for NextService {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let next = Next {
+            rest: Arc::clone(&self.rest),
+        };
+        Box::pin(async move { Ok(next.run(request).await) })
     }
 }
 
@@ -49,7 +101,10 @@ enum Wrap {
     /// A middleware function, its states bound when the app is built.
     Function(Bind),
     /// A tower layer.
-    Layer(Box<dyn FnOnce(Inner) -> Inner + Send>),
+    Layer(Box<dyn FnOnce(NextService) -> Inner + Send>),
+    /// A built-in layer whose configuration is refused (a [`super::Cors`] allowing
+    /// credentials from any origin): the app does not start.
+    Refused(StartupError),
 }
 
 /// The app's middleware, in the order added: the first added is the innermost.
@@ -76,19 +131,26 @@ impl Stack {
     /// Adds a tower layer, outside those added before. Its service's errors answer 500.
     pub(crate) fn layer<L, B>(&mut self, layer: L)
     where
-        L: Layer<Inner> + Send + 'static,
+        L: Layer<NextService> + Send + 'static,
         L::Service: Service<Request, Response = http::Response<B>> + Clone + Send + Sync + 'static,
         <L::Service as Service<Request>>::Future: Send + 'static,
         <L::Service as Service<Request>>::Error: std::fmt::Display,
         B: http_body::Body<Data = bytes::Bytes> + Send + 'static,
         B::Error: Into<axum::BoxError>,
     {
-        self.wraps.push(Wrap::Layer(Box::new(move |inner: Inner| {
-            BoxCloneSyncService::new(Answered {
-                inner: layer.layer(inner),
-                failed: None,
-            })
-        })));
+        if let Some(cors) = (&layer as &dyn std::any::Any).downcast_ref::<super::Cors>()
+            && let Err(refused) = cors.policy()
+        {
+            self.wraps.push(Wrap::Refused(refused));
+            return;
+        }
+        self.wraps
+            .push(Wrap::Layer(Box::new(move |inner: NextService| {
+                BoxCloneSyncService::new(Answered {
+                    inner: layer.layer(inner),
+                    failed: None,
+                })
+            })));
     }
 
     /// The app's service: the routing, wrapped by each entry in turn. With no middleware, the
@@ -101,17 +163,18 @@ impl Stack {
         if self.wraps.is_empty() {
             return Ok(AppService::Routing(routing));
         }
-        let mut service = BoxCloneSyncService::new(routing);
+        let mut rest = Arc::new(Rest::Routing(routing));
         for wrap in self.wraps {
-            service = match wrap {
-                Wrap::Function(bind) => BoxCloneSyncService::new(FunctionService {
+            rest = Arc::new(match wrap {
+                Wrap::Function(bind) => Rest::Function {
                     f: bind(app)?,
-                    inner: service,
-                }),
-                Wrap::Layer(wrap) => wrap(service),
-            };
+                    next: rest,
+                },
+                Wrap::Layer(wrap) => Rest::Layer(wrap(NextService { rest })),
+                Wrap::Refused(refused) => return Err(refused),
+            });
         }
-        Ok(AppService::Stacked(service))
+        Ok(AppService::Stacked(rest))
     }
 }
 
@@ -172,38 +235,11 @@ fn failed(error: &dyn std::fmt::Display) -> Response {
     crate::response::internal_error()
 }
 
-/// A middleware function around what it wraps.
-#[derive(Clone)]
-struct FunctionService {
-    f: Bound,
-    inner: Inner,
-}
-
-impl Service<Request> for FunctionService {
-    type Response = Response;
-    type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: Request) -> Self::Future {
-        let answer = (self.f)(
-            request,
-            Next {
-                inner: self.inner.clone(),
-            },
-        );
-        Box::pin(async move { Ok(answer.await) })
-    }
-}
-
 /// The app as a tower service: its routing, or the routing inside its middleware.
 #[derive(Clone)]
 pub(crate) enum AppService {
     Routing(Routing),
-    Stacked(Inner),
+    Stacked(Arc<Rest>),
 }
 
 impl Service<Request> for AppService {
@@ -218,9 +254,19 @@ impl Service<Request> for AppService {
     fn call(&mut self, request: Request) -> AppAnswer {
         match self {
             AppService::Routing(routing) => AppAnswer::Routed(routing.call(request)),
-            // Each request waits for the stack to be ready (a layer may limit concurrency),
-            // on its own clone, as axum's router does with a route's service.
-            AppService::Stacked(stack) => AppAnswer::Stacked(stack.clone().oneshot(request)),
+            AppService::Stacked(rest) => match &**rest {
+                Rest::Routing(routing) => AppAnswer::Routed(routing.clone().call(request)),
+                // The outermost function's own future, boxed once by its binding.
+                Rest::Function { f, next } => AppAnswer::Function(f(
+                    request,
+                    Next {
+                        rest: Arc::clone(next),
+                    },
+                )),
+                // Each request waits for the layer to be ready (it may limit concurrency), on
+                // its own clone, as axum's router does with a route's service.
+                Rest::Layer(service) => AppAnswer::Layer(service.clone().oneshot(request)),
+            },
         }
     }
 }
@@ -228,17 +274,20 @@ impl Service<Request> for AppService {
 /// The app's answer on its way.
 pub(crate) enum AppAnswer {
     Routed(Routed),
-    Stacked(tower::util::Oneshot<Inner, Request>),
+    Function(Pin<Box<dyn Future<Output = Response> + Send>>),
+    Layer(tower::util::Oneshot<Inner, Request>),
 }
 
 impl Future for AppAnswer {
     type Output = Result<Response, Infallible>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        // Both are `Unpin`: the routing's answer, and a boxed service with its boxed future.
+        // Every variant is `Unpin`: the routing's answer, a boxed future, a boxed service
+        // with its boxed future.
         match self.get_mut() {
             AppAnswer::Routed(answer) => Pin::new(answer).poll(cx),
-            AppAnswer::Stacked(answer) => Pin::new(answer).poll(cx),
+            AppAnswer::Function(answer) => answer.as_mut().poll(cx).map(Ok),
+            AppAnswer::Layer(answer) => Pin::new(answer).poll(cx),
         }
     }
 }
