@@ -14,7 +14,7 @@ mod stack;
 
 pub use cors::{Cors, CorsService};
 pub(crate) use stack::{AppAnswer, AppService, Stack};
-pub use stack::{Next, NextService};
+pub use stack::{Next, NextAnswer, NextService, NextServiceAnswer};
 
 use std::future::Future;
 

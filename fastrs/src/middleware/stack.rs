@@ -34,27 +34,48 @@ pub struct Next {
 
 impl Next {
     /// Runs the rest of the stack and the routing: the answer the app gives, 404, 405, 422
-    /// and 500 included.
-    pub async fn run(self, request: Request) -> Response {
-        match &*self.rest {
-            Rest::Routing(routing) => {
-                let Ok(response) = routing.clone().call(request).await;
-                response
-            }
-            Rest::Function { f, next } => {
-                f(
-                    request,
-                    Next {
-                        rest: Arc::clone(next),
-                    },
-                )
-                .await
-            }
-            Rest::Layer(service) => {
-                let Ok(response) = service.clone().oneshot(request).await;
-                response
-            }
+    /// and 500 included. `next.run(request).await`.
+    pub fn run(self, request: Request) -> NextAnswer {
+        NextAnswer(dispatch(&self.rest, request))
+    }
+}
+
+/// Hands `request` to `rest`: the routing's answer, the next function's future, or a
+/// layer's, on its way.
+fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
+    match rest {
+        Rest::Routing(routing) => AppAnswer::Routed(routing.clone().call(request)),
+        // The function's own future, boxed once by its binding.
+        Rest::Function { f, next } => AppAnswer::Function(f(
+            request,
+            Next {
+                rest: Arc::clone(next),
+            },
+        )),
+        // Each request waits for the layer to be ready (it may limit concurrency), on its
+        // own clone, as axum's router does with a route's service.
+        Rest::Layer(service) => AppAnswer::Layer(service.clone().oneshot(request)),
+    }
+}
+
+/// The answer of the rest of the stack, on its way ([`Next::run`]).
+pub struct NextAnswer(AppAnswer);
+
+impl Future for NextAnswer {
+    type Output = Response;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
+        match Pin::new(&mut self.0).poll(cx) {
+            Poll::Ready(Ok(response)) => Poll::Ready(response),
+            Poll::Ready(Err(never)) => match never {},
+            Poll::Pending => Poll::Pending,
         }
+    }
+}
+
+impl std::fmt::Debug for NextAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NextAnswer")
     }
 }
 
@@ -79,17 +100,31 @@ impl std::fmt::Debug for NextService {
 impl Service<Request> for NextService {
     type Response = Response;
     type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+    type Future = NextServiceAnswer;
 
     fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, request: Request) -> Self::Future {
-        let next = Next {
-            rest: Arc::clone(&self.rest),
-        };
-        Box::pin(async move { Ok(next.run(request).await) })
+    fn call(&mut self, request: Request) -> NextServiceAnswer {
+        NextServiceAnswer(dispatch(&self.rest, request))
+    }
+}
+
+/// [`NextService`]'s answer on its way.
+pub struct NextServiceAnswer(AppAnswer);
+
+impl Future for NextServiceAnswer {
+    type Output = Result<Response, Infallible>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut self.0).poll(cx)
+    }
+}
+
+impl std::fmt::Debug for NextServiceAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NextServiceAnswer")
     }
 }
 
@@ -254,19 +289,7 @@ impl Service<Request> for AppService {
     fn call(&mut self, request: Request) -> AppAnswer {
         match self {
             AppService::Routing(routing) => AppAnswer::Routed(routing.call(request)),
-            AppService::Stacked(rest) => match &**rest {
-                Rest::Routing(routing) => AppAnswer::Routed(routing.clone().call(request)),
-                // The outermost function's own future, boxed once by its binding.
-                Rest::Function { f, next } => AppAnswer::Function(f(
-                    request,
-                    Next {
-                        rest: Arc::clone(next),
-                    },
-                )),
-                // Each request waits for the layer to be ready (it may limit concurrency), on
-                // its own clone, as axum's router does with a route's service.
-                Rest::Layer(service) => AppAnswer::Layer(service.clone().oneshot(request)),
-            },
+            AppService::Stacked(rest) => dispatch(rest, request),
         }
     }
 }
