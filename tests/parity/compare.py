@@ -5,17 +5,10 @@ $FASTRS_BASE, and fails on any difference in status, body or the headers that ca
 """
 
 import base64
-import json
-import os
 import sys
-import warnings
 
-warnings.filterwarnings("ignore")
-
-import httpx  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
-
-from twin import app  # noqa: E402
+from side_by_side import compare
+from twin import app
 
 JSON = {"content-type": "application/json"}
 HEADERS = ("www-authenticate", "location", "content-type")
@@ -147,21 +140,7 @@ def answer(response) -> tuple:
 
 
 def main() -> int:
-    base = os.environ["FASTRS_BASE"]
-    fastapi = TestClient(app, base_url="http://api.test", follow_redirects=False)
-    fastrs = httpx.Client(base_url=base, follow_redirects=False, timeout=10)
-    differences = 0
-    for method, path, headers, body in CASES:
-        headers = {"host": "api.test", **headers}
-        expected = answer(fastapi.request(method, path, headers=headers, content=body))
-        got = answer(fastrs.request(method, path, headers=headers, content=body))
-        if expected != got:
-            differences += 1
-            print(f"DIFFERS {method} {path} {headers} {body!r}")
-            print(f"  FastAPI: {json.dumps(expected)}")
-            print(f"  fastrs:  {json.dumps(got)}")
-    print(f"parity: {len(CASES) - differences} of {len(CASES)} answers as FastAPI's")
-    return 1 if differences else 0
+    return 1 if compare(app, CASES, answer, "FastAPI's twin", "FastAPI") else 0
 
 
 if __name__ == "__main__":

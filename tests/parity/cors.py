@@ -5,17 +5,11 @@ $FASTRS_BASE), and fails on any difference in status, body, content type, Vary o
     FASTRS_BASE=http://127.0.0.1:8099 python cors.py basic
 """
 
-import os
 import sys
-import warnings
 
-warnings.filterwarnings("ignore")
-
-import httpx  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
-from starlette.middleware.cors import CORSMiddleware  # noqa: E402
-
-from twin import app  # noqa: E402
+from side_by_side import compare
+from starlette.middleware.cors import CORSMiddleware
+from twin import app
 
 CONFIGS = {
     "basic": dict(
@@ -89,20 +83,7 @@ def answer(response):
 
 def main(config: str) -> int:
     app.add_middleware(CORSMiddleware, **CONFIGS[config])
-    starlette = TestClient(app, base_url="http://api.test", follow_redirects=False)
-    fastrs = httpx.Client(base_url=os.environ["FASTRS_BASE"], follow_redirects=False, timeout=10)
-    differences = 0
-    for method, path, headers, body in CASES:
-        headers = {"host": "api.test", **headers}
-        expected = answer(starlette.request(method, path, headers=headers, content=body))
-        got = answer(fastrs.request(method, path, headers=headers, content=body))
-        if expected != got:
-            differences += 1
-            print(f"DIFFERS [{config}] {method} {path} {headers}")
-            print(f"  Starlette: {expected}")
-            print(f"  fastrs:    {got}")
-    print(f"parity: CORS `{config}`, {len(CASES) - differences} of {len(CASES)} answers as Starlette's")
-    return 1 if differences else 0
+    return 1 if compare(app, CASES, answer, f"CORS `{config}`", "Starlette") else 0
 
 
 if __name__ == "__main__":
