@@ -140,6 +140,7 @@ pub(crate) struct Answering {
     future: Answer,
     route: &'static RouteDef,
     debug: bool,
+    handlers: Option<&'static crate::error::ExceptionHandlers>,
 }
 
 impl Answering {
@@ -154,6 +155,7 @@ impl Answering {
             future: (route.serve)(req, Arc::clone(app), route, path),
             route,
             debug: app.debug,
+            handlers: app.handlers,
         }
     }
 }
@@ -170,6 +172,7 @@ impl Future for Answering {
                 &self.route,
                 panic.as_ref(),
                 self.debug,
+                self.handlers,
             ))),
         }
     }

@@ -50,6 +50,7 @@ pub(crate) fn panicked(
     route: &dyn std::fmt::Display,
     panic: &(dyn std::any::Any + Send),
     debug: bool,
+    handlers: Option<&crate::error::ExceptionHandlers>,
 ) -> Response {
     let id = PANICS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let message = panic
@@ -59,7 +60,16 @@ pub(crate) fn panicked(
         .unwrap_or("(no message)");
     let what = format!("request {id} to {route} panicked: {message}");
     eprintln!("fastrs: {what}");
-    let mut response = if debug {
+    let handled = handlers.and_then(|h| {
+        h.panic(&crate::error::Panic {
+            message: message.to_owned(),
+            route: route.to_string(),
+            id,
+        })
+    });
+    let mut response = if let Some(response) = handled {
+        response
+    } else if debug {
         (
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("Internal Server Error\n\n{what}\n"),

@@ -1,6 +1,7 @@
 //! `App`: the routes of a program, checked at start-up and served.
 
 mod checks;
+mod handlers;
 mod limits;
 mod metadata;
 mod middleware;
@@ -74,6 +75,8 @@ pub struct App {
     found_none: bool,
     /// `App::middleware` and `App::layer`, in the order added.
     middleware: crate::middleware::Stack,
+    /// `App::status_handler`, `App::validation_error_handler`, `App::panic_handler`.
+    handlers: crate::error::ExceptionHandlers,
 }
 
 impl Default for App {
@@ -131,6 +134,7 @@ impl App {
             debug: false,
             found_none: false,
             middleware: crate::middleware::Stack::default(),
+            handlers: crate::error::ExceptionHandlers::default(),
         }
     }
 
@@ -326,6 +330,12 @@ impl App {
         mut self,
     ) -> Result<(crate::middleware::AppService, Arc<AppContext>), StartupError> {
         let middleware = std::mem::take(&mut self.middleware);
+        // Kept for the program's life, as the routes are: a request reads them by reference.
+        let handlers: Option<&'static crate::error::ExceptionHandlers> =
+            match std::mem::take(&mut self.handlers) {
+                handlers if handlers.is_empty() => None,
+                handlers => Some(Box::leak(Box::new(handlers))),
+            };
         let request_timeout = self.request_timeout;
         if self.found_none && self.routes.is_empty() && self.nested.is_empty() {
             return Err(StartupError::new(NO_ROUTES.to_owned()));
@@ -364,6 +374,7 @@ impl App {
             embed_bodies: false,
             app_values: Arc::new(app_values),
             debug: self.debug,
+            handlers,
         });
         let mut routing = crate::routing::RoutingBuilder::new();
         for (route, needs) in routes.iter().zip(&needs) {

@@ -35,6 +35,8 @@ pub struct AppContext {
     /// The route and its dependencies read several body parameters between them: each is a
     /// key of the body object (FastAPI's embedding).
     pub(crate) embed_bodies: bool,
+    /// The app's exception handlers, when it has any (kept for the program's life).
+    pub(crate) handlers: Option<&'static crate::error::ExceptionHandlers>,
 }
 
 impl AppContext {
@@ -50,6 +52,7 @@ impl AppContext {
             embed_bodies: false,
             app_values: Arc::default(),
             debug: false,
+            handlers: None,
         }
     }
 

@@ -179,6 +179,19 @@ impl<'r> Cx<'r> {
 
     /// The 422 answer with every recorded error.
     pub fn reject(&mut self) -> Response {
-        RequestValidationError::new(std::mem::take(&mut self.errors)).into_response()
+        let errors = RequestValidationError::new(std::mem::take(&mut self.errors));
+        let Some(handlers) = self.app.handlers else {
+            return errors.into_response();
+        };
+        // The handler sees the body as received, as FastAPI's `exc.body`.
+        let body = if self.body.bytes.is_empty() {
+            None
+        } else {
+            self.body.value().as_ref().ok().cloned()
+        };
+        match handlers.validation(errors.with_body(body)) {
+            Ok(response) => response,
+            Err(errors) => errors.into_response(),
+        }
     }
 }

@@ -107,11 +107,16 @@ pub(crate) fn detail_response<T: serde::Serialize + ?Sized>(
 }
 
 impl IntoResponse for HttpError {
+    /// `{"detail": ...}` with the error's status and headers. The error rides along in the
+    /// response's extensions, for a status handler (`App::status_handler`) to answer it.
     fn into_response(self) -> Response {
         let mut response = detail_response(self.status, &self.detail);
-        if let Some(headers) = self.headers {
-            response.headers_mut().extend(*headers);
+        if let Some(headers) = &self.headers {
+            response
+                .headers_mut()
+                .extend(headers.iter().map(|(n, v)| (n.clone(), v.clone())));
         }
+        response.extensions_mut().insert(self);
         response
     }
 }

@@ -154,6 +154,8 @@ impl ValidationError {
 #[derive(Debug, Clone)]
 pub struct RequestValidationError {
     errors: Vec<ValidationError>,
+    /// The body as received: JSON parsed, anything else its text (FastAPI's `exc.body`).
+    body: Option<Value>,
 }
 
 impl RequestValidationError {
@@ -163,7 +165,19 @@ impl RequestValidationError {
         if !errors.is_sorted_by_key(ValidationError::order) {
             errors.sort_by_key(ValidationError::order);
         }
-        Self { errors }
+        Self { errors, body: None }
+    }
+
+    /// With the body as received.
+    pub(crate) fn with_body(mut self, body: Option<Value>) -> Self {
+        self.body = body;
+        self
+    }
+
+    /// The body as received (FastAPI's `exc.body`): the JSON value when it was JSON, its
+    /// text otherwise, `None` without a body or when the route read none.
+    pub fn body(&self) -> Option<&Value> {
+        self.body.as_ref()
     }
 
     /// The errors, in the order they are answered.

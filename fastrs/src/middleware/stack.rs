@@ -23,7 +23,12 @@ type Inner = BoxCloneSyncService<Request, Response, Infallible>;
 /// What a middleware has inside it: the next middleware, or the routing.
 pub(crate) enum Rest {
     Routing(Routing),
-    Function { f: Bound, next: Arc<Rest> },
+    /// The routing, its `HttpError` answers mapped by the app's status handlers.
+    Handled(Routing, &'static crate::error::ExceptionHandlers),
+    Function {
+        f: Bound,
+        next: Arc<Rest>,
+    },
     Layer(Inner),
 }
 
@@ -45,6 +50,9 @@ impl Next {
 fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
     match rest {
         Rest::Routing(routing) => AppAnswer::Routed(routing.clone().call(request)),
+        Rest::Handled(routing, handlers) => {
+            AppAnswer::Handled(routing.clone().call(request), handlers)
+        }
         // The function's own future, boxed once by its binding.
         Rest::Function { f, next } => AppAnswer::Function(f(
             request,
@@ -195,10 +203,15 @@ impl Stack {
         routing: Routing,
         app: &AppContext,
     ) -> Result<AppService, StartupError> {
-        if self.wraps.is_empty() {
+        let handlers = app.handlers.filter(|h| h.handles_statuses());
+        if self.wraps.is_empty() && handlers.is_none() {
             return Ok(AppService::Routing(routing));
         }
-        let mut rest = Arc::new(Rest::Routing(routing));
+        // Status handlers answer inside every middleware, which sees their answers.
+        let mut rest = Arc::new(match handlers {
+            Some(handlers) => Rest::Handled(routing, handlers),
+            None => Rest::Routing(routing),
+        });
         for wrap in self.wraps {
             rest = Arc::new(match wrap {
                 Wrap::Function(bind) => Rest::Function {
@@ -297,6 +310,7 @@ impl Service<Request> for AppService {
 /// The app's answer on its way.
 pub(crate) enum AppAnswer {
     Routed(Routed),
+    Handled(Routed, &'static crate::error::ExceptionHandlers),
     Function(Pin<Box<dyn Future<Output = Response> + Send>>),
     Layer(tower::util::Oneshot<Inner, Request>),
 }
@@ -309,6 +323,10 @@ impl Future for AppAnswer {
         // with its boxed future.
         match self.get_mut() {
             AppAnswer::Routed(answer) => Pin::new(answer).poll(cx),
+            AppAnswer::Handled(answer, handlers) => match Pin::new(answer).poll(cx) {
+                Poll::Ready(Ok(response)) => Poll::Ready(Ok(handlers.map(response))),
+                other => other,
+            },
             AppAnswer::Function(answer) => answer.as_mut().poll(cx).map(Ok),
             AppAnswer::Layer(answer) => Pin::new(answer).poll(cx),
         }

@@ -1,0 +1,117 @@
+//! Exception handlers: what replaces the answer of an `HttpError` of a given status (the
+//! built-in 404 and 405 included), of the 422, and of a panic.
+
+use axum::response::Response;
+use http::StatusCode;
+
+use super::{HttpError, RequestValidationError};
+
+/// Answers an `HttpError`.
+pub type StatusHandler = Box<dyn Fn(HttpError) -> Response + Send + Sync>;
+/// Answers a request's validation errors.
+pub type ValidationHandler = Box<dyn Fn(RequestValidationError) -> Response + Send + Sync>;
+/// Answers a panic.
+pub type PanicHandler = Box<dyn Fn(&Panic) -> Response + Send + Sync>;
+
+/// An app's exception handlers (`App::status_handler`, `App::validation_error_handler`,
+/// `App::panic_handler`).
+#[derive(Default)]
+pub struct ExceptionHandlers {
+    status: Vec<(StatusCode, StatusHandler)>,
+    validation: Option<ValidationHandler>,
+    panic: Option<PanicHandler>,
+}
+
+impl std::fmt::Debug for ExceptionHandlers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExceptionHandlers")
+            .field(
+                "status",
+                &self.status.iter().map(|(s, _)| s).collect::<Vec<_>>(),
+            )
+            .field("validation", &self.validation.is_some())
+            .field("panic", &self.panic.is_some())
+            .finish()
+    }
+}
+
+impl ExceptionHandlers {
+    /// Whether no handler is set.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.status.is_empty() && self.validation.is_none() && self.panic.is_none()
+    }
+
+    /// Whether a status has a handler.
+    pub(crate) fn handles_statuses(&self) -> bool {
+        !self.status.is_empty()
+    }
+
+    pub(crate) fn set_status(&mut self, status: StatusCode, handler: StatusHandler) {
+        self.status.retain(|(s, _)| *s != status);
+        self.status.push((status, handler));
+    }
+
+    pub(crate) fn set_validation(&mut self, handler: ValidationHandler) {
+        self.validation = Some(handler);
+    }
+
+    pub(crate) fn set_panic(&mut self, handler: PanicHandler) {
+        self.panic = Some(handler);
+    }
+
+    /// The answer, or the handler's answer when it is an `HttpError`'s of a handled status.
+    pub(crate) fn map(&self, mut response: Response) -> Response {
+        let handler = self
+            .status
+            .iter()
+            .find(|(status, _)| *status == response.status());
+        match handler {
+            Some((_, handler)) => match response.extensions_mut().remove::<HttpError>() {
+                Some(error) => handler(error),
+                None => response,
+            },
+            None => response,
+        }
+    }
+
+    /// The 422 of `errors`: the handler's answer, if set.
+    pub(crate) fn validation(
+        &self,
+        errors: RequestValidationError,
+    ) -> Result<Response, RequestValidationError> {
+        match &self.validation {
+            Some(handler) => Ok(handler(errors)),
+            None => Err(errors),
+        }
+    }
+
+    /// The answer to a panic: the handler's, if set.
+    pub(crate) fn panic(&self, panic: &Panic) -> Option<Response> {
+        self.panic.as_ref().map(|handler| handler(panic))
+    }
+}
+
+/// A handler's panic, for `App::panic_handler`: its message and the route.
+#[derive(Debug)]
+pub struct Panic {
+    pub(crate) message: String,
+    pub(crate) route: String,
+    pub(crate) id: u64,
+}
+
+impl Panic {
+    /// The panic's message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The route that panicked, as the log names it: `GET /items/{id} (read_item at src/lib.rs:12)`.
+    pub fn route(&self) -> &str {
+        &self.route
+    }
+
+    /// The number of the panic in the process, which the log line carries too.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+}

@@ -1,0 +1,147 @@
+//! Exception handlers: an `HttpError`'s status (the built-in 404 and 405 too), the 422 with
+//! the body as received, and a panic; inside the middleware, which sees their answers.
+
+use fastrs::RequestValidationError;
+use fastrs::axum::extract::Request;
+use fastrs::axum::response::{IntoResponse, Response};
+use fastrs::http::{HeaderValue, StatusCode};
+use fastrs::middleware::Next;
+use fastrs::prelude::*;
+use fastrs::testing::TestClient;
+
+use crate::assert_answer;
+
+mod routes {
+    use fastrs::http::StatusCode;
+    use fastrs::prelude::*;
+
+    #[derive(Deserialize, Serialize, JsonSchema)]
+    pub struct Item {
+        pub name: String,
+        pub price: f64,
+    }
+
+    #[get("/items/<id>")]
+    pub async fn read_item(id: u32) -> Result<String, HttpError> {
+        match id {
+            1 => Ok("one".to_owned()),
+            _ => Err(HttpError::new(StatusCode::NOT_FOUND, "Item not found")),
+        }
+    }
+
+    #[get("/teapot")]
+    pub async fn teapot() -> Result<String, HttpError> {
+        Err(HttpError::new(StatusCode::IM_A_TEAPOT, "short and stout"))
+    }
+
+    #[post("/items")]
+    pub async fn create(item: Item) -> Json<Item> {
+        Json(item)
+    }
+
+    #[get("/explode")]
+    pub async fn explode() -> String {
+        panic!("the boiler exploded")
+    }
+}
+
+fn app() -> App {
+    App::scoped(concat!(module_path!(), "::routes"))
+}
+
+fn not_found(error: HttpError) -> Response {
+    let detail = error.detail().as_str().unwrap_or_default().to_owned();
+    (StatusCode::NOT_FOUND, format!("custom 404: {detail}")).into_response()
+}
+
+/// Marks every answer it sees, to show the handlers answer inside it.
+async fn seen(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert("x-seen", HeaderValue::from_static("yes"));
+    response
+}
+
+#[tokio::test]
+async fn a_status_handler_answers_every_http_error_of_its_status() {
+    let c = TestClient::new(
+        app()
+            .status_handler(StatusCode::NOT_FOUND, not_found)
+            .status_handler(StatusCode::METHOD_NOT_ALLOWED, |e: HttpError| {
+                (
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    format!("no: {}", e.status()),
+                )
+                    .into_response()
+            })
+            .middleware(seen),
+    );
+    // A route's `HttpError`, and the routing's own 404 and 405.
+    let r = c.get("/items/2").await;
+    assert_answer(&r, 404, "custom 404: Item not found");
+    assert_eq!(r.header("x-seen"), Some("yes"));
+    assert_answer(&c.get("/nowhere").await, 404, "custom 404: Not Found");
+    assert_answer(
+        &c.delete("/items/1").await,
+        405,
+        "no: 405 Method Not Allowed",
+    );
+    // Other statuses, and successes, pass as they are.
+    assert_answer(
+        &c.get("/teapot").await,
+        418,
+        r#"{"detail":"short and stout"}"#,
+    );
+    assert_answer(&c.get("/items/1").await, 200, "one");
+    // A 422 is no `HttpError`: a status handler of 422 would not see it.
+    assert_eq!(c.get("/items/x").await.status(), 422);
+}
+
+#[tokio::test]
+async fn the_validation_handler_sees_the_errors_and_the_body() {
+    let c = TestClient::new(app().validation_error_handler(|e: RequestValidationError| {
+        let body = serde_json::json!({
+            "count": e.errors().len(),
+            "first": e.errors()[0].kind(),
+            "body": e.body(),
+        });
+        (StatusCode::BAD_REQUEST, Json(body)).into_response()
+    }));
+    let r = c.post("/items").json(&serde_json::json!({"name": 5})).await;
+    assert_answer(
+        &r,
+        400,
+        r#"{"count":2,"first":"string_type","body":{"name":5}}"#,
+    );
+    // A body that is not JSON is its text; none, `null`.
+    let r = c.post("/items").body("name=x").await;
+    assert_answer(
+        &r,
+        400,
+        r#"{"count":1,"first":"model_attributes_type","body":"name=x"}"#,
+    );
+    let r = c.get("/items/x").await;
+    assert_answer(&r, 400, r#"{"count":1,"first":"int_parsing","body":null}"#);
+}
+
+#[tokio::test]
+async fn the_panic_handler_replaces_the_500() {
+    let c = TestClient::new(
+        app()
+            .panic_handler(|panic: &fastrs::error::Panic| {
+                let body = format!("sorry ({}): {}", panic.route(), panic.message());
+                (StatusCode::SERVICE_UNAVAILABLE, body).into_response()
+            })
+            .middleware(seen),
+    );
+    let r = c.get("/explode").await;
+    assert_eq!(r.status(), 503);
+    assert_eq!(
+        r.text(),
+        "sorry (GET /explode (explode at tests/integration/handlers.rs:42)): the boiler exploded"
+    );
+    assert_eq!(r.header("x-seen"), Some("yes"));
+    // The app goes on.
+    assert_answer(&c.get("/items/1").await, 200, "one");
+}
