@@ -272,6 +272,17 @@ fn refuse(req: &Request<Incoming>, limits: &Limits) -> Option<Response> {
             StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
         )));
     }
+    // RFC 9112 §3.2: an HTTP/1.1 request has exactly one `Host`; without it, or with two, a
+    // proxy and the app could disagree about the host.
+    if req.version() == http::Version::HTTP_11 {
+        let mut hosts = req.headers().get_all(http::header::HOST).iter();
+        if hosts.next().is_none() || hosts.next().is_some() {
+            return Some(closing(HttpError::new(
+                StatusCode::BAD_REQUEST,
+                "Invalid host header",
+            )));
+        }
+    }
     None
 }
 

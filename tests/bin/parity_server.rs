@@ -3,7 +3,7 @@
 //! sends both the same requests and compares the answers.
 
 use fastrs::Tracked;
-use fastrs::middleware::Cors;
+use fastrs::middleware::{Cors, TrustedHost};
 use fastrs::prelude::*;
 use fastrs::security::{HttpBasic, HttpBearer};
 use serde_json::{Value, json};
@@ -266,6 +266,11 @@ async fn main() -> std::io::Result<()> {
                 .max_age(60),
         ),
         _ => app,
+    };
+    // The trusted hosts `tests/parity/hosts.py` compares with Starlette's.
+    let app = match std::env::var("FASTRS_PARITY_HOSTS").as_deref() {
+        Ok("") | Err(_) => app,
+        Ok(hosts) => app.layer(TrustedHost::new(hosts.split(','))),
     };
     app.serve(addr).await
 }

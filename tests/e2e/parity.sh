@@ -2,7 +2,8 @@
 # Serves the same app with fastrs (tests/bin/parity_server.rs) and FastAPI 0.165
 # (tests/parity/twin.py), sends both the requests of tests/parity/compare.py, and fails on any
 # difference in status, body or meaningful header; then does the same for fastrs's `Cors`
-# against Starlette's CORSMiddleware in four configurations. Then checks that FastAPI's document of
+# against Starlette's CORSMiddleware in four configurations, and `TrustedHost` against its
+# TrustedHostMiddleware. Then checks that FastAPI's document of
 # tests/openapi/fastapi_style.py equals fastrs's golden tests/openapi/fastapi_style.json
 # (served in `OpenApiStyle::FastApi`), as parsed JSON.
 set -euo pipefail
@@ -21,13 +22,14 @@ log=$(mktemp)
 server=""
 trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
 
-# Starts the parity server with CORS configuration $1 (none when empty) on a free port; sets
-# $base and $server.
+# Starts the parity server with CORS configuration $1 (none when empty) and trusted hosts $2
+# (none when absent) on a free port; sets $base and $server.
 start_server() {
   local port
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"
-  FASTRS_TEST_ADDR="127.0.0.1:$port" FASTRS_PARITY_CORS="$1" target/debug/parity_server >"$log" 2>&1 &
+  FASTRS_TEST_ADDR="127.0.0.1:$port" FASTRS_PARITY_CORS="$1" FASTRS_PARITY_HOSTS="${2:-}" \
+    target/debug/parity_server >"$log" 2>&1 &
   server=$!
   for _ in $(seq 100); do
     curl -s -o /dev/null "$base/openapi.json" && return 0
@@ -56,6 +58,13 @@ stop_server
 for config in basic wildcard regex private; do
   start_server "$config"
   (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" cors.py "$config")
+  stop_server
+done
+
+# fastrs's `TrustedHost` against Starlette's TrustedHostMiddleware.
+for hosts in "example.com,*.example.com,www.shop.test" "*"; do
+  start_server "" "$hosts"
+  (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" hosts.py "$hosts")
   stop_server
 done
 

@@ -11,10 +11,12 @@
 
 mod cors;
 mod stack;
+mod trusted_host;
 
 pub use cors::{Cors, CorsService};
 pub(crate) use stack::{AppAnswer, AppService, Stack};
 pub use stack::{Next, NextAnswer, NextService, NextServiceAnswer};
+pub use trusted_host::{TrustedHost, TrustedHostService};
 
 use std::future::Future;
 

@@ -181,9 +181,17 @@ impl Stack {
         B: http_body::Body<Data = bytes::Bytes> + Send + 'static,
         B::Error: Into<axum::BoxError>,
     {
-        if let Some(cors) = (&layer as &dyn std::any::Any).downcast_ref::<super::Cors>()
-            && let Err(refused) = cors.policy()
-        {
+        // The built-in layers whose configuration can be wrong stop the app at start-up.
+        let any = &layer as &dyn std::any::Any;
+        let refused = match (
+            any.downcast_ref::<super::Cors>(),
+            any.downcast_ref::<super::TrustedHost>(),
+        ) {
+            (Some(cors), _) => cors.policy().err(),
+            (_, Some(hosts)) => hosts.check().err(),
+            _ => None,
+        };
+        if let Some(refused) = refused {
             self.wraps.push(Wrap::Refused(refused));
             return;
         }

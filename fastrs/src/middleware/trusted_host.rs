@@ -1,0 +1,207 @@
+//! `TrustedHost`: Starlette's `TrustedHostMiddleware` (1.10), as a tower layer.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::response::Response;
+use http::{HeaderValue, StatusCode, header};
+use tower::{Layer, Service};
+
+use crate::error::StartupError;
+
+/// Answers 400 `Invalid host header` (text) to a request whose `Host` is not one of the
+/// allowed hosts, as Starlette's `TrustedHostMiddleware`: a host such as `example.com`, a
+/// leading wildcard `*.example.com` (its subdomains, not itself), or `*` for any. A request
+/// for `example.com` when only `www.example.com` is allowed is redirected there (307) unless
+/// `www_redirect(false)`. A pattern with a wildcard elsewhere stops the app at start-up.
+///
+/// ```
+/// use fastrs::middleware::TrustedHost;
+/// use fastrs::prelude::*;
+///
+/// let app = App::empty().layer(TrustedHost::new(["example.com", "*.example.com"]));
+/// # let _ = app;
+/// ```
+#[derive(Debug, Clone)]
+pub struct TrustedHost {
+    allowed: Vec<String>,
+    www_redirect: bool,
+}
+
+impl TrustedHost {
+    /// Only these hosts (lowercased); `*` allows any.
+    pub fn new<S: Into<String>>(allowed_hosts: impl IntoIterator<Item = S>) -> Self {
+        Self {
+            allowed: allowed_hosts
+                .into_iter()
+                .map(|h| h.into().to_ascii_lowercase())
+                .collect(),
+            www_redirect: true,
+        }
+    }
+
+    /// Whether `example.com` is redirected to an allowed `www.example.com` (the default).
+    #[must_use]
+    pub fn www_redirect(mut self, redirect: bool) -> Self {
+        self.www_redirect = redirect;
+        self
+    }
+
+    /// Refuses a wildcard anywhere but at the start, as `*.example.com`.
+    pub(crate) fn check(&self) -> Result<(), StartupError> {
+        for pattern in &self.allowed {
+            let misplaced = pattern.get(1..).is_some_and(|rest| rest.contains('*'));
+            let bare = pattern.starts_with('*') && pattern != "*" && !pattern.starts_with("*.");
+            if misplaced || bare {
+                return Err(StartupError::new(format!(
+                    "`TrustedHost` pattern `{pattern}`: domain wildcard patterns must be like '*.example.com'"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// `None` to serve, or the answer: 400, or the redirect to `www.`.
+    fn verdict(&self, request: &Request) -> Option<Response> {
+        let header = request
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok());
+        let Some(host) = header.and_then(host_of) else {
+            return Some(invalid());
+        };
+        let host = host.to_ascii_lowercase();
+        let mut www = false;
+        for pattern in &self.allowed {
+            if host == *pattern
+                || pattern
+                    .strip_prefix('*')
+                    .is_some_and(|suffix| host.ends_with(suffix))
+            {
+                return None;
+            }
+            if pattern.strip_prefix("www.") == Some(host.as_str()) {
+                www = true;
+            }
+        }
+        if !(www && self.www_redirect) {
+            return Some(invalid());
+        }
+        let netloc = header.unwrap_or_default();
+        let target = request.uri().path_and_query().map_or("/", |p| p.as_str());
+        let location = format!("http://www.{netloc}{target}");
+        let mut response = Response::new(Body::empty());
+        *response.status_mut() = StatusCode::TEMPORARY_REDIRECT;
+        match HeaderValue::from_str(&location) {
+            Ok(location) => {
+                response.headers_mut().insert(header::LOCATION, location);
+                Some(response)
+            }
+            Err(_) => Some(invalid()),
+        }
+    }
+}
+
+/// The host of a `Host` header, as Starlette's `parse_host_header` reads it; `None` when the
+/// header is not a host with an optional port.
+fn host_of(header: &str) -> Option<&str> {
+    let (host, port) = if let Some(rest) = header.strip_prefix('[') {
+        // An IP literal: `[::1]:8000`.
+        let (literal, after) = rest.split_once(']')?;
+        let valid = literal.parse::<std::net::Ipv6Addr>().is_ok()
+            || literal.strip_prefix('v').is_some_and(|v| v.contains('.'));
+        if !valid {
+            return None;
+        }
+        (&header[..literal.len() + 2], after.strip_prefix(':'))
+    } else {
+        match header.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (header, None),
+        }
+    };
+    if let Some(port) = port
+        && (port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"._~%!$&'()*+,;=-".contains(&b);
+    if !host.starts_with('[') && (host.is_empty() || !host.bytes().all(allowed)) {
+        return None;
+    }
+    Some(host)
+}
+
+/// Starlette's 400: `Invalid host header`, as text.
+fn invalid() -> Response {
+    let mut response = Response::new(Body::from("Invalid host header"));
+    *response.status_mut() = StatusCode::BAD_REQUEST;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+impl<S> Layer<S> for TrustedHost {
+    type Service = TrustedHostService<S>;
+
+    fn layer(&self, inner: S) -> TrustedHostService<S> {
+        TrustedHostService {
+            inner,
+            policy: Arc::new(self.clone()),
+        }
+    }
+}
+
+/// [`TrustedHost`]'s service.
+#[derive(Clone, Debug)]
+pub struct TrustedHostService<S> {
+    inner: S,
+    policy: Arc<TrustedHost>,
+}
+
+impl<S> Service<Request> for TrustedHostService<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible>,
+    S::Future: Send + 'static,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future =
+        futures_util::future::Either<std::future::Ready<Result<Response, Infallible>>, S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        if self.policy.allowed.iter().any(|h| h == "*") {
+            return futures_util::future::Either::Right(self.inner.call(request));
+        }
+        match self.policy.verdict(&request) {
+            None => futures_util::future::Either::Right(self.inner.call(request)),
+            Some(answer) => futures_util::future::Either::Left(std::future::ready(Ok(answer))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_of;
+
+    #[test]
+    fn hosts_as_starlette_parses_them() {
+        assert_eq!(host_of("example.com"), Some("example.com"));
+        assert_eq!(host_of("example.com:8000"), Some("example.com"));
+        assert_eq!(host_of("[::1]:8000"), Some("[::1]"));
+        assert_eq!(host_of("[zz]"), None);
+        assert_eq!(host_of("example.com:"), None);
+        assert_eq!(host_of("example.com:80a"), None);
+        assert_eq!(host_of("exa mple.com"), None);
+        assert_eq!(host_of(""), None);
+    }
+}
