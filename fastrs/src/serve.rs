@@ -261,12 +261,13 @@ fn refuse(req: &Request<Incoming>, limits: &Limits) -> Option<Response> {
     if target > limits.max_uri {
         return Some(closing(HttpError::from_status(StatusCode::URI_TOO_LONG)));
     }
-    let longest = req
-        .headers()
-        .iter()
-        .map(|(name, value)| name.as_str().len() + value.len())
-        .max()
-        .unwrap_or(0);
+    // One pass over the headers: the longest line, and how many `Host`s.
+    let mut longest = 0;
+    let mut hosts = 0;
+    for (name, value) in req.headers() {
+        longest = longest.max(name.as_str().len() + value.len());
+        hosts += usize::from(name == http::header::HOST);
+    }
     if longest > limits.max_header_line {
         return Some(closing(HttpError::from_status(
             StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
@@ -274,14 +275,11 @@ fn refuse(req: &Request<Incoming>, limits: &Limits) -> Option<Response> {
     }
     // RFC 9112 §3.2: an HTTP/1.1 request has exactly one `Host`; without it, or with two, a
     // proxy and the app could disagree about the host.
-    if req.version() == http::Version::HTTP_11 {
-        let mut hosts = req.headers().get_all(http::header::HOST).iter();
-        if hosts.next().is_none() || hosts.next().is_some() {
-            return Some(closing(HttpError::new(
-                StatusCode::BAD_REQUEST,
-                "Invalid host header",
-            )));
-        }
+    if hosts != 1 && req.version() == http::Version::HTTP_11 {
+        return Some(closing(HttpError::new(
+            StatusCode::BAD_REQUEST,
+            "Invalid host header",
+        )));
     }
     None
 }
