@@ -1,11 +1,28 @@
-# Shared by the end-to-end checks: start the example on a free port. Sourced, not run.
+# Shared by the end-to-end checks: start a server on a free port. Sourced, not run.
 
 # Starts example app $1 (`items`, `todo` or `auth`, built in debug) on a free loopback port; sets
 # $base and $app_pid, and writes the server's log to $log. The todo app gets a fresh database.
+# A free loopback port.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Waits until the server at $base answers `/openapi.json`; else shows $log, naming server $1,
+# and fails.
+wait_until_serving() {
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "$base/openapi.json" && return 0
+    sleep 0.1
+  done
+  echo "$1 did not start:" >&2
+  cat "$log" >&2
+  exit 1
+}
+
 start_example() {
   local example=$1 port
   cargo build -q -p "$example"
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  port=$(free_port)
   base="http://127.0.0.1:$port"
   log=$(mktemp)
   database=$(mktemp -u --suffix=.db)
@@ -13,13 +30,7 @@ start_example() {
     "target/debug/$example" >"$log" 2>&1 &
   app_pid=$!
   trap 'kill $app_pid 2>/dev/null || true; rm -f "$database"' EXIT
-  for _ in $(seq 100); do
-    curl -s -o /dev/null "$base/openapi.json" && return 0
-    sleep 0.1
-  done
-  echo "the $example example did not start:" >&2
-  cat "$log" >&2
-  exit 1
+  wait_until_serving "the $example example"
 }
 
 # Stops the example started last.

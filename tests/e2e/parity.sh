@@ -8,6 +8,8 @@
 # (served in `OpenApiStyle::FastApi`), as parsed JSON.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=tests/e2e/common.sh
+source tests/e2e/common.sh
 
 venv=target/e2e-venv
 if [ ! -x "$venv/bin/python" ]; then
@@ -26,18 +28,12 @@ trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
 # (none when absent) on a free port; sets $base and $server.
 start_server() {
   local port
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  port=$(free_port)
   base="http://127.0.0.1:$port"
   FASTRS_TEST_ADDR="127.0.0.1:$port" FASTRS_PARITY_CORS="$1" FASTRS_PARITY_HOSTS="${2:-}" \
     target/debug/parity_server >"$log" 2>&1 &
   server=$!
-  for _ in $(seq 100); do
-    curl -s -o /dev/null "$base/openapi.json" && return 0
-    sleep 0.1
-  done
-  echo "the parity server did not start:" >&2
-  cat "$log" >&2
-  exit 1
+  wait_until_serving "the parity server"
 }
 
 stop_server() {

@@ -1,8 +1,6 @@
 //! Middleware functions and tower layers: one ordered list, the last added outermost, around
 //! the routing, seeing every answer as a response; in process and on a real socket.
 
-use std::io::{Read, Write};
-
 use fastrs::axum::extract::Request;
 use fastrs::axum::response::{IntoResponse, Response};
 use fastrs::http::{HeaderValue, StatusCode};
@@ -11,6 +9,7 @@ use fastrs::prelude::*;
 use fastrs::testing::TestClient;
 
 use crate::assert_answer;
+use crate::socket::raw_request;
 
 mod routes {
     use fastrs::prelude::*;
@@ -214,12 +213,10 @@ async fn middleware_on_a_real_socket() {
     let server = tokio::spawn(ordered().middleware(seen).serve_on(listener));
     let answers = tokio::task::spawn_blocking(move || {
         ["/trace", "/nothing"].map(|path| {
-            let mut stream = std::net::TcpStream::connect(addr).unwrap();
-            let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-            stream.write_all(request.as_bytes()).unwrap();
-            let mut answer = String::new();
-            stream.read_to_string(&mut answer).unwrap();
-            answer
+            raw_request(
+                addr,
+                &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+            )
         })
     })
     .await

@@ -16,7 +16,8 @@ async fn slow() -> &'static str {
     "done"
 }
 
-fn raw_request(addr: std::net::SocketAddr, request: &str) -> String {
+/// Sends `request` as written on a new connection and reads the answer to the end.
+pub(crate) fn raw_request(addr: std::net::SocketAddr, request: &str) -> String {
     let mut stream = TcpStream::connect(addr).expect("connect");
     stream.write_all(request.as_bytes()).expect("write");
     let mut response = String::new();

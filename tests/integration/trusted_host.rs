@@ -1,13 +1,12 @@
 //! `TrustedHost` (Starlette's `TrustedHostMiddleware`; `tests/parity/hosts.py` compares the
 //! two), and the server's own check of `Host` (RFC 9112 §3.2) on a real socket.
 
-use std::io::{Read, Write};
-
 use fastrs::middleware::TrustedHost;
 use fastrs::prelude::*;
 use fastrs::testing::TestClient;
 
 use crate::assert_answer;
+use crate::socket::raw_request;
 
 mod routes {
     use fastrs::prelude::*;
@@ -84,13 +83,7 @@ async fn the_server_answers_400_without_exactly_one_host() {
             // HTTP/1.0 has no `Host` to require.
             "GET /items HTTP/1.0\r\n\r\n",
         ]
-        .map(|request| {
-            let mut stream = std::net::TcpStream::connect(addr).unwrap();
-            stream.write_all(request.as_bytes()).unwrap();
-            let mut answer = String::new();
-            stream.read_to_string(&mut answer).unwrap();
-            answer
-        })
+        .map(|request| raw_request(addr, request))
     })
     .await
     .unwrap();

@@ -42,12 +42,7 @@ pub async fn create_project(
             .bind(&project.name)
             .fetch_one(&**db)
             .await
-            .map_err(|e| match &e {
-                sqlx::Error::Database(d) if d.is_unique_violation() => {
-                    conflict("A project with this name exists")
-                }
-                _ => internal(e),
-            })?;
+            .map_err(name_taken_or_internal)?;
     Ok(Json(created))
 }
 
@@ -115,13 +110,18 @@ async fn rename(db: &Db, id: i64, name: Option<&str>) -> Result<Project, HttpErr
     .bind(id)
     .fetch_optional(&**db)
     .await
-    .map_err(|e| match &e {
+    .map_err(name_taken_or_internal)?
+    .ok_or_else(|| not_found("Project"))
+}
+
+/// A write that broke the names' uniqueness is a 409; any other failure a 500.
+fn name_taken_or_internal(error: sqlx::Error) -> HttpError {
+    match &error {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
             conflict("A project with this name exists")
         }
-        _ => internal(e),
-    })?
-    .ok_or_else(|| not_found("Project"))
+        _ => internal(error),
+    }
 }
 
 /// Deletes a project and its todos.

@@ -209,79 +209,57 @@ async fn projects_are_replaced_and_updated() {
             .send()
             .await;
     }
-    assert_answer(
-        &c.put("/projects/1")
-            .json(&json!({ "name": "house" }))
-            .send()
-            .await,
-        200,
-        r#"{"id":1,"name":"house"}"#,
-    );
-    assert_answer(
-        &c.patch("/projects/2")
-            .json(&json!({ "name": "office" }))
-            .send()
-            .await,
-        200,
-        r#"{"id":2,"name":"office"}"#,
-    );
-    // A PATCH without the name keeps it.
-    assert_answer(
-        &c.patch("/projects/2").json(&json!({})).send().await,
-        200,
-        r#"{"id":2,"name":"office"}"#,
-    );
+    let taken = r#"{"detail":"A project with this name exists"}"#;
+    let missing = r#"{"detail":"Project not found"}"#;
+    // (method, project, body, status, answer), in order: each sees the ones before.
+    let exchanges = [
+        (
+            "PUT",
+            1,
+            json!({ "name": "house" }),
+            200,
+            r#"{"id":1,"name":"house"}"#,
+        ),
+        (
+            "PATCH",
+            2,
+            json!({ "name": "office" }),
+            200,
+            r#"{"id":2,"name":"office"}"#,
+        ),
+        // A PATCH without the name keeps it.
+        ("PATCH", 2, json!({}), 200, r#"{"id":2,"name":"office"}"#),
+        ("PUT", 1, json!({ "name": "office" }), 409, taken),
+        ("PATCH", 2, json!({ "name": "house" }), 409, taken),
+        ("PUT", 9, json!({ "name": "x" }), 404, missing),
+        ("PATCH", 9, json!({ "name": "x" }), 404, missing),
+        (
+            "PUT",
+            1,
+            json!({ "name": "" }),
+            422,
+            r#"{"detail":[{"type":"string_too_short","loc":["body","name"],"msg":"String should have at least 1 character","input":"","ctx":{"min_length":1}}]}"#,
+        ),
+        (
+            "PUT",
+            1,
+            json!({}),
+            422,
+            r#"{"detail":[{"type":"missing","loc":["body","name"],"msg":"Field required","input":{}}]}"#,
+        ),
+    ];
+    for (method, id, body, status, answer) in exchanges {
+        let path = format!("/projects/{id}");
+        let request = match method {
+            "PUT" => c.put(&path),
+            _ => c.patch(&path),
+        };
+        assert_answer(&request.json(&body).send().await, status, answer);
+    }
     assert_answer(
         &c.get("/projects/1").await,
         200,
         r#"{"id":1,"name":"house"}"#,
-    );
-    let taken = r#"{"detail":"A project with this name exists"}"#;
-    assert_answer(
-        &c.put("/projects/1")
-            .json(&json!({ "name": "office" }))
-            .send()
-            .await,
-        409,
-        taken,
-    );
-    assert_answer(
-        &c.patch("/projects/2")
-            .json(&json!({ "name": "house" }))
-            .send()
-            .await,
-        409,
-        taken,
-    );
-    let missing = r#"{"detail":"Project not found"}"#;
-    assert_answer(
-        &c.put("/projects/9")
-            .json(&json!({ "name": "x" }))
-            .send()
-            .await,
-        404,
-        missing,
-    );
-    assert_answer(
-        &c.patch("/projects/9")
-            .json(&json!({ "name": "x" }))
-            .send()
-            .await,
-        404,
-        missing,
-    );
-    assert_answer(
-        &c.put("/projects/1")
-            .json(&json!({ "name": "" }))
-            .send()
-            .await,
-        422,
-        r#"{"detail":[{"type":"string_too_short","loc":["body","name"],"msg":"String should have at least 1 character","input":"","ctx":{"min_length":1}}]}"#,
-    );
-    assert_answer(
-        &c.put("/projects/1").json(&json!({})).send().await,
-        422,
-        r#"{"detail":[{"type":"missing","loc":["body","name"],"msg":"Field required","input":{}}]}"#,
     );
     c.shutdown().await;
 }
