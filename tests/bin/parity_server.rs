@@ -3,7 +3,10 @@
 //! sends both the same requests and compares the answers.
 
 use fastrs::Tracked;
-use fastrs::middleware::{Cors, TrustedHost};
+use fastrs::axum::body::Body;
+use fastrs::axum::response::Response;
+use fastrs::http::{StatusCode, header};
+use fastrs::middleware::{Cors, GZip, TrustedHost};
 use fastrs::prelude::*;
 use fastrs::security::{HttpBasic, HttpBearer};
 use serde_json::{Value, json};
@@ -233,6 +236,61 @@ async fn store_echo(item: StoredItem) -> Json<StoredItem> {
     Json(item)
 }
 
+/// `n` bytes of text, for `tests/parity/gzip.py`.
+fn text(n: usize) -> String {
+    "abcdefghij".repeat(n / 10 + 1)[..n].to_owned()
+}
+
+#[get("/gzip/text/<n>")]
+async fn gzip_text(n: usize) -> String {
+    text(n)
+}
+
+#[get("/gzip/json/<n>")]
+async fn gzip_json(n: usize) -> Json<Value> {
+    Json(json!({ "text": text(n) }))
+}
+
+/// An answer of `n` bytes with a header set: `image/png`, `Content-Encoding`, `Vary` or 206.
+#[get("/gzip/with/<kind>/<n>")]
+async fn gzip_with(kind: String, n: usize) -> Response {
+    let mut response = Response::new(Body::from(text(n)));
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        "text/plain; charset=utf-8".parse().unwrap(),
+    );
+    match kind.as_str() {
+        "png" => {
+            headers.insert(header::CONTENT_TYPE, "image/png".parse().unwrap());
+        }
+        "svg" => {
+            headers.insert(header::CONTENT_TYPE, "image/svg+xml".parse().unwrap());
+        }
+        "encoded" => {
+            headers.insert(header::CONTENT_ENCODING, "identity".parse().unwrap());
+        }
+        "vary" => {
+            headers.insert(header::VARY, "Origin".parse().unwrap());
+        }
+        "partial" => *response.status_mut() = StatusCode::PARTIAL_CONTENT,
+        _ => {}
+    }
+    response
+}
+
+/// `count` chunks of `size` bytes each, streamed.
+#[get("/gzip/stream/<count>/<size>")]
+async fn gzip_stream(count: usize, size: usize) -> Response {
+    let chunks = (0..count).map(move |_| Ok::<_, std::io::Error>(text(size)));
+    let mut response = Response::new(Body::from_stream(futures_util::stream::iter(chunks)));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        "text/plain; charset=utf-8".parse().unwrap(),
+    );
+    response
+}
+
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8099".into());
@@ -271,6 +329,12 @@ async fn main() -> std::io::Result<()> {
     let app = match std::env::var("FASTRS_PARITY_HOSTS").as_deref() {
         Ok("") | Err(_) => app,
         Ok(hosts) => app.layer(TrustedHost::new(hosts.split(','))),
+    };
+    // The compression `tests/parity/gzip.py` compares with Starlette's.
+    let app = match std::env::var("FASTRS_PARITY_GZIP").as_deref() {
+        Ok("default") => app.layer(GZip::new()),
+        Ok("small") => app.layer(GZip::new().minimum_size(10).level(1)),
+        _ => app,
     };
     app.serve(addr).await
 }

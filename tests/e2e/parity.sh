@@ -2,8 +2,8 @@
 # Serves the same app with fastrs (tests/bin/parity_server.rs) and FastAPI 0.165
 # (tests/parity/twin.py), sends both the requests of tests/parity/compare.py, and fails on any
 # difference in status, body or meaningful header; then does the same for fastrs's `Cors`
-# against Starlette's CORSMiddleware in four configurations, and `TrustedHost` against its
-# TrustedHostMiddleware. Then checks that FastAPI's document of
+# against Starlette's CORSMiddleware in four configurations, `TrustedHost` against its
+# TrustedHostMiddleware and `GZip` against its GZipMiddleware in two. Then checks that FastAPI's document of
 # tests/openapi/fastapi_style.py equals fastrs's golden tests/openapi/fastapi_style.json
 # (served in `OpenApiStyle::FastApi`), as parsed JSON.
 set -euo pipefail
@@ -24,13 +24,13 @@ log=$(mktemp)
 server=""
 trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
 
-# Starts the parity server with CORS configuration $1 (none when empty) and trusted hosts $2
-# (none when absent) on a free port; sets $base and $server.
+# Starts the parity server with CORS configuration $1 (none when empty), trusted hosts $2 and
+# GZip configuration $3 (none when absent) on a free port; sets $base and $server.
 start_server() {
   local port
   port=$(free_port)
   base="http://127.0.0.1:$port"
-  FASTRS_TEST_ADDR="127.0.0.1:$port" FASTRS_PARITY_CORS="$1" FASTRS_PARITY_HOSTS="${2:-}" \
+  FASTRS_TEST_ADDR="127.0.0.1:$port" FASTRS_PARITY_CORS="$1" FASTRS_PARITY_HOSTS="${2:-}" FASTRS_PARITY_GZIP="${3:-}" \
     target/debug/parity_server >"$log" 2>&1 &
   server=$!
   wait_until_serving "the parity server"
@@ -61,6 +61,13 @@ done
 for hosts in "example.com,*.example.com,www.shop.test" "*"; do
   start_server "" "$hosts"
   (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" hosts.py "$hosts")
+  stop_server
+done
+
+# fastrs's `GZip` against Starlette's GZipMiddleware.
+for gzip in default small; do
+  start_server "" "" "$gzip"
+  (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" gzipped.py "$gzip")
   stop_server
 done
 

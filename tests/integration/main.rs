@@ -8,6 +8,7 @@ mod depends_inputs;
 mod errors;
 mod example;
 mod fastapi_style;
+mod gzip;
 mod handlers;
 mod hardening;
 mod lifespan;

@@ -14,6 +14,7 @@ from fastapi.security import (
     HTTPBasicCredentials,
     HTTPBearer,
 )
+from fastapi.responses import PlainTextResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 I32 = dict(ge=-(2**31), le=2**31 - 1)
@@ -200,3 +201,36 @@ def store_all():
 @app.post("/store/echo", response_model=StoredItem, response_model_exclude_unset=True)
 def store_echo(item: StoredItem):
     return item
+
+
+def text(n: int) -> str:
+    return ("abcdefghij" * (n // 10 + 1))[:n]
+
+
+@app.get("/gzip/text/{n}")
+def gzip_text(n: int):
+    return PlainTextResponse(text(n))
+
+
+@app.get("/gzip/json/{n}")
+def gzip_json(n: int):
+    return {"text": text(n)}
+
+
+@app.get("/gzip/with/{kind}/{n}")
+def gzip_with(kind: str, n: int):
+    headers = {
+        "png": {"content-type": "image/png"},
+        "svg": {"content-type": "image/svg+xml"},
+        "encoded": {"content-encoding": "identity"},
+        "vary": {"vary": "Origin"},
+    }.get(kind, {})
+    status = 206 if kind == "partial" else 200
+    return PlainTextResponse(text(n), status_code=status, headers=headers)
+
+
+@app.get("/gzip/stream/{count}/{size}")
+def gzip_stream(count: int, size: int):
+    return StreamingResponse(
+        (text(size) for _ in range(count)), media_type="text/plain; charset=utf-8"
+    )

@@ -10,10 +10,14 @@
 //! is a response when a middleware sees it.
 
 mod cors;
+#[cfg(feature = "gzip")]
+mod gzip;
 mod stack;
 mod trusted_host;
 
 pub use cors::{Cors, CorsService};
+#[cfg(feature = "gzip")]
+pub use gzip::{GZip, GZipService};
 pub(crate) use stack::{AppAnswer, AppService, Stack};
 pub use stack::{Next, NextAnswer, NextService, NextServiceAnswer};
 pub use trusted_host::{TrustedHost, TrustedHostService};

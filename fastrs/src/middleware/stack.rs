@@ -183,13 +183,12 @@ impl Stack {
     {
         // The built-in layers whose configuration can be wrong stop the app at start-up.
         let any = &layer as &dyn std::any::Any;
-        let refused = match (
-            any.downcast_ref::<super::Cors>(),
-            any.downcast_ref::<super::TrustedHost>(),
-        ) {
-            (Some(cors), _) => cors.policy().err(),
-            (_, Some(hosts)) => hosts.check().err(),
-            _ => None,
+        let refused = if let Some(cors) = any.downcast_ref::<super::Cors>() {
+            cors.policy().err()
+        } else if let Some(hosts) = any.downcast_ref::<super::TrustedHost>() {
+            hosts.check().err()
+        } else {
+            gzip_refused(any)
         };
         if let Some(refused) = refused {
             self.wraps.push(Wrap::Refused(refused));
@@ -232,6 +231,19 @@ impl Stack {
         }
         Ok(AppService::Stacked(rest))
     }
+}
+
+/// Why a [`super::GZip`] layer is refused, if it is one.
+#[cfg(feature = "gzip")]
+fn gzip_refused(layer: &dyn std::any::Any) -> Option<StartupError> {
+    layer
+        .downcast_ref::<super::GZip>()
+        .and_then(|gzip| gzip.check().err())
+}
+
+#[cfg(not(feature = "gzip"))]
+fn gzip_refused(_: &dyn std::any::Any) -> Option<StartupError> {
+    None
 }
 
 /// A layer's service, whose errors answer 500 and whose body is boxed as axum's.
