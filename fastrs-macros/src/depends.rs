@@ -199,9 +199,9 @@ fn generate(
     } else {
         quote!(__fastrs_handler(#(#idents),*))
     };
-    let into_response = paths::into_response();
+    let raise = paths::raise();
     let value = if fallible {
-        quote!(#call.map_err(#into_response::into_response))
+        quote!(#call.map_err(#raise))
     } else {
         quote!(::core::result::Result::Ok(#call))
     };

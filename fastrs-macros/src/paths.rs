@@ -44,7 +44,8 @@ private_paths! {
     returns => Returns,
     dependency => Dependency,
     resolution => Resolution,
-    into_response => IntoResponse,
+    raise => raise,
+    returned => Returned,
     describe_dependency => describe_dependency,
     arguments => arguments,
     dependency_ref => DependencyRef,
@@ -87,6 +88,8 @@ pub(crate) fn hygienic(tokens: TokenStream) -> TokenStream {
                     "__fastrs_meta" => "meta".to_owned(),
                     "__fastrs_args" => "args".to_owned(),
                     "__fastrs_handler" => "handler".to_owned(),
+                    "__fastrs_answer" => "answer".to_owned(),
+                    "__fastrs_value" => "value".to_owned(),
                     _ => match name.strip_prefix("__fastrs_probe_") {
                         Some(param) => format!("{param}_probe"),
                         None => return TokenTree::Ident(ident),

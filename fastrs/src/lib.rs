@@ -55,6 +55,7 @@
 //! each future hook belongs.
 
 mod app;
+mod background;
 mod context;
 mod depends;
 mod document;
@@ -82,6 +83,7 @@ mod validate;
 
 pub use app::{App, DEFAULT_BODY_LIMIT};
 pub use axum::Json;
+pub use background::{BackgroundTasks, TaskOutcome};
 pub use context::{Cx, DependencyRef, DescribeFn, Fact, Meta, SchemaFn};
 pub use depends::{Cleanup, Dependency, Depends};
 pub use document::OpenApiStyle;
@@ -155,8 +157,8 @@ macro_rules! routes {
 /// What an app needs day to day: `use fastrs::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        App, Depends, HttpError, Json, Scalar, State, delete, depends, get, head, options, patch,
-        post, put, trace,
+        App, BackgroundTasks, Depends, HttpError, Json, Scalar, State, delete, depends, get, head,
+        options, patch, post, put, trace,
     };
     pub use garde::Validate;
     pub use schemars::JsonSchema;
@@ -199,11 +201,13 @@ pub mod __private {
     /// description: `use kinds::*;`.
     pub mod kinds {
         pub use crate::document::{ViaAnyResponse, ViaResponseDoc};
+        pub use crate::error::{ViaResult, ViaValue};
         pub use crate::extract::kind::{
             IsDependency, IsFramework, IsModel, IsScalar, IsUnreadable,
         };
         pub use crate::extract::probe::{ViaGarde, ViaNoCheck};
     }
+    pub use crate::error::{Returned, raise};
     pub use crate::extract::probe::{JsonOf, ViaGarde, ViaNoCheck, ViaNoSerialize, ViaSerialize};
     pub use crate::extract::scalar::{enum_variants, parse_enum, parse_literal};
     pub use crate::extract::{

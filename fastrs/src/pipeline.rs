@@ -13,13 +13,15 @@
 //! 5. the 422, with every error recorded on the way;
 //! 6. the handler ([`RouteFn::invoke`]), its value turned into the response, through the
 //!    route's response-model filters (`response_model_exclude_none`, ...);
-//! 7. the dependencies' cleanups, also when the handler panicked;
-//! 8. a panic answers 500 ([`Answering`], below, polls this under `catch_unwind`).
+//! 7. the error an `Err` carries answered by its exception handler, or by itself;
+//! 8. the dependencies' cleanups, also when the handler panicked;
+//! 9. the background tasks, when the handler succeeded, attached to the answer's body: they
+//!    start once it is sent ([`crate::background`]);
+//! 10. a panic answers 500 ([`Answering`], below, polls this under `catch_unwind`).
 //!
-//! Where the hooks still to come belong: middleware wraps the whole app, around routing, so it
-//! sees the 404s, 405s and 422s as responses; exception handlers map what step 6 returns (and
-//! the 422 of step 5, and the 500 of step 8) before the response leaves this function;
-//! background tasks run after step 7, once the response is sent. `#[depends]` functions go
+//! Around this function: the middleware wraps the whole app, around the routing, so it sees
+//! the 404s, 405s, 422s and 500s as responses ([`crate::middleware`]); the status handlers map
+//! the `HttpError` answers just inside it. `#[depends]` functions go
 //! through steps 2 to 6 too, in [`crate::depends`].
 
 use std::convert::Infallible;
@@ -57,7 +59,10 @@ pub fn serve<R: RouteFn>(
         && !app.has_dependencies()
     {
         drop(req);
-        return Box::pin(async move { answer(R::invoke(args).await, status, def).await });
+        return Box::pin(async move {
+            let response = answer(R::invoke(args).await, status, def).await;
+            crate::error::settle(response, app.handlers)
+        });
     }
     // Split before the future: the request is not kept in it beside its parts.
     let (parts, body) = req.into_parts();
@@ -80,6 +85,8 @@ async fn read_and_invoke<R: RouteFn>(
     if !def.options.scopes.is_empty() {
         cx.require_scopes(def.options.scopes);
     }
+    // Whether the handler ran and answered without an error: its background tasks run then.
+    let mut succeeded = false;
     // Every way out leaves this block, after which the cleanups run.
     let answer = 'answer: {
         if app.has_dependencies()
@@ -97,26 +104,37 @@ async fn read_and_invoke<R: RouteFn>(
             Ok(_) => break 'answer cx.reject(),
             Err(response) => break 'answer *response,
         };
-        if !cx.has_cleanups() {
+        let response = if !cx.has_cleanups() {
             // A panic goes straight to the route's service, which answers 500.
-            break 'answer answer(R::invoke(args).await, status, def).await;
-        }
-        // A panic is caught here only to run the deferred work first.
-        match AssertUnwindSafe(R::invoke(args)).catch_unwind().await {
-            Ok(value) => answer(value, status, def).await,
-            Err(panic) => {
-                cx.run_cleanups().await;
-                std::panic::resume_unwind(panic)
+            answer(R::invoke(args).await, status, def).await
+        } else {
+            // A panic is caught here only to run the deferred work first.
+            match AssertUnwindSafe(R::invoke(args)).catch_unwind().await {
+                Ok(value) => answer(value, status, def).await,
+                Err(panic) => {
+                    cx.run_cleanups().await;
+                    std::panic::resume_unwind(panic)
+                }
             }
-        }
+        };
+        succeeded = !crate::error::is_error(&response);
+        response
     };
-    if !cx.has_cleanups() {
-        return answer;
+    let answer = crate::error::settle(answer, app.handlers);
+    let answer = if cx.has_cleanups() {
+        // Boxed across the wait: only routes with deferred work pay for holding their answer.
+        let answer = Box::new(answer);
+        cx.run_cleanups().await;
+        *answer
+    } else {
+        answer
+    };
+    match cx.background.take() {
+        Some(tasks) if succeeded => {
+            crate::background::attach(answer, tasks, def, &parts, &app.background)
+        }
+        _ => answer,
     }
-    // Boxed across the wait: only routes with deferred work pay for holding their answer.
-    let answer = Box::new(answer);
-    cx.run_cleanups().await;
-    *answer
 }
 
 /// Step 6's answer: the handler's value as the response, through the route's response-model

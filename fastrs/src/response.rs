@@ -40,8 +40,23 @@ pub(crate) fn internal_error() -> Response {
     (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response()
 }
 
-/// Numbers the panics of the process, for the log and the answer's `x-request-id`.
-static PANICS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+/// Numbers the requests the log names (a panic's, a background task's), for the log and the
+/// answer's `x-request-id`.
+static NUMBERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The next number for a request the log names.
+pub(crate) fn request_number() -> u64 {
+    NUMBERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A panic's message, when it has one.
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
 
 /// The answer to a handler (or dependency) that panicked: 500 `Internal Server Error`, logged
 /// with the route and an id that the answer carries in `x-request-id`. The message stays in
@@ -52,12 +67,8 @@ pub(crate) fn panicked(
     debug: bool,
     handlers: Option<&crate::error::ExceptionHandlers>,
 ) -> Response {
-    let id = PANICS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let message = panic
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("(no message)");
+    let id = request_number();
+    let message = panic_message(panic);
     let what = format!("request {id} to {route} panicked: {message}");
     eprintln!("fastrs: {what}");
     let handled = handlers.and_then(|h| {

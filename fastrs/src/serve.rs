@@ -62,10 +62,11 @@ impl Default for Limits {
 }
 
 /// Serves `routing` on `listener` until `signal`, then stops accepting, lets the requests in
-/// flight finish within the grace period, and returns.
+/// flight and the `background` tasks finish within the grace period, and returns.
 pub(crate) async fn serve(
     listener: tokio::net::TcpListener,
     router: crate::middleware::AppService,
+    background: std::sync::Arc<crate::background::Running>,
     signal: impl Future<Output = ()> + Send + 'static,
     limits: Limits,
 ) -> std::io::Result<()> {
@@ -158,13 +159,27 @@ pub(crate) async fn serve(
     drop(listener);
     drop(stopping);
     let _ = stop.send(true);
+    let grace = tokio::time::sleep(limits.grace_period);
+    tokio::pin!(grace);
     tokio::select! {
         () = stop.closed() => {}
-        () = tokio::time::sleep(limits.grace_period) => {
+        () = &mut grace => {
             eprintln!(
                 "fastrs: the grace period ({:?}) is over; closing the connections still open",
                 limits.grace_period
             );
+        }
+    }
+    // The answers are sent: the background tasks they started finish, within the same period.
+    tokio::select! {
+        () = background.idle() => {}
+        () = &mut grace => {
+            for abandoned in background.abandoned() {
+                eprintln!(
+                    "fastrs: the grace period ({:?}) is over; abandoning the background tasks of {abandoned}",
+                    limits.grace_period
+                );
+            }
         }
     }
     Ok(())

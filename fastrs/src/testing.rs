@@ -238,12 +238,16 @@ impl TestRequest<'_> {
             Ok(response) => response,
             Err(infallible) => match infallible {},
         };
-        let (parts, body) = response.into_parts();
+        let (mut parts, body) = response.into_parts();
         let body = body
             .collect()
             .await
             .map(|b| b.to_bytes())
             .unwrap_or_default();
+        // The answer is read: its background tasks have started; their effects are seen.
+        if let Some(tasks) = parts.extensions.remove::<crate::background::TasksDone>() {
+            tasks.wait().await;
+        }
         TestResponse {
             status: parts.status,
             headers: parts.headers,

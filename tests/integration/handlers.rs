@@ -1,5 +1,6 @@
-//! Exception handlers: an `HttpError`'s status (the built-in 404 and 405 too), the 422 with
-//! the body as received, and a panic; inside the middleware, which sees their answers.
+//! Exception handlers: an error type returned as `Err` by a route or a dependency, an
+//! `HttpError`'s status (the built-in 404 and 405 too), the 422 with the body as received, and a
+//! panic; inside the middleware, which sees their answers.
 
 use fastrs::RequestValidationError;
 use fastrs::axum::extract::Request;
@@ -12,6 +13,7 @@ use fastrs::testing::TestClient;
 use crate::assert_answer;
 
 mod routes {
+    use fastrs::axum::response::{IntoResponse, Response};
     use fastrs::http::StatusCode;
     use fastrs::prelude::*;
 
@@ -43,6 +45,49 @@ mod routes {
     pub async fn explode() -> String {
         panic!("the boiler exploded")
     }
+
+    /// FastAPI's tutorial exception, with an answer of its own where no handler is set.
+    #[derive(Debug)]
+    pub struct UnicornError(pub String);
+
+    impl IntoResponse for UnicornError {
+        fn into_response(self) -> Response {
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("unicorn {}", self.0),
+            )
+                .into_response()
+        }
+    }
+
+    pub type ApiResult<T> = Result<T, UnicornError>;
+
+    #[get("/unicorns/<name>")]
+    pub async fn unicorn(name: String) -> Result<Json<Value>, UnicornError> {
+        if name == "yolo" {
+            return Err(UnicornError(name));
+        }
+        Ok(Json(json!({ "unicorn_name": name })))
+    }
+
+    /// Through a type alias: the macro cannot see the `Result`, the type system can.
+    #[get("/aliased/<name>")]
+    pub async fn aliased(name: String) -> ApiResult<String> {
+        Err(UnicornError(name))
+    }
+
+    #[depends]
+    pub async fn rider(#[query] rider: String) -> Result<String, UnicornError> {
+        match rider.as_str() {
+            "nobody" => Err(UnicornError(rider)),
+            _ => Ok(rider),
+        }
+    }
+
+    #[get("/ride")]
+    pub async fn ride(rider: Depends<rider>) -> String {
+        format!("ridden by {}", *rider)
+    }
 }
 
 fn app() -> App {
@@ -61,6 +106,64 @@ async fn seen(request: Request, next: Next) -> Response {
         .headers_mut()
         .insert("x-seen", HeaderValue::from_static("yes"));
     response
+}
+
+#[tokio::test]
+async fn an_error_type_is_answered_by_its_handler_or_by_itself() {
+    let teapot = |error: routes::UnicornError| {
+        let message = format!("Oops! {} did something. There goes a rainbow...", error.0);
+        (StatusCode::IM_A_TEAPOT, Json(json!({ "message": message }))).into_response()
+    };
+    let c = TestClient::new(app().exception_handler(teapot).middleware(seen));
+    let r = c.get("/unicorns/yolo").await;
+    assert_answer(
+        &r,
+        418,
+        r#"{"message":"Oops! yolo did something. There goes a rainbow..."}"#,
+    );
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert_eq!(r.header("x-seen"), Some("yes"));
+    assert_answer(
+        &c.get("/unicorns/ana").await,
+        200,
+        r#"{"unicorn_name":"ana"}"#,
+    );
+    assert_answer(
+        &c.get("/aliased/bob").await,
+        418,
+        r#"{"message":"Oops! bob did something. There goes a rainbow..."}"#,
+    );
+    // A dependency's `Err`, before the route runs.
+    assert_answer(
+        &c.get("/ride?rider=nobody").await,
+        418,
+        r#"{"message":"Oops! nobody did something. There goes a rainbow..."}"#,
+    );
+    assert_answer(&c.get("/ride?rider=ana").await, 200, "ridden by ana");
+
+    // Without a handler, the error answers as its `IntoResponse` says.
+    let c = TestClient::new(app());
+    assert_answer(&c.get("/unicorns/yolo").await, 500, "unicorn yolo");
+    assert_answer(&c.get("/aliased/bob").await, 500, "unicorn bob");
+    assert_answer(&c.get("/ride?rider=nobody").await, 500, "unicorn nobody");
+}
+
+#[tokio::test]
+async fn an_http_error_handler_takes_every_http_error() {
+    let c = TestClient::new(app().exception_handler(|e: HttpError| {
+        (e.status(), format!("handled: {}", e.detail())).into_response()
+    }));
+    assert_answer(
+        &c.get("/items/2").await,
+        404,
+        r#"handled: "Item not found""#,
+    );
+    assert_answer(
+        &c.get("/teapot").await,
+        418,
+        r#"handled: "short and stout""#,
+    );
+    assert_answer(&c.get("/items/1").await, 200, "one");
 }
 
 #[tokio::test]
@@ -139,7 +242,7 @@ async fn the_panic_handler_replaces_the_500() {
     assert_eq!(r.status(), 503);
     assert_eq!(
         r.text(),
-        "sorry (GET /explode (explode at tests/integration/handlers.rs:42)): the boiler exploded"
+        "sorry (GET /explode (explode at tests/integration/handlers.rs:44)): the boiler exploded"
     );
     assert_eq!(r.header("x-seen"), Some("yes"));
     // The app goes on.

@@ -1,6 +1,7 @@
 //! The one integration-test binary: every module tries fastrs as a user would.
 
 mod app;
+mod background;
 mod body;
 mod cors;
 mod depends;

@@ -53,6 +53,57 @@ fn a_panic_is_logged_with_its_route_and_request_id() {
 }
 
 #[test]
+fn a_failing_background_task_is_logged_and_a_stuck_one_abandoned_at_shutdown() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_panicking_server"))
+        .env("FASTRS_TEST_ADDR", addr.to_string())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while TcpStream::connect(addr).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(10), "never served");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    for (kind, id) in [("fail", "abc-1"), ("panic", "abc-2"), ("slow", "abc-3")] {
+        let request = format!(
+            "GET /tasks/{kind} HTTP/1.1\r\nHost: x\r\nX-Request-ID: {id}\r\nConnection: close\r\n\r\n"
+        );
+        let answer = exchange(addr, request.as_bytes());
+        assert_eq!(body(&answer), "started");
+    }
+    // The server goes on serving.
+    assert_eq!(status_line(&get_ok(addr)), "HTTP/1.1 200 OK");
+    let stopping = Instant::now();
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    // The stuck task holds the shutdown for the grace period, no longer.
+    assert!(stopping.elapsed() < Duration::from_secs(5));
+    let log = String::from_utf8_lossy(&output.stderr);
+    let route = "GET /tasks/<kind> (tasks at tests/bin/panicking_server.rs:";
+    for line in [
+        format!("fastrs: background task 1 of 2 of request abc-1 to {route}"),
+        ") failed: disk full; the 1 after it are dropped\n".to_owned(),
+        format!("fastrs: background task 1 of 2 of request abc-2 to {route}"),
+        ") panicked: the mail server is down; the 1 after it are dropped\n".to_owned(),
+        format!(
+            "fastrs: the grace period (500ms) is over; abandoning the background tasks of request abc-3 to {route}"
+        ),
+    ] {
+        assert!(log.contains(&line), "{line}\n{log}");
+    }
+}
+
+#[test]
 fn a_start_up_error_is_printed_as_plain_text() {
     let output = Command::new(env!("CARGO_BIN_EXE_panicking_server"))
         .env("FASTRS_TEST_ADDR", "127.0.0.1:0")

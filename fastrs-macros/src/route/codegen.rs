@@ -301,6 +301,7 @@ fn route_impl(args: &RouteArgs, handler: &Handler, params: &[Arg<'_>]) -> TokenS
         output_span,
     );
     let call = paths::respan(quote!(__fastrs_handler(#(#idents),*)), output_span);
+    let (kinds, returned) = (paths::kind_traits(), paths::returned());
     quote! {
         impl #route for #fn_ident {
             fn def() -> &'static #route_def {
@@ -321,7 +322,13 @@ fn route_impl(args: &RouteArgs, handler: &Handler, params: &[Arg<'_>]) -> TokenS
                 // Named before the arguments, which may shadow it.
                 let __fastrs_handler = #fn_ident;
                 let #unpack = __fastrs_args;
-                #call
+                let __fastrs_answer = #call;
+                async move {
+                    use #kinds;
+                    let __fastrs_value = __fastrs_answer.await;
+                    // An `Err` is raised, for the app's handler of its type.
+                    (&&#returned::of(&__fastrs_value)).__fastrs_returned(__fastrs_value)
+                }
             }
         }
     }

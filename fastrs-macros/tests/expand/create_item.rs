@@ -70,7 +70,12 @@ const _: () = {
         > + ::core::marker::Send {
             let handler = create_item;
             let (item,) = args;
-            handler(item)
+            let answer = handler(item);
+            async move {
+                use ::fastrs::__private::kinds::*;
+                let value = answer.await;
+                (&&::fastrs::__private::Returned::of(&value)).__fastrs_returned(value)
+            }
         }
     }
     ::fastrs::__private::inventory::submit! {

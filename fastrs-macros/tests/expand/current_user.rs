@@ -73,7 +73,7 @@ const _: () = {
             async move {
                 handler(authorization, settings)
                     .await
-                    .map_err(::fastrs::__private::IntoResponse::into_response)
+                    .map_err(::fastrs::__private::raise)
             }
         }
     }

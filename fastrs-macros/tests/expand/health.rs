@@ -49,7 +49,12 @@ const _: () = {
         > + ::core::marker::Send {
             let handler = health;
             let () = args;
-            handler()
+            let answer = handler();
+            async move {
+                use ::fastrs::__private::kinds::*;
+                let value = answer.await;
+                (&&::fastrs::__private::Returned::of(&value)).__fastrs_returned(value)
+            }
         }
     }
     ::fastrs::__private::inventory::submit! {

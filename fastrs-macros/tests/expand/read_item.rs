@@ -111,7 +111,12 @@ const _: () = {
         > + ::core::marker::Send {
             let handler = read_item;
             let (item_id, q, limit) = args;
-            handler(item_id, q, limit)
+            let answer = handler(item_id, q, limit);
+            async move {
+                use ::fastrs::__private::kinds::*;
+                let value = answer.await;
+                (&&::fastrs::__private::Returned::of(&value)).__fastrs_returned(value)
+            }
         }
     }
     ::fastrs::__private::inventory::submit! {

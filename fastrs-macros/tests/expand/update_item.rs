@@ -157,7 +157,12 @@ const _: () = {
         > + ::core::marker::Send {
             let handler = update_item;
             let (id, user_agent, session, item, importance) = args;
-            handler(id, user_agent, session, item, importance)
+            let answer = handler(id, user_agent, session, item, importance);
+            async move {
+                use ::fastrs::__private::kinds::*;
+                let value = answer.await;
+                (&&::fastrs::__private::Returned::of(&value)).__fastrs_returned(value)
+            }
         }
     }
     ::fastrs::__private::inventory::submit! {

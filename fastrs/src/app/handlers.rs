@@ -1,5 +1,5 @@
-//! Exception handlers: answers that replace an `HttpError`'s of a status, the 422, and a
-//! panic's 500. They answer inside the middleware, which sees what they answer.
+//! Exception handlers: answers that replace an error type's, an `HttpError`'s of a status, the
+//! 422, and a panic's 500. They answer inside the middleware, which sees what they answer.
 
 use axum::response::Response;
 use http::StatusCode;
@@ -8,6 +8,41 @@ use super::App;
 use crate::error::{HttpError, Panic, RequestValidationError};
 
 impl App {
+    /// Answers every `Err(error)` of type `E` that a route or a dependency returns, as
+    /// FastAPI's `@app.exception_handler(UnicornException)`: in place of `E`'s own
+    /// `IntoResponse`, which answers where no handler is set.
+    ///
+    /// ```
+    /// use fastrs::axum::response::{IntoResponse, Response};
+    /// use fastrs::http::StatusCode;
+    /// use fastrs::prelude::*;
+    ///
+    /// struct UnicornError(String);
+    ///
+    /// impl IntoResponse for UnicornError {
+    ///     fn into_response(self) -> Response {
+    ///         StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    ///     }
+    /// }
+    ///
+    /// let app = App::empty().exception_handler(|error: UnicornError| {
+    ///     let message = format!("Oops! {} did something. There goes a rainbow...", error.0);
+    ///     (StatusCode::IM_A_TEAPOT, Json(json!({ "message": message }))).into_response()
+    /// });
+    /// # let _ = app;
+    /// ```
+    #[must_use]
+    pub fn exception_handler<E: Send + 'static>(
+        mut self,
+        handler: impl Fn(E) -> Response + Send + Sync + 'static,
+    ) -> Self {
+        self.handlers.set_type(
+            crate::error::type_handler(handler),
+            std::any::type_name::<E>(),
+        );
+        self
+    }
+
     /// Replaces the answer of every `HttpError` with `status`, the built-in 404 and 405
     /// included, as a FastAPI handler of `StarletteHTTPException` does for its status.
     ///

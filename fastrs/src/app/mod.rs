@@ -375,6 +375,7 @@ impl App {
             app_values: Arc::new(app_values),
             debug: self.debug,
             handlers,
+            background: Arc::default(),
         });
         let mut routing = crate::routing::RoutingBuilder::new();
         for (route, needs) in routes.iter().zip(&needs) {

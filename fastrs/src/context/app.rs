@@ -37,6 +37,8 @@ pub struct AppContext {
     pub(crate) embed_bodies: bool,
     /// The app's exception handlers, when it has any (kept for the program's life).
     pub(crate) handlers: Option<&'static crate::error::ExceptionHandlers>,
+    /// The background tasks running, for graceful shutdown to wait for.
+    pub(crate) background: Arc<crate::background::Running>,
 }
 
 impl AppContext {
@@ -53,6 +55,7 @@ impl AppContext {
             app_values: Arc::default(),
             debug: false,
             handlers: None,
+            background: Arc::default(),
         }
     }
 

@@ -41,6 +41,8 @@ pub struct Cx<'r> {
     pub(crate) deps: Resolved,
     /// Work deferred with `Cleanup`, created when a dependency first asks for one.
     pub(crate) cleanups: Option<CleanupList>,
+    /// The request's background tasks, created when a route or a dependency first asks.
+    pub(crate) background: Option<crate::background::BackgroundTasks>,
     /// The route's own body limit (`body_limit = "50MiB"`), over the app's.
     pub(crate) body_limit: Option<usize>,
     /// The scopes required so far: the route's, then each dependency's as it starts.
@@ -112,6 +114,7 @@ impl<'r> Cx<'r> {
             errors: Vec::new(),
             deps: Resolved::default(),
             cleanups: None,
+            background: None,
             body_limit: None,
             scopes: Vec::new(),
             own_start: 0,

@@ -39,7 +39,7 @@ pub(crate) fn warm<F: Dependency>(
             )),
             Err(answer) => Err(format!(
                 "the app-scoped dependency `{name}` answered {} at start-up",
-                answer.status()
+                crate::error::settle(*answer, app.handlers).status()
             )),
         }
     })

@@ -1,9 +1,11 @@
-//! Exception handlers: what replaces the answer of an `HttpError` of a given status (the
-//! built-in 404 and 405 included), of the 422, and of a panic.
+//! Exception handlers: what replaces the answer of an error type returned as `Err(e)`, of an
+//! `HttpError` of a given status (the built-in 404 and 405 included), of the 422, and of a
+//! panic.
 
 use axum::response::Response;
 use http::StatusCode;
 
+use super::raised::TypeHandler;
 use super::{HttpError, RequestValidationError};
 
 /// Answers an `HttpError`.
@@ -13,10 +15,11 @@ pub type ValidationHandler = Box<dyn Fn(RequestValidationError) -> Response + Se
 /// Answers a panic.
 pub type PanicHandler = Box<dyn Fn(&Panic) -> Response + Send + Sync>;
 
-/// An app's exception handlers (`App::status_handler`, `App::validation_error_handler`,
-/// `App::panic_handler`).
+/// An app's exception handlers (`App::exception_handler`, `App::status_handler`,
+/// `App::validation_error_handler`, `App::panic_handler`).
 #[derive(Default)]
 pub struct ExceptionHandlers {
+    types: Vec<(std::any::TypeId, &'static str, TypeHandler)>,
     status: Vec<(StatusCode, StatusHandler)>,
     validation: Option<ValidationHandler>,
     panic: Option<PanicHandler>,
@@ -25,6 +28,14 @@ pub struct ExceptionHandlers {
 impl std::fmt::Debug for ExceptionHandlers {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ExceptionHandlers")
+            .field(
+                "types",
+                &self
+                    .types
+                    .iter()
+                    .map(|(_, name, _)| name)
+                    .collect::<Vec<_>>(),
+            )
             .field(
                 "status",
                 &self.status.iter().map(|(s, _)| s).collect::<Vec<_>>(),
@@ -38,7 +49,33 @@ impl std::fmt::Debug for ExceptionHandlers {
 impl ExceptionHandlers {
     /// Whether no handler is set.
     pub(crate) fn is_empty(&self) -> bool {
-        self.status.is_empty() && self.validation.is_none() && self.panic.is_none()
+        self.types.is_empty()
+            && self.status.is_empty()
+            && self.validation.is_none()
+            && self.panic.is_none()
+    }
+
+    /// Whether an error type has a handler.
+    #[allow(dead_code)]
+    pub(crate) fn handles_types(&self) -> bool {
+        !self.types.is_empty()
+    }
+
+    pub(crate) fn set_type(
+        &mut self,
+        (id, handler): (std::any::TypeId, TypeHandler),
+        name: &'static str,
+    ) {
+        self.types.retain(|(t, _, _)| *t != id);
+        self.types.push((id, name, handler));
+    }
+
+    /// The handler of errors of the type `id`.
+    pub(crate) fn for_type(&self, id: std::any::TypeId) -> Option<&TypeHandler> {
+        self.types
+            .iter()
+            .find(|(t, _, _)| *t == id)
+            .map(|(_, _, handler)| handler)
     }
 
     /// Whether a status has a handler.

@@ -3,10 +3,14 @@
 
 mod handlers;
 mod http_error;
+mod raised;
 mod startup;
 mod validation;
 
 pub use handlers::{ExceptionHandlers, Panic};
 pub use http_error::HttpError;
+#[doc(hidden)]
+pub use raised::{Raised, Returned, ViaResult, ViaValue, raise};
+pub(crate) use raised::{is_error, settle, type_handler};
 pub use startup::StartupError;
 pub use validation::{Loc, RequestValidationError, ValidationError};
