@@ -83,7 +83,7 @@ mod validate;
 
 pub use app::{App, DEFAULT_BODY_LIMIT};
 pub use axum::Json;
-pub use background::{BackgroundTasks, TaskOutcome};
+pub use context::{BackgroundTasks, TaskOutcome};
 pub use context::{Cx, DependencyRef, DescribeFn, Fact, Meta, SchemaFn};
 pub use depends::{Cleanup, Dependency, Depends};
 pub use document::OpenApiStyle;

@@ -66,7 +66,7 @@ impl Default for Limits {
 pub(crate) async fn serve(
     listener: tokio::net::TcpListener,
     router: crate::middleware::AppService,
-    background: std::sync::Arc<crate::background::Running>,
+    background: std::sync::Arc<crate::context::Running>,
     signal: impl Future<Output = ()> + Send + 'static,
     limits: Limits,
 ) -> std::io::Result<()> {

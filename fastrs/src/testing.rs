@@ -245,7 +245,7 @@ impl TestRequest<'_> {
             .map(|b| b.to_bytes())
             .unwrap_or_default();
         // The answer is read: its background tasks have started; their effects are seen.
-        if let Some(tasks) = parts.extensions.remove::<crate::background::TasksDone>() {
+        if let Some(tasks) = parts.extensions.remove::<crate::context::TasksDone>() {
             tasks.wait().await;
         }
         TestResponse {

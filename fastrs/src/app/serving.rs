@@ -76,7 +76,7 @@ impl App {
     ) -> Result<
         (
             crate::middleware::AppService,
-            std::sync::Arc<crate::background::Running>,
+            std::sync::Arc<crate::context::Running>,
             crate::lifespan::Lifespan,
         ),
         crate::error::StartupError,

@@ -38,7 +38,7 @@ pub struct AppContext {
     /// The app's exception handlers, when it has any (kept for the program's life).
     pub(crate) handlers: Option<&'static crate::error::ExceptionHandlers>,
     /// The background tasks running, for graceful shutdown to wait for.
-    pub(crate) background: Arc<crate::background::Running>,
+    pub(crate) background: Arc<super::Running>,
 }
 
 impl AppContext {

@@ -8,6 +8,7 @@ mod app;
 pub(crate) mod body;
 mod meta;
 pub(crate) mod sources;
+mod tasks;
 
 use std::cell::OnceCell;
 
@@ -20,6 +21,8 @@ pub(crate) use app::{
 };
 pub(crate) use meta::any_as_object;
 pub use meta::{DescribeFn, Fact, Meta, SchemaFn, schema_of};
+pub use tasks::{BackgroundTasks, TaskOutcome};
+pub(crate) use tasks::{Running, Task, TasksDone};
 
 use crate::error::{RequestValidationError, ValidationError};
 
@@ -42,7 +45,7 @@ pub struct Cx<'r> {
     /// Work deferred with `Cleanup`, created when a dependency first asks for one.
     pub(crate) cleanups: Option<CleanupList>,
     /// The request's background tasks, created when a route or a dependency first asks.
-    pub(crate) background: Option<crate::background::BackgroundTasks>,
+    pub(crate) background: Option<BackgroundTasks>,
     /// The route's own body limit (`body_limit = "50MiB"`), over the app's.
     pub(crate) body_limit: Option<usize>,
     /// The scopes required so far: the route's, then each dependency's as it starts.

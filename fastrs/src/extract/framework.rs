@@ -1,9 +1,10 @@
-//! Framework values a handler can ask for by type: the request's headers, method and URI.
+//! Framework values a handler can ask for by type: the request's headers, method and URI, and
+//! its background tasks.
 
 use http::{HeaderMap, Method, Uri};
 
 use super::Cx;
-use crate::context::Meta;
+use crate::context::{BackgroundTasks, Meta};
 
 /// A value taken from the request as a whole rather than from one named parameter.
 pub trait FromCx: Sized + Send {
@@ -30,5 +31,11 @@ impl FromCx for Method {
 impl FromCx for Uri {
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
         Some(cx.parts().uri.clone())
+    }
+}
+
+impl FromCx for BackgroundTasks {
+    fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
+        Some(cx.background.get_or_insert_with(Default::default).clone())
     }
 }
