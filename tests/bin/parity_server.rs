@@ -4,7 +4,7 @@
 
 use fastrs::Tracked;
 use fastrs::axum::body::Body;
-use fastrs::axum::response::Response;
+use fastrs::axum::response::{IntoResponse, Response};
 use fastrs::http::{StatusCode, header};
 use fastrs::middleware::{Cors, GZip, TrustedHost};
 use fastrs::prelude::*;
@@ -236,7 +236,43 @@ async fn store_echo(item: StoredItem) -> Json<StoredItem> {
     Json(item)
 }
 
-/// `n` bytes of text, for `tests/parity/gzip.py`.
+/// FastAPI's tutorial exception.
+struct UnicornError(String);
+
+impl IntoResponse for UnicornError {
+    fn into_response(self) -> Response {
+        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    }
+}
+
+/// The tutorial's `unicorn_exception_handler`.
+fn unicorn_handler(error: UnicornError) -> Response {
+    let message = format!("Oops! {} did something. There goes a rainbow...", error.0);
+    (StatusCode::IM_A_TEAPOT, Json(json!({ "message": message }))).into_response()
+}
+
+#[get("/unicorns/<name>")]
+async fn read_unicorn(name: String) -> Result<Json<Value>, UnicornError> {
+    if name == "yolo" {
+        return Err(UnicornError(name));
+    }
+    Ok(Json(json!({ "unicorn_name": name })))
+}
+
+#[depends]
+async fn rider(#[query] rider: String) -> Result<String, UnicornError> {
+    if rider == "nobody" {
+        return Err(UnicornError(rider));
+    }
+    Ok(rider)
+}
+
+#[get("/ride")]
+async fn ride(rider: Depends<rider>) -> Json<Value> {
+    Json(json!({ "rider": *rider }))
+}
+
+/// `n` bytes of text, for `tests/parity/gzipped.py`.
 fn text(n: usize) -> String {
     "abcdefghij".repeat(n / 10 + 1)[..n].to_owned()
 }
@@ -294,7 +330,7 @@ async fn gzip_stream(count: usize, size: usize) -> Response {
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8099".into());
-    let app = App::scoped(module_path!());
+    let app = App::scoped(module_path!()).exception_handler(unicorn_handler);
     // The CORS configurations `tests/parity/cors.py` compares with Starlette's.
     let app = match std::env::var("FASTRS_PARITY_CORS").as_deref() {
         Ok("basic") => app.layer(

@@ -123,6 +123,12 @@ CASES = [
     ("GET", "/headers", {"x-ids": "1"}, None),
     ("GET", "/headers", {}, None),
     ("GET", "/headers", {"x-ids": "x", "x-token": "t", "cookie": "session=s"}, None),
+    # FastAPI's tutorial exception, raised by a route and by a dependency, and its handler.
+    ("GET", "/unicorns/yolo", {}, None),
+    ("GET", "/unicorns/ana", {}, None),
+    ("GET", "/ride?rider=nobody", {}, None),
+    ("GET", "/ride?rider=ana", {}, None),
+    ("GET", "/ride", {}, None),
     # Not found, method not allowed.
     ("GET", "/nothing", {}, None),
     ("DELETE", "/items", {}, None),

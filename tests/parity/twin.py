@@ -14,7 +14,7 @@ from fastapi.security import (
     HTTPBasicCredentials,
     HTTPBearer,
 )
-from fastapi.responses import PlainTextResponse, StreamingResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 I32 = dict(ge=-(2**31), le=2**31 - 1)
@@ -234,3 +234,34 @@ def gzip_stream(count: int, size: int):
     return StreamingResponse(
         (text(size) for _ in range(count)), media_type="text/plain; charset=utf-8"
     )
+
+
+class UnicornException(Exception):
+    def __init__(self, name: str):
+        self.name = name
+
+
+@app.exception_handler(UnicornException)
+async def unicorn_exception_handler(request, exc: UnicornException):
+    return JSONResponse(
+        status_code=418,
+        content={"message": f"Oops! {exc.name} did something. There goes a rainbow..."},
+    )
+
+
+@app.get("/unicorns/{name}")
+def read_unicorn(name: str):
+    if name == "yolo":
+        raise UnicornException(name=name)
+    return {"unicorn_name": name}
+
+
+def rider(rider: str):
+    if rider == "nobody":
+        raise UnicornException(name=rider)
+    return rider
+
+
+@app.get("/ride")
+def ride(rider: str = Depends(rider)):
+    return {"rider": rider}
