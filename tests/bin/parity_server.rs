@@ -6,7 +6,7 @@ use fastrs::Tracked;
 use fastrs::axum::body::Body;
 use fastrs::axum::response::{IntoResponse, Response};
 use fastrs::http::{StatusCode, header};
-use fastrs::middleware::{Cors, GZip, TrustedHost};
+use fastrs::middleware::{Cors, GZip, HttpsRedirect, TrustedHost};
 use fastrs::prelude::*;
 use fastrs::security::{HttpBasic, HttpBearer};
 use serde_json::{Value, json};
@@ -366,7 +366,12 @@ async fn main() -> std::io::Result<()> {
         Ok("") | Err(_) => app,
         Ok(hosts) => app.layer(TrustedHost::new(hosts.split(','))),
     };
-    // The compression `tests/parity/gzip.py` compares with Starlette's.
+    // The redirect `tests/parity/https.py` compares with Starlette's.
+    let app = match std::env::var("FASTRS_PARITY_HTTPS").as_deref() {
+        Ok("1") => app.layer(HttpsRedirect::new().trust_forwarded_proto(true)),
+        _ => app,
+    };
+    // The compression `tests/parity/gzipped.py` compares with Starlette's.
     let app = match std::env::var("FASTRS_PARITY_GZIP").as_deref() {
         Ok("default") => app.layer(GZip::new()),
         Ok("small") => app.layer(GZip::new().minimum_size(10).level(1)),

@@ -3,7 +3,8 @@
 # (tests/parity/twin.py), sends both the requests of tests/parity/compare.py, and fails on any
 # difference in status, body or meaningful header; then does the same for fastrs's `Cors`
 # against Starlette's CORSMiddleware in four configurations, `TrustedHost` against its
-# TrustedHostMiddleware and `GZip` against its GZipMiddleware in two. Then checks that FastAPI's document of
+# TrustedHostMiddleware, `GZip` against its GZipMiddleware in two, and `HttpsRedirect` against
+# its HTTPSRedirectMiddleware. Then checks that FastAPI's document of
 # tests/openapi/fastapi_style.py equals fastrs's golden tests/openapi/fastapi_style.json
 # (served in `OpenApiStyle::FastApi`), as parsed JSON.
 set -euo pipefail
@@ -15,8 +16,8 @@ venv=target/e2e-venv
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import fastapi, httpx, multipart; assert fastapi.__version__.startswith("0.165.")' 2>/dev/null; then
-  "$venv/bin/pip" install --quiet "fastapi==0.165.*" httpx python-multipart
+if ! "$venv/bin/python" -c 'import fastapi, httpx, multipart, uvicorn; assert fastapi.__version__.startswith("0.165.")' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet "fastapi==0.165.*" httpx python-multipart uvicorn
 fi
 
 cargo build -q -p fastrs-tests --bin parity_server
@@ -24,13 +25,15 @@ log=$(mktemp)
 server=""
 trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
 
-# Starts the parity server with CORS configuration $1 (none when empty), trusted hosts $2 and
-# GZip configuration $3 (none when absent) on a free port; sets $base and $server.
+# Starts the parity server with CORS configuration $1 (none when empty), trusted hosts $2, GZip
+# configuration $3 and the HTTPS redirect when $4 is 1 (none when absent) on a free port; sets
+# $base and $server.
 start_server() {
   local port
   port=$(free_port)
   base="http://127.0.0.1:$port"
   FASTRS_TEST_ADDR="127.0.0.1:$port" FASTRS_PARITY_CORS="$1" FASTRS_PARITY_HOSTS="${2:-}" FASTRS_PARITY_GZIP="${3:-}" \
+    FASTRS_PARITY_HTTPS="${4:-}" \
     target/debug/parity_server >"$log" 2>&1 &
   server=$!
   wait_until_serving "the parity server"
@@ -70,6 +73,12 @@ for gzip in default small; do
   (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" gzipped.py "$gzip")
   stop_server
 done
+
+# fastrs's `HttpsRedirect` against Starlette's HTTPSRedirectMiddleware behind uvicorn's proxy
+# headers.
+start_server "" "" "" 1
+(cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" https.py)
+stop_server
 
 "$venv/bin/python" - <<'PY'
 import json, subprocess, sys

@@ -12,6 +12,7 @@ mod fastapi_style;
 mod gzip;
 mod handlers;
 mod hardening;
+mod https_redirect;
 mod lifespan;
 mod middleware;
 mod openapi;

@@ -12,12 +12,15 @@
 mod cors;
 #[cfg(feature = "gzip")]
 mod gzip;
+mod host;
+mod https_redirect;
 mod stack;
 mod trusted_host;
 
 pub use cors::{Cors, CorsService};
 #[cfg(feature = "gzip")]
 pub use gzip::{GZip, GZipService};
+pub use https_redirect::{HttpsRedirect, HttpsRedirectService};
 pub(crate) use stack::{AppAnswer, AppService, Stack};
 pub use stack::{Next, NextAnswer, NextService, NextServiceAnswer};
 pub use trusted_host::{TrustedHost, TrustedHostService};

@@ -10,6 +10,7 @@ use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
 use tower::{Layer, Service};
 
+use super::host::{host_of, invalid_host as invalid};
 use crate::error::StartupError;
 
 /// Answers 400 `Invalid host header` (text) to a request whose `Host` is not one of the
@@ -105,47 +106,6 @@ impl TrustedHost {
     }
 }
 
-/// The host of a `Host` header, as Starlette's `parse_host_header` reads it; `None` when the
-/// header is not a host with an optional port.
-fn host_of(header: &str) -> Option<&str> {
-    let (host, port) = if let Some(rest) = header.strip_prefix('[') {
-        // An IP literal: `[::1]:8000`.
-        let (literal, after) = rest.split_once(']')?;
-        let valid = literal.parse::<std::net::Ipv6Addr>().is_ok()
-            || literal.strip_prefix('v').is_some_and(|v| v.contains('.'));
-        if !valid {
-            return None;
-        }
-        (&header[..literal.len() + 2], after.strip_prefix(':'))
-    } else {
-        match header.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (header, None),
-        }
-    };
-    if let Some(port) = port
-        && (port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"._~%!$&'()*+,;=-".contains(&b);
-    if !host.starts_with('[') && (host.is_empty() || !host.bytes().all(allowed)) {
-        return None;
-    }
-    Some(host)
-}
-
-/// Starlette's 400: `Invalid host header`, as text.
-fn invalid() -> Response {
-    let mut response = Response::new(Body::from("Invalid host header"));
-    *response.status_mut() = StatusCode::BAD_REQUEST;
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    response
-}
-
 impl<S> Layer<S> for TrustedHost {
     type Service = TrustedHostService<S>;
 
@@ -186,22 +146,5 @@ where
             None => futures_util::future::Either::Right(self.inner.call(request)),
             Some(answer) => futures_util::future::Either::Left(std::future::ready(Ok(answer))),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::host_of;
-
-    #[test]
-    fn hosts_as_starlette_parses_them() {
-        assert_eq!(host_of("example.com"), Some("example.com"));
-        assert_eq!(host_of("example.com:8000"), Some("example.com"));
-        assert_eq!(host_of("[::1]:8000"), Some("[::1]"));
-        assert_eq!(host_of("[zz]"), None);
-        assert_eq!(host_of("example.com:"), None);
-        assert_eq!(host_of("example.com:80a"), None);
-        assert_eq!(host_of("exa mple.com"), None);
-        assert_eq!(host_of(""), None);
     }
 }
