@@ -1,10 +1,14 @@
 //! The options routes and routers share: `tags`, `dependencies`, `responses(...)`,
-//! `deprecated` and `include_in_schema`, parsed once for both.
+//! `deprecated`, `include_in_schema` and `middleware`, parsed once for both.
 
+use proc_macro2::TokenStream;
+use quote::quote;
 use syn::parse::{Lookahead1, ParseStream};
+use syn::spanned::Spanned as _;
 use syn::{LitBool, LitStr};
 
 use crate::attr::{parse_flag, parse_keys, parse_list, value};
+use crate::paths;
 use crate::responses::{ResponseEntry, parse_responses};
 
 mod kw {
@@ -13,6 +17,7 @@ mod kw {
     syn::custom_keyword!(responses);
     syn::custom_keyword!(deprecated);
     syn::custom_keyword!(include_in_schema);
+    syn::custom_keyword!(middleware);
 }
 
 /// The shared options, each at most once.
@@ -28,6 +33,8 @@ pub(crate) struct SharedOptions {
     pub(crate) deprecated: Option<LitBool>,
     /// `include_in_schema = false`.
     pub(crate) include_in_schema: Option<LitBool>,
+    /// `middleware = [timing, auth]`: functions, the last outermost.
+    pub(crate) middleware: Option<Vec<syn::Path>>,
 }
 
 impl SharedOptions {
@@ -44,6 +51,7 @@ impl SharedOptions {
             responses => self.responses, parse_responses(input)?;
             deprecated => self.deprecated, parse_flag(input, span)?;
             include_in_schema => self.include_in_schema, value(input)?;
+            middleware => self.middleware, parse_list(input)?;
         );
         Ok(false)
     }
@@ -51,6 +59,29 @@ impl SharedOptions {
     /// Whether `deprecated` is set.
     pub(crate) fn is_deprecated(&self) -> bool {
         self.deprecated.as_ref().is_some_and(LitBool::value)
+    }
+
+    /// The `MiddlewareRef`s of `middleware = [...]`: each function bound for a route when the
+    /// app is built (a function that is not a middleware is reported on its name).
+    pub(crate) fn middleware_refs(&self) -> Vec<TokenStream> {
+        let private = paths::private();
+        self.middleware
+            .iter()
+            .flatten()
+            .map(|f| {
+                let bind = paths::respan(quote!(#private::bind_middleware(#f, app)), f.span());
+                quote! {
+                    #private::MiddlewareRef::of({
+                        fn __fastrs_middleware(
+                            app: &#private::AppContext,
+                        ) -> ::core::result::Result<#private::BoundAny, #private::StartupError> {
+                            #bind
+                        }
+                        __fastrs_middleware
+                    })
+                }
+            })
+            .collect()
     }
 
     /// Whether the documentation shows the operations (`include_in_schema` not `false`).

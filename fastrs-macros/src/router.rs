@@ -1,10 +1,12 @@
-//! `router!(prefix = "/items", tags = [...], dependencies = [...], responses(...))`: what a
-//! module's routes, and its submodules', have in common.
+//! `router!(prefix = "/items", tags = [...], dependencies = [...], responses(...),
+//! middleware = [...], exception_handlers = [...])`: what a module's routes, and its
+//! submodules', have in common.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::LitStr;
 use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned as _;
 
 use crate::attr::{parse_keys, parse_options};
 use crate::options::SharedOptions;
@@ -13,12 +15,15 @@ use crate::responses::extra_responses;
 
 mod kw {
     syn::custom_keyword!(prefix);
+    syn::custom_keyword!(exception_handlers);
 }
 
 /// The options of `router!`, each at most once.
 #[derive(Default)]
 struct RouterArgs {
     prefix: Option<LitStr>,
+    /// `exception_handlers = [unicorn_handler]`: functions answering an error type.
+    exception_handlers: Option<Vec<syn::Path>>,
     shared: SharedOptions,
 }
 
@@ -34,6 +39,7 @@ impl RouterArgs {
                 check_prefix(&lit)?;
                 lit
             };
+            exception_handlers => self.exception_handlers, crate::attr::parse_list(input)?;
         );
         Ok(false)
     }
@@ -88,6 +94,18 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let responses = extra_responses(args.shared.responses.iter().flatten());
     let deprecated = args.shared.is_deprecated();
     let include = args.shared.is_included();
+    let middleware = args.shared.middleware_refs();
+    let handlers = args.exception_handlers.iter().flatten().map(|handler| {
+        let register = paths::respan(quote!(handlers.register(#handler)), handler.span());
+        quote! {
+            #private::HandlerRef({
+                fn __fastrs_register(handlers: &mut #private::ExceptionHandlers) {
+                    #register;
+                }
+                __fastrs_register
+            })
+        }
+    });
     Ok(quote! {
         /// One `router!` per module: a second one is refused here.
         #[allow(dead_code)]
@@ -101,6 +119,8 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
                 responses: &[#(#responses),*],
                 deprecated: #deprecated,
                 include_in_schema: #include,
+                middleware: &[#(#middleware),*],
+                exception_handlers: &[#(#handlers),*],
                 file: ::core::file!(),
                 line: ::core::line!(),
             };

@@ -186,16 +186,21 @@ pub mod kind {
 /// What generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::context::{AppContext, DependencyRef, Fact, Meta, schema_of};
+    pub use crate::context::{
+        AppContext, BoundAny, DependencyRef, Fact, Meta, MiddlewareRef, schema_of,
+    };
     pub use crate::depends::{
         Dependency, DependencyFn, Depends, Resolution, describe_dependency, resolve_fn,
     };
     pub use crate::document::{ResponseDoc, Returns, ViaAnyResponse, ViaResponseDoc};
+    pub use crate::error::StartupError;
+    pub use crate::error::{ExceptionHandlers, HandlerRef};
     pub use crate::extract::ParamDoc;
     pub use crate::extract::kind::{
         DependencyKind, FrameworkKind, ModelKind, NotADependency, Probe, ScalarKind,
         UnreadableKind, Validator,
     };
+    pub use crate::middleware::bind_middleware;
 
     /// The probe levels that choose a parameter's kind, garde's check and the answer's
     /// description: `use kinds::*;`.

@@ -95,6 +95,8 @@ pub struct RouteOptions {
     /// `response_model_exclude_none`, `..._include = [...]` and the other filters of its
     /// answer.
     pub response_model: crate::response_model::ResponseModel,
+    /// `middleware = [...]`: middleware functions around the route, after routing.
+    pub middleware: &'static [crate::context::MiddlewareRef],
 }
 
 impl RouteOptions {
@@ -112,6 +114,7 @@ impl RouteOptions {
         scopes: &[],
         dependencies: &[],
         response_model: crate::response_model::ResponseModel::NONE,
+        middleware: &[],
     };
 
     /// `status` as a status code.

@@ -2,8 +2,9 @@
 //! for a module with `router!` or built as a [`Router`] value, composed like FastAPI's
 //! `include_router`.
 
-use crate::context::{AppDependencies, DependencyRef, Fact, Meta};
+use crate::context::{AppDependencies, DependencyRef, Fact, Meta, MiddlewareRef};
 use crate::depends::Dependency;
+use crate::error::{ExceptionHandlers, HandlerRef};
 use crate::route::{ExtraResponse, RouteDef};
 
 /// A module's router, as `router!` declared it.
@@ -24,6 +25,11 @@ pub struct RouterDef {
     pub deprecated: bool,
     /// `false` hides every route from the documentation.
     pub include_in_schema: bool,
+    /// `middleware = [...]`: middleware functions around each route, after routing.
+    pub middleware: &'static [MiddlewareRef],
+    /// `exception_handlers = [...]`: handlers of error types for its routes, before the
+    /// app's.
+    pub exception_handlers: &'static [HandlerRef],
     /// `file!()` of the `router!`.
     pub file: &'static str,
     /// `line!()` of the `router!`.
@@ -45,6 +51,9 @@ struct Layer {
     responses: Vec<ExtraResponse>,
     deprecated: bool,
     hidden: bool,
+    /// Around each route, first added innermost.
+    middleware: Vec<MiddlewareRef>,
+    handlers: ExceptionHandlers,
 }
 
 impl Layer {
@@ -58,6 +67,14 @@ impl Layer {
             responses: def.responses.to_vec(),
             deprecated: def.deprecated,
             hidden: !def.include_in_schema,
+            middleware: def.middleware.to_vec(),
+            handlers: {
+                let mut handlers = ExceptionHandlers::default();
+                for register in def.exception_handlers {
+                    (register.0)(&mut handlers);
+                }
+                handlers
+            },
         }
     }
 }
@@ -72,6 +89,10 @@ pub struct MountedRoute {
     responses: Vec<ExtraResponse>,
     deprecated: bool,
     hidden: bool,
+    /// The route's middleware, then its routers', innermost first.
+    middleware: Vec<MiddlewareRef>,
+    /// Its routers' exception handlers, the innermost router's first.
+    handlers: ExceptionHandlers,
 }
 
 impl MountedRoute {
@@ -85,6 +106,8 @@ impl MountedRoute {
             responses: def.options.responses.to_vec(),
             deprecated: def.options.deprecated,
             hidden: !def.options.include_in_schema,
+            middleware: def.options.middleware.to_vec(),
+            handlers: ExceptionHandlers::default(),
         };
         let mut routers: Vec<&RouterDef> = module_routers()
             .filter(|r| within(def.module, r.module))
@@ -111,6 +134,18 @@ impl MountedRoute {
         }
         self.deprecated |= layer.deprecated;
         self.hidden |= layer.hidden;
+        self.middleware.extend(layer.middleware.iter().cloned());
+        self.handlers.fill_from(&layer.handlers);
+    }
+
+    /// Its middleware and its routers', innermost first.
+    pub(crate) fn middleware(&self) -> &[MiddlewareRef] {
+        &self.middleware
+    }
+
+    /// Its routers' exception handlers.
+    pub(crate) fn handlers(&self) -> &ExceptionHandlers {
+        &self.handlers
     }
 
     /// The route's declaration.
@@ -280,6 +315,60 @@ impl Router {
     /// `false` leaves each route out of the OpenAPI document.
     pub fn include_in_schema(mut self, include: bool) -> Self {
         self.layer.hidden = !include;
+        self
+    }
+
+    /// Answers every `Err(error)` of type `E` of the router's routes and their dependencies,
+    /// before the app's handler of `E` (see
+    /// [`App::exception_handler`](crate::App::exception_handler)).
+    pub fn exception_handler<E: Send + 'static>(
+        mut self,
+        handler: impl crate::error::ExceptionHandlerFn<E>,
+    ) -> Self {
+        self.layer.handlers.register(handler);
+        self
+    }
+
+    /// Replaces the answer of every `HttpError` with `status` of the router's routes, before
+    /// the app's handler of the status (the built-in 404 and 405 belong to no router).
+    pub fn status_handler(
+        mut self,
+        status: http::StatusCode,
+        handler: impl Fn(crate::HttpError) -> axum::response::Response + Send + Sync + 'static,
+    ) -> Self {
+        self.layer
+            .handlers
+            .set_status(status, std::sync::Arc::new(handler));
+        self
+    }
+
+    /// Replaces the 422 of the router's routes.
+    pub fn validation_error_handler(
+        mut self,
+        handler: impl Fn(crate::RequestValidationError) -> axum::response::Response
+        + Send
+        + Sync
+        + 'static,
+    ) -> Self {
+        self.layer
+            .handlers
+            .set_validation(std::sync::Arc::new(handler));
+        self
+    }
+
+    /// Replaces the 500 of a panic of the router's routes.
+    pub fn panic_handler(
+        mut self,
+        handler: impl Fn(&crate::error::Panic) -> axum::response::Response + Send + Sync + 'static,
+    ) -> Self {
+        self.layer.handlers.set_panic(std::sync::Arc::new(handler));
+        self
+    }
+
+    /// Adds a middleware of the router, outside those added before (the middleware layer's
+    /// `Router::middleware` and `Router::layer` make it).
+    pub(crate) fn push_middleware(mut self, middleware: MiddlewareRef) -> Self {
+        self.layer.middleware.push(middleware);
         self
     }
 

@@ -65,7 +65,14 @@ struct PathRoutes {
 struct Endpoint {
     def: &'static RouteDef,
     app: Arc<AppContext>,
+    /// The route inside its middleware and its routers', when it has any.
+    wrapped: Option<Wrapped>,
 }
+
+/// A route inside its middleware (made by the middleware layer): it reads the path parameters
+/// from the request's extensions.
+pub(crate) type Wrapped =
+    Arc<dyn Fn(Request) -> Pin<Box<dyn Future<Output = Response> + Send>> + Send + Sync>;
 
 /// Builds a [`Routing`]: the routes first, then the paths of the router behind.
 pub(crate) struct RoutingBuilder {
@@ -82,8 +89,14 @@ impl RoutingBuilder {
     }
 
     /// Adds route `def` at `template` (axum's form, with its routers' prefixes).
-    pub(crate) fn route(&mut self, template: &str, def: &'static RouteDef, app: Arc<AppContext>) {
-        let endpoint = Endpoint { def, app };
+    pub(crate) fn route(
+        &mut self,
+        template: &str,
+        def: &'static RouteDef,
+        app: Arc<AppContext>,
+        wrapped: Option<Wrapped>,
+    ) {
+        let endpoint = Endpoint { def, app, wrapped };
         match self.by_template.iter_mut().find(|(t, _)| t == template) {
             Some((_, routes)) => routes.routes.push((def.method, endpoint)),
             None => self.by_template.push((
@@ -214,6 +227,14 @@ impl Routing {
                 None => return Routed::Ready(Some(crate::context::invalid_url())),
             }
         };
+        if let Some(wrapped) = &endpoint.wrapped {
+            let mut req = req;
+            req.extensions_mut().insert(path);
+            return Routed::Wrapped {
+                answer: wrapped(req),
+                head,
+            };
+        }
         Routed::Route {
             answer: Answering::start(req, &endpoint.app, endpoint.def, path),
             head,
@@ -276,7 +297,15 @@ impl Service<Request> for Routing {
 /// A request's answer on its way: a route's, the router behind's, one ready at once (405, 400),
 /// or any of them under the request timeout.
 pub(crate) enum Routed {
-    Route { answer: Answering, head: bool },
+    Route {
+        answer: Answering,
+        head: bool,
+    },
+    /// A route inside its middleware.
+    Wrapped {
+        answer: Pin<Box<dyn Future<Output = Response> + Send>>,
+        head: bool,
+    },
     Rest(<axum::Router as Service<Request>>::Future),
     Ready(Option<Response>),
     Timed(Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>),
@@ -290,6 +319,13 @@ impl Future for Routed {
         match self.get_mut() {
             Routed::Route { answer, head } => {
                 let Poll::Ready(Ok(mut response)) = Pin::new(answer).poll(cx) else {
+                    return Poll::Pending;
+                };
+                finish(&mut response, *head);
+                Poll::Ready(Ok(response))
+            }
+            Routed::Wrapped { answer, head } => {
+                let Poll::Ready(mut response) = answer.as_mut().poll(cx) else {
                     return Poll::Pending;
                 };
                 finish(&mut response, *head);

@@ -19,6 +19,7 @@ mod openapi;
 mod params;
 mod readme;
 mod responses;
+mod router_middleware;
 mod routers;
 mod security;
 mod security_names;

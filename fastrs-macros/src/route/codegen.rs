@@ -242,6 +242,10 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
             .map(|dep| paths::respan(quote!(#dependency_ref::of::<#dep>()), dep.span()));
         fields.push(quote!(dependencies: &[#(#dependencies),*]));
     }
+    if args.shared.middleware.is_some() {
+        let middleware = args.shared.middleware_refs();
+        fields.push(quote!(middleware: &[#(#middleware),*]));
+    }
     fields
 }
 

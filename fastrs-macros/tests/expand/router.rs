@@ -19,6 +19,8 @@ const _: () = {
         ],
         deprecated: false,
         include_in_schema: true,
+        middleware: &[],
+        exception_handlers: &[],
         file: ::core::file!(),
         line: ::core::line!(),
     };

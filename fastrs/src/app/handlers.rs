@@ -34,12 +34,9 @@ impl App {
     #[must_use]
     pub fn exception_handler<E: Send + 'static>(
         mut self,
-        handler: impl Fn(E) -> Response + Send + Sync + 'static,
+        handler: impl crate::error::ExceptionHandlerFn<E>,
     ) -> Self {
-        self.handlers.set_type(
-            crate::error::type_handler(handler),
-            std::any::type_name::<E>(),
-        );
+        self.handlers.register(handler);
         self
     }
 
@@ -62,7 +59,8 @@ impl App {
         status: StatusCode,
         handler: impl Fn(HttpError) -> Response + Send + Sync + 'static,
     ) -> Self {
-        self.handlers.set_status(status, Box::new(handler));
+        self.handlers
+            .set_status(status, std::sync::Arc::new(handler));
         self
     }
 
@@ -73,7 +71,7 @@ impl App {
         mut self,
         handler: impl Fn(RequestValidationError) -> Response + Send + Sync + 'static,
     ) -> Self {
-        self.handlers.set_validation(Box::new(handler));
+        self.handlers.set_validation(std::sync::Arc::new(handler));
         self
     }
 
@@ -84,7 +82,7 @@ impl App {
         mut self,
         handler: impl Fn(&Panic) -> Response + Send + Sync + 'static,
     ) -> Self {
-        self.handlers.set_panic(Box::new(handler));
+        self.handlers.set_panic(std::sync::Arc::new(handler));
         self
     }
 }

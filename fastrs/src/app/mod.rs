@@ -383,9 +383,11 @@ impl App {
             // whose graph reaches a dependency twice shares its value.
             let shared_dependencies = needs.shared_dependencies();
             let embed_bodies = needs.bodies > 1;
+            let route_handlers = route_handlers(route, handlers);
             let shared = if route.dependencies().is_empty()
                 && shared_dependencies.is_empty()
                 && !embed_bodies
+                && route_handlers.is_none()
             {
                 Arc::clone(&shared)
             } else {
@@ -393,10 +395,13 @@ impl App {
                     dependencies: shared.dependencies.then(route.dependencies()),
                     shared_dependencies,
                     embed_bodies,
+                    handlers: route_handlers.or(handlers),
                     ..AppContext::clone(&shared)
                 })
             };
-            routing.route(&route.axum_path(), route.def(), shared);
+            let wrapped =
+                crate::middleware::route_service(route.middleware(), route.def(), &shared)?;
+            routing.route(&route.axum_path(), route.def(), shared, wrapped);
         }
         let declared = routing.templates();
         if self.trailing_slash == crate::trailing_slash::TrailingSlash::MatchBoth {
@@ -476,4 +481,20 @@ impl App {
         self.try_into_router()
             .unwrap_or_else(|e| panic!("fastrs: cannot start: {e}"))
     }
+}
+
+/// The exception handlers of a route inside routers that have some: theirs, then the app's
+/// (kept for the program's life); `None` when its routers have none.
+fn route_handlers(
+    route: &crate::router::MountedRoute,
+    app: Option<&'static crate::error::ExceptionHandlers>,
+) -> Option<&'static crate::error::ExceptionHandlers> {
+    if route.handlers().is_empty() {
+        return None;
+    }
+    let mut handlers = route.handlers().clone();
+    if let Some(app) = app {
+        handlers.fill_from(app);
+    }
+    Some(Box::leak(Box::new(handlers.for_route())))
 }

@@ -7,6 +7,7 @@
 mod app;
 pub(crate) mod body;
 mod meta;
+mod middleware_ref;
 pub(crate) mod sources;
 mod tasks;
 
@@ -21,6 +22,7 @@ pub(crate) use app::{
 };
 pub(crate) use meta::any_as_object;
 pub use meta::{DescribeFn, Fact, Meta, SchemaFn, schema_of};
+pub use middleware_ref::{BoundAny, MiddlewareRef};
 pub use tasks::{BackgroundTasks, TaskOutcome};
 pub(crate) use tasks::{Running, Task, TasksDone};
 
@@ -56,7 +58,7 @@ pub struct Cx<'r> {
 }
 
 /// The parameters of the route's template, percent-decoded, in template order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct PathParams(Vec<(&'static str, String)>);
 
 /// The parameters of a request outside any route (an app-scoped dependency built at start-up).

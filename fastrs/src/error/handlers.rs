@@ -2,6 +2,8 @@
 //! `HttpError` of a given status (the built-in 404 and 405 included), of the 422, and of a
 //! panic.
 
+use std::sync::Arc;
+
 use axum::response::Response;
 use http::StatusCode;
 
@@ -9,20 +11,45 @@ use super::raised::TypeHandler;
 use super::{HttpError, RequestValidationError};
 
 /// Answers an `HttpError`.
-pub type StatusHandler = Box<dyn Fn(HttpError) -> Response + Send + Sync>;
+pub type StatusHandler = Arc<dyn Fn(HttpError) -> Response + Send + Sync>;
 /// Answers a request's validation errors.
-pub type ValidationHandler = Box<dyn Fn(RequestValidationError) -> Response + Send + Sync>;
+pub type ValidationHandler = Arc<dyn Fn(RequestValidationError) -> Response + Send + Sync>;
 /// Answers a panic.
-pub type PanicHandler = Box<dyn Fn(&Panic) -> Response + Send + Sync>;
+pub type PanicHandler = Arc<dyn Fn(&Panic) -> Response + Send + Sync>;
 
-/// An app's exception handlers (`App::exception_handler`, `App::status_handler`,
-/// `App::validation_error_handler`, `App::panic_handler`).
-#[derive(Default)]
+/// The exception handlers of an app (`App::exception_handler`, `App::status_handler`,
+/// `App::validation_error_handler`, `App::panic_handler`), of a router, or those a route
+/// answers with: its routers' first, then the app's.
+#[derive(Default, Clone)]
 pub struct ExceptionHandlers {
     types: Vec<(std::any::TypeId, &'static str, TypeHandler)>,
     status: Vec<(StatusCode, StatusHandler)>,
     validation: Option<ValidationHandler>,
     panic: Option<PanicHandler>,
+    /// Some status handlers are a router's: the route maps its own `HttpError`s with them
+    /// (the app's map every answer, inside the middleware).
+    route_statuses: bool,
+}
+
+/// A function that answers errors of type `E`: `fn(error: E) -> Response`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an exception handler",
+    label = "not `fn(error: E) -> Response`",
+    note = "an exception handler is a function `fn(error: E) -> Response` for the error type `E` it answers, returned as `Err(e)` by routes and dependencies"
+)]
+pub trait ExceptionHandlerFn<E>: Fn(E) -> Response + Send + Sync + 'static {}
+
+impl<E, F: Fn(E) -> Response + Send + Sync + 'static> ExceptionHandlerFn<E> for F {}
+
+/// A handler named in `router!(exception_handlers = [...])`: how to add it to a router's.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct HandlerRef(pub fn(&mut ExceptionHandlers));
+
+impl std::fmt::Debug for HandlerRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HandlerRef")
+    }
 }
 
 impl std::fmt::Debug for ExceptionHandlers {
@@ -55,12 +82,6 @@ impl ExceptionHandlers {
             && self.panic.is_none()
     }
 
-    /// Whether an error type has a handler.
-    #[allow(dead_code)]
-    pub(crate) fn handles_types(&self) -> bool {
-        !self.types.is_empty()
-    }
-
     pub(crate) fn set_type(
         &mut self,
         (id, handler): (std::any::TypeId, TypeHandler),
@@ -81,6 +102,47 @@ impl ExceptionHandlers {
     /// Whether a status has a handler.
     pub(crate) fn handles_statuses(&self) -> bool {
         !self.status.is_empty()
+    }
+
+    /// Adds `handler` for its error type (what `router!(exception_handlers = [...])` calls).
+    #[doc(hidden)]
+    pub fn register<E: Send + 'static>(&mut self, handler: impl ExceptionHandlerFn<E>) {
+        self.set_type(
+            super::raised::type_handler(handler),
+            std::any::type_name::<E>(),
+        );
+    }
+
+    /// Adds `outer`'s handlers where these have none for the same error: a router's are
+    /// completed with those of the routers around it, then the app's.
+    pub(crate) fn fill_from(&mut self, outer: &ExceptionHandlers) {
+        for (id, name, handler) in &outer.types {
+            if self.for_type(*id).is_none() {
+                self.types.push((*id, name, Arc::clone(handler)));
+            }
+        }
+        for (status, handler) in &outer.status {
+            if !self.status.iter().any(|(s, _)| s == status) {
+                self.status.push((*status, Arc::clone(handler)));
+            }
+        }
+        if self.validation.is_none() {
+            self.validation.clone_from(&outer.validation);
+        }
+        if self.panic.is_none() {
+            self.panic.clone_from(&outer.panic);
+        }
+    }
+
+    /// Marks these as a route's, whose status handlers map its answers in the pipeline.
+    pub(crate) fn for_route(mut self) -> Self {
+        self.route_statuses = !self.status.is_empty();
+        self
+    }
+
+    /// Whether the route maps its own `HttpError`s (a router gave status handlers).
+    pub(crate) fn maps_route_statuses(&self) -> bool {
+        self.route_statuses
     }
 
     pub(crate) fn set_status(&mut self, status: StatusCode, handler: StatusHandler) {

@@ -7,10 +7,10 @@ mod raised;
 mod startup;
 mod validation;
 
-pub use handlers::{ExceptionHandlers, Panic};
+pub use handlers::{ExceptionHandlerFn, ExceptionHandlers, HandlerRef, Panic};
 pub use http_error::HttpError;
 #[doc(hidden)]
 pub use raised::{Raised, Returned, ViaResult, ViaValue, raise};
-pub(crate) use raised::{is_error, settle, type_handler};
+pub(crate) use raised::{is_error, settle};
 pub use startup::StartupError;
 pub use validation::{Loc, RequestValidationError, ValidationError};

@@ -61,7 +61,18 @@ pub(crate) fn is_error(response: &Response) -> bool {
 
 /// The answer, with the error it carries (if any) answered by its handler in `handlers`, or
 /// by its own `IntoResponse`.
-pub(crate) fn settle(mut response: Response, handlers: Option<&ExceptionHandlers>) -> Response {
+pub(crate) fn settle(response: Response, handlers: Option<&ExceptionHandlers>) -> Response {
+    let response = answer_raised(response, handlers);
+    // A router's status handlers map the route's `HttpError`s (the app's map every answer,
+    // inside the middleware).
+    match handlers {
+        Some(handlers) if handlers.maps_route_statuses() => handlers.map(response),
+        _ => response,
+    }
+}
+
+/// The answer, with the error it carries (if any) answered.
+fn answer_raised(mut response: Response, handlers: Option<&ExceptionHandlers>) -> Response {
     let Some(raised) = response.extensions_mut().remove::<Raised>() else {
         return response;
     };
@@ -81,13 +92,13 @@ pub(crate) fn settle(mut response: Response, handlers: Option<&ExceptionHandlers
 }
 
 /// A handler for one error type, taking the error boxed.
-pub(crate) type TypeHandler = Box<dyn Fn(Box<dyn Any + Send>) -> Response + Send + Sync>;
+pub(crate) type TypeHandler = Arc<dyn Fn(Box<dyn Any + Send>) -> Response + Send + Sync>;
 
 /// `handler` for errors of type `E`.
 pub(crate) fn type_handler<E: Send + 'static>(
     handler: impl Fn(E) -> Response + Send + Sync + 'static,
 ) -> (TypeId, TypeHandler) {
-    let boxed: TypeHandler = Box::new(move |error| match error.downcast::<E>() {
+    let boxed: TypeHandler = Arc::new(move |error| match error.downcast::<E>() {
         Ok(error) => handler(*error),
         // Looked up by `E`'s type id.
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),

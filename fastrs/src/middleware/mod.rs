@@ -14,6 +14,7 @@ mod cors;
 mod gzip;
 mod host;
 mod https_redirect;
+mod router;
 mod stack;
 mod trusted_host;
 
@@ -21,7 +22,9 @@ pub use cors::{Cors, CorsService};
 #[cfg(feature = "gzip")]
 pub use gzip::{GZip, GZipService};
 pub use https_redirect::{HttpsRedirect, HttpsRedirectService};
-pub(crate) use stack::{AppAnswer, AppService, Stack};
+#[doc(hidden)]
+pub use stack::bind_middleware;
+pub(crate) use stack::{AppAnswer, AppService, Stack, route_service};
 pub use stack::{Next, NextAnswer, NextService, NextServiceAnswer};
 pub use trusted_host::{TrustedHost, TrustedHostService};
 

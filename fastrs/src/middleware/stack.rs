@@ -13,16 +13,24 @@ use tower::util::BoxCloneSyncService;
 use tower::{Layer, Service, ServiceExt};
 
 use super::{Bound, MiddlewareFn};
-use crate::context::AppContext;
+use crate::context::{AppContext, BoundAny, MiddlewareRef, PathParams};
 use crate::error::StartupError;
-use crate::routing::{Routed, Routing};
+use crate::pipeline::Answering;
+use crate::route::RouteDef;
+use crate::routing::{Routed, Routing, Wrapped};
 
 /// A layer's service, boxed once it wraps the rest of the stack.
 type Inner = BoxCloneSyncService<Request, Response, Infallible>;
 
-/// What a middleware has inside it: the next middleware, or the routing.
+/// What a middleware has inside it: the next middleware, the routing, or (for a router's or a
+/// route's middleware) the route that the routing found.
 pub(crate) enum Rest {
     Routing(Routing),
+    /// A route, its path parameters in the request's extensions (put there by the routing).
+    Endpoint {
+        def: &'static RouteDef,
+        app: Arc<AppContext>,
+    },
     /// The routing, its `HttpError` answers mapped by the app's status handlers.
     Handled(Routing, &'static crate::error::ExceptionHandlers),
     Function {
@@ -52,6 +60,14 @@ fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
         Rest::Routing(routing) => AppAnswer::Routed(routing.clone().call(request)),
         Rest::Handled(routing, handlers) => {
             AppAnswer::Handled(routing.clone().call(request), handlers)
+        }
+        Rest::Endpoint { def, app } => {
+            let mut request = request;
+            let path = request
+                .extensions_mut()
+                .remove::<PathParams>()
+                .unwrap_or_default();
+            AppAnswer::Endpoint(Answering::start(request, app, def, path))
         }
         // The function's own future, boxed once by its binding.
         Rest::Function { f, next } => AppAnswer::Function(f(
@@ -181,16 +197,7 @@ impl Stack {
         B: http_body::Body<Data = bytes::Bytes> + Send + 'static,
         B::Error: Into<axum::BoxError>,
     {
-        // The built-in layers whose configuration can be wrong stop the app at start-up.
-        let any = &layer as &dyn std::any::Any;
-        let refused = if let Some(cors) = any.downcast_ref::<super::Cors>() {
-            cors.policy().err()
-        } else if let Some(hosts) = any.downcast_ref::<super::TrustedHost>() {
-            hosts.check().err()
-        } else {
-            gzip_refused(any)
-        };
-        if let Some(refused) = refused {
+        if let Some(refused) = refused(&layer) {
             self.wraps.push(Wrap::Refused(refused));
             return;
         }
@@ -231,6 +238,94 @@ impl Stack {
         }
         Ok(AppService::Stacked(rest))
     }
+}
+
+/// Why `layer` stops the app at start-up, when it is a built-in layer whose configuration is
+/// wrong.
+fn refused(layer: &dyn std::any::Any) -> Option<StartupError> {
+    if let Some(cors) = layer.downcast_ref::<super::Cors>() {
+        cors.policy().err()
+    } else if let Some(hosts) = layer.downcast_ref::<super::TrustedHost>() {
+        hosts.check().err()
+    } else {
+        gzip_refused(layer)
+    }
+}
+
+/// A router's or a route's middleware, bound: what its [`MiddlewareRef`] gives.
+pub(crate) enum RouteWrap {
+    Function(Bound),
+    Layer(Arc<dyn Fn(NextService) -> Inner + Send + Sync>),
+}
+
+/// Binds middleware function `f` for a route (what `router!(middleware = [f])` generates).
+#[doc(hidden)]
+pub fn bind_middleware<F: MiddlewareFn<Args>, Args>(
+    f: F,
+    app: &AppContext,
+) -> Result<BoundAny, StartupError> {
+    Ok(Box::new(RouteWrap::Function(f.bind(app)?)))
+}
+
+/// A router's middleware function, as data.
+pub(crate) fn function_ref<F: MiddlewareFn<Args>, Args>(f: F) -> MiddlewareRef {
+    MiddlewareRef::shared(move |app| bind_middleware(f.clone(), app))
+}
+
+/// A router's tower layer, as data: applied to each of its routes.
+pub(crate) fn layer_ref<L, B>(layer: L) -> MiddlewareRef
+where
+    L: Layer<NextService> + Clone + Send + Sync + 'static,
+    L::Service: Service<Request, Response = http::Response<B>> + Clone + Send + Sync + 'static,
+    <L::Service as Service<Request>>::Future: Send + 'static,
+    <L::Service as Service<Request>>::Error: std::fmt::Display,
+    B: http_body::Body<Data = bytes::Bytes> + Send + 'static,
+    B::Error: Into<axum::BoxError>,
+{
+    MiddlewareRef::shared(move |_| {
+        if let Some(refused) = refused(&layer) {
+            return Err(refused);
+        }
+        let layer = layer.clone();
+        let wrap = RouteWrap::Layer(Arc::new(move |inner: NextService| {
+            BoxCloneSyncService::new(Answered {
+                inner: layer.layer(inner),
+                failed: None,
+            })
+        }));
+        Ok(Box::new(wrap) as BoundAny)
+    })
+}
+
+/// The service of one route inside its middleware and its routers' (innermost first), for
+/// the routing to hand the request to; `None` without any.
+pub(crate) fn route_service(
+    wraps: &[MiddlewareRef],
+    def: &'static RouteDef,
+    app: &Arc<AppContext>,
+) -> Result<Option<Wrapped>, StartupError> {
+    if wraps.is_empty() {
+        return Ok(None);
+    }
+    let mut rest = Arc::new(Rest::Endpoint {
+        def,
+        app: Arc::clone(app),
+    });
+    for wrap in wraps {
+        let bound = wrap.bind(app)?;
+        let Ok(bound) = bound.downcast::<RouteWrap>() else {
+            return Err(StartupError::new(format!(
+                "the middleware of route {def} is not one fastrs made"
+            )));
+        };
+        rest = Arc::new(match *bound {
+            RouteWrap::Function(f) => Rest::Function { f, next: rest },
+            RouteWrap::Layer(make) => Rest::Layer(make(NextService { rest })),
+        });
+    }
+    Ok(Some(Arc::new(move |request| {
+        Box::pin(NextAnswer(dispatch(&rest, request)))
+    })))
 }
 
 /// Why a [`super::GZip`] layer is refused, if it is one.
@@ -331,6 +426,7 @@ impl Service<Request> for AppService {
 pub(crate) enum AppAnswer {
     Routed(Routed),
     Handled(Routed, &'static crate::error::ExceptionHandlers),
+    Endpoint(Answering),
     Function(Pin<Box<dyn Future<Output = Response> + Send>>),
     Layer(tower::util::Oneshot<Inner, Request>),
 }
@@ -347,6 +443,7 @@ impl Future for AppAnswer {
                 Poll::Ready(Ok(response)) => Poll::Ready(Ok(handlers.map(response))),
                 other => other,
             },
+            AppAnswer::Endpoint(answer) => Pin::new(answer).poll(cx),
             AppAnswer::Function(answer) => answer.as_mut().poll(cx).map(Ok),
             AppAnswer::Layer(answer) => Pin::new(answer).poll(cx),
         }
