@@ -27,4 +27,5 @@ done
 tests/e2e/parity.sh
 tests/e2e/docs-in-chromium.sh
 tests/e2e/authorize-in-chromium.sh
+tests/e2e/cors-in-chromium.sh
 tests/e2e/schemathesis.sh

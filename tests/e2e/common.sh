@@ -27,9 +27,10 @@ start_example() {
   log=$(mktemp)
   database=$(mktemp -u --suffix=.db)
   ITEMS_ADDR="127.0.0.1:$port" TODO_ADDR="127.0.0.1:$port" AUTH_ADDR="127.0.0.1:$port" TODO_DATABASE="$database" \
+    TODO_AUDIT_LOG="$database.audit.log" TODO_ALLOWED_ORIGINS="${TODO_ALLOWED_ORIGINS:-http://localhost:3000}" \
     "target/debug/$example" >"$log" 2>&1 &
   app_pid=$!
-  trap 'kill $app_pid 2>/dev/null || true; rm -f "$database"' EXIT
+  trap 'kill $app_pid 2>/dev/null || true; rm -f "$database" "$database.audit.log"' EXIT
   wait_until_serving "the $example example"
 }
 
@@ -37,7 +38,7 @@ start_example() {
 stop_example() {
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
-  rm -f "$database"
+  rm -f "$database" "$database.audit.log"
 }
 
 # Fails when the server log shows a panic.

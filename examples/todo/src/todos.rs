@@ -3,6 +3,7 @@
 use fastrs::HttpError;
 use fastrs::prelude::*;
 
+use crate::audit::AuditLog;
 use crate::db::{Db, get_db};
 use crate::error::{Message, internal, not_found};
 use crate::pagination::{Page, pagination};
@@ -118,7 +119,12 @@ pub async fn update_todo(
 
 /// Deletes a todo.
 #[delete("/<todo_id>", status = 204)]
-pub async fn delete_todo(todo_id: i64, db: Depends<get_db>) -> Result<(), HttpError> {
+pub async fn delete_todo(
+    todo_id: i64,
+    db: Depends<get_db>,
+    audit: State<AuditLog>,
+    tasks: BackgroundTasks,
+) -> Result<(), HttpError> {
     let deleted = sqlx::query("DELETE FROM todos WHERE id = ?")
         .bind(todo_id)
         .execute(&**db)
@@ -127,6 +133,9 @@ pub async fn delete_todo(todo_id: i64, db: Depends<get_db>) -> Result<(), HttpEr
     if deleted.rows_affected() == 0 {
         return Err(not_found("Todo"));
     }
+    // The audit line is written once the answer is sent, on a blocking thread.
+    let audit = AuditLog::clone(&audit);
+    tasks.add_blocking(move || audit.write(&format!("todo {todo_id} deleted")));
     Ok(())
 }
 

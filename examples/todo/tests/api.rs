@@ -477,3 +477,70 @@ fn the_binary_serves_a_fresh_database_and_stops_on_sigterm() {
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "exit status {:?}", output.status);
 }
+
+#[tokio::test]
+async fn cors_gzip_timing_and_the_audit_log() {
+    let db = TempDb::new("middleware");
+    let audit = format!("{}.audit.log", db.path());
+    let _ = std::fs::remove_file(&audit);
+    let mut config = todo::Config::new(db.path());
+    config.allowed_origins = vec!["https://app.test".to_owned()];
+    config.audit = todo::audit::AuditLog::file(&audit);
+    let c = TestClient::start(todo::app_with(config)).await;
+    let r = c.post("/projects").json(&json!({ "name": "home" })).await;
+    assert_eq!(r.status(), 201);
+    // Every answer is timed.
+    let took: f64 = r.header("x-process-time").unwrap().parse().unwrap();
+    assert!((0.0..10.0).contains(&took), "{took}");
+    for n in 0..20 {
+        let todo = json!({ "project_id": 1, "title": format!("todo number {n}") });
+        assert_eq!(c.post("/todos").json(&todo).await.status(), 201);
+    }
+
+    // A deletion is audited once the answer is sent; a failed one is not.
+    assert_answer(&c.delete("/todos/1").await, 204, "");
+    assert_eq!(c.delete("/todos/1").await.status(), 404);
+    let lines = std::fs::read_to_string(&audit).unwrap();
+    assert_eq!(lines.lines().count(), 1, "{lines}");
+    assert!(lines.ends_with(" todo 1 deleted\n"), "{lines}");
+
+    // A long list is compressed for a client that asks.
+    let r = c
+        .get("/todos?limit=100")
+        .header("accept-encoding", "gzip")
+        .await;
+    assert_eq!(r.header("content-encoding"), Some("gzip"));
+    // GZip's, then CORS's (Starlette's for a list of origins).
+    assert_eq!(r.header("vary"), Some("Accept-Encoding, Origin"));
+
+    // The front end's origin may call the API; another may not.
+    let preflight = |origin: &'static str| {
+        c.options("/todos")
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+    };
+    let r = preflight("https://app.test").await;
+    assert_answer(&r, 200, "OK");
+    assert_eq!(
+        r.header("access-control-allow-origin"),
+        Some("https://app.test")
+    );
+    assert_answer(
+        &preflight("https://evil.test").await,
+        400,
+        "Disallowed CORS origin",
+    );
+    // Error answers carry the CORS headers too: the browser shows the front end the 404.
+    let r = c
+        .get("/todos/999")
+        .header("origin", "https://app.test")
+        .await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(
+        r.header("access-control-allow-origin"),
+        Some("https://app.test")
+    );
+    c.shutdown().await;
+    let _ = std::fs::remove_file(&audit);
+}
