@@ -449,3 +449,4 @@ impl Future for AppAnswer {
         }
     }
 }
+
