@@ -200,11 +200,11 @@ impl Routing {
     fn route(&self, req: Request) -> Routed {
         let inner = &self.inner;
         let Ok(matched) = inner.paths.at(req.uri().path()) else {
-            return Routed::Rest(inner.rest.clone().call(req));
+            return Routed::Rest(Box::new(inner.rest.clone().call(req)));
         };
         let routes = match matched.value {
             Target::Routes(routes) => routes,
-            Target::Rest => return Routed::Rest(inner.rest.clone().call(req)),
+            Target::Rest => return Routed::Rest(Box::new(inner.rest.clone().call(req))),
         };
         let method = Method::of(req.method());
         let exact = routes.routes.iter().find(|(m, _)| Some(*m) == method);
@@ -214,17 +214,17 @@ impl Routing {
             (None, Some(Method::Head)) => {
                 match routes.routes.iter().find(|(m, _)| *m == Method::Get) {
                     Some((_, endpoint)) => (endpoint, true),
-                    None => return Routed::Ready(Some(not_allowed(routes, true))),
+                    None => return Routed::Ready(Some(Box::new(not_allowed(routes, true)))),
                 }
             }
-            (None, _) => return Routed::Ready(Some(not_allowed(routes, false))),
+            (None, _) => return Routed::Ready(Some(Box::new(not_allowed(routes, false)))),
         };
         let path = if routes.names.is_empty() {
             PathParams::default()
         } else {
             match PathParams::decode(&routes.names, matched.params.iter().map(|(_, v)| v)) {
                 Some(path) => path,
-                None => return Routed::Ready(Some(crate::context::invalid_url())),
+                None => return Routed::Ready(Some(Box::new(crate::context::invalid_url()))),
             }
         };
         if let Some(wrapped) = &endpoint.wrapped {
@@ -279,6 +279,14 @@ impl Service<Request> for Routing {
     }
 
     fn call(&mut self, req: Request) -> Routed {
+        self.answer(req)
+    }
+}
+
+impl Routing {
+    /// The answer to `req`, under the request timeout when one is set: what `call` does,
+    /// without the service's `&mut` (the middleware reach the routing through an `Arc`).
+    pub(crate) fn answer(&self, req: Request) -> Routed {
         let routed = self.route(req);
         match self.inner.timeout {
             None => routed,
@@ -295,7 +303,8 @@ impl Service<Request> for Routing {
 }
 
 /// A request's answer on its way: a route's, the router behind's, one ready at once (405, 400),
-/// or any of them under the request timeout.
+/// or any of them under the request timeout. Small (the rare answers boxed), as it is moved
+/// into every middleware's future and the connection's.
 pub(crate) enum Routed {
     Route {
         answer: Answering,
@@ -306,8 +315,8 @@ pub(crate) enum Routed {
         answer: Pin<Box<dyn Future<Output = Response> + Send>>,
         head: bool,
     },
-    Rest(<axum::Router as Service<Request>>::Future),
-    Ready(Option<Response>),
+    Rest(Box<<axum::Router as Service<Request>>::Future>),
+    Ready(Option<Box<Response>>),
     Timed(Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>),
 }
 
@@ -333,7 +342,7 @@ impl Future for Routed {
             }
             Routed::Rest(answer) => Pin::new(answer).poll(cx),
             Routed::Ready(response) => {
-                Poll::Ready(Ok(response.take().expect("polled after completion")))
+                Poll::Ready(Ok(*response.take().expect("polled after completion")))
             }
             Routed::Timed(answer) => answer.as_mut().poll(cx),
         }

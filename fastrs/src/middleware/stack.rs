@@ -57,10 +57,8 @@ impl Next {
 /// layer's, on its way.
 fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
     match rest {
-        Rest::Routing(routing) => AppAnswer::Routed(routing.clone().call(request)),
-        Rest::Handled(routing, handlers) => {
-            AppAnswer::Handled(routing.clone().call(request), handlers)
-        }
+        Rest::Routing(routing) => AppAnswer::Routed(routing.answer(request)),
+        Rest::Handled(routing, handlers) => AppAnswer::Handled(routing.answer(request), handlers),
         Rest::Endpoint { def, app } => {
             let mut request = request;
             let path = request
@@ -78,7 +76,7 @@ fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
         )),
         // Each request waits for the layer to be ready (it may limit concurrency), on its
         // own clone, as axum's router does with a route's service.
-        Rest::Layer(service) => AppAnswer::Layer(service.clone().oneshot(request)),
+        Rest::Layer(service) => AppAnswer::Layer(Box::new(service.clone().oneshot(request))),
     }
 }
 
@@ -416,7 +414,7 @@ impl Service<Request> for AppService {
 
     fn call(&mut self, request: Request) -> AppAnswer {
         match self {
-            AppService::Routing(routing) => AppAnswer::Routed(routing.call(request)),
+            AppService::Routing(routing) => AppAnswer::Routed(routing.answer(request)),
             AppService::Stacked(rest) => dispatch(rest, request),
         }
     }
@@ -428,7 +426,8 @@ pub(crate) enum AppAnswer {
     Handled(Routed, &'static crate::error::ExceptionHandlers),
     Endpoint(Answering),
     Function(Pin<Box<dyn Future<Output = Response> + Send>>),
-    Layer(tower::util::Oneshot<Inner, Request>),
+    /// Boxed: the rest of the enum is a few words, moved into every middleware's future.
+    Layer(Box<tower::util::Oneshot<Inner, Request>>),
 }
 
 impl Future for AppAnswer {
@@ -449,4 +448,5 @@ impl Future for AppAnswer {
         }
     }
 }
+
 
