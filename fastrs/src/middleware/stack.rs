@@ -35,21 +35,21 @@ pub(crate) enum Rest {
     Handled(Routing, &'static crate::error::ExceptionHandlers),
     Function {
         f: Bound,
-        next: Arc<Rest>,
+        next: &'static Rest,
     },
     Layer(Inner),
 }
 
 /// The rest of the stack, for a middleware function to go on with.
 pub struct Next {
-    rest: Arc<Rest>,
+    rest: &'static Rest,
 }
 
 impl Next {
     /// Runs the rest of the stack and the routing: the answer the app gives, 404, 405, 422
     /// and 500 included. `next.run(request).await`.
     pub fn run(self, request: Request) -> NextAnswer {
-        NextAnswer(dispatch(&self.rest, request))
+        NextAnswer(dispatch(self.rest, request))
     }
 }
 
@@ -68,12 +68,7 @@ fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
             AppAnswer::Endpoint(Answering::start(request, app, def, path))
         }
         // The function's own future, boxed once by its binding.
-        Rest::Function { f, next } => AppAnswer::Function(f(
-            request,
-            Next {
-                rest: Arc::clone(next),
-            },
-        )),
+        Rest::Function { f, next } => AppAnswer::Function(f(request, Next { rest: next })),
         // Each request waits for the layer to be ready (it may limit concurrency), on its
         // own clone, as axum's router does with a route's service.
         Rest::Layer(service) => AppAnswer::Layer(Box::new(service.clone().oneshot(request))),
@@ -110,7 +105,7 @@ impl std::fmt::Debug for Next {
 /// The rest of the stack as a tower service: what a layer given to `App::layer` wraps.
 #[derive(Clone)]
 pub struct NextService {
-    rest: Arc<Rest>,
+    rest: &'static Rest,
 }
 
 impl std::fmt::Debug for NextService {
@@ -129,7 +124,7 @@ impl Service<Request> for NextService {
     }
 
     fn call(&mut self, request: Request) -> NextServiceAnswer {
-        NextServiceAnswer(dispatch(&self.rest, request))
+        NextServiceAnswer(dispatch(self.rest, request))
     }
 }
 
@@ -220,19 +215,21 @@ impl Stack {
             return Ok(AppService::Routing(routing));
         }
         // Status handlers answer inside every middleware, which sees their answers.
-        let mut rest = Arc::new(match handlers {
+        // Kept for the program's life, as the routes are: a request goes through it by
+        // reference, with no count to keep.
+        let mut rest: &'static Rest = Box::leak(Box::new(match handlers {
             Some(handlers) => Rest::Handled(routing, handlers),
             None => Rest::Routing(routing),
-        });
+        }));
         for wrap in self.wraps {
-            rest = Arc::new(match wrap {
+            rest = Box::leak(Box::new(match wrap {
                 Wrap::Function(bind) => Rest::Function {
                     f: bind(app)?,
                     next: rest,
                 },
                 Wrap::Layer(wrap) => Rest::Layer(wrap(NextService { rest })),
                 Wrap::Refused(refused) => return Err(refused),
-            });
+            }));
         }
         Ok(AppService::Stacked(rest))
     }
@@ -305,10 +302,10 @@ pub(crate) fn route_service(
     if wraps.is_empty() {
         return Ok(None);
     }
-    let mut rest = Arc::new(Rest::Endpoint {
+    let mut rest: &'static Rest = Box::leak(Box::new(Rest::Endpoint {
         def,
         app: Arc::clone(app),
-    });
+    }));
     for wrap in wraps {
         let bound = wrap.bind(app)?;
         let Ok(bound) = bound.downcast::<RouteWrap>() else {
@@ -316,13 +313,13 @@ pub(crate) fn route_service(
                 "the middleware of route {def} is not one fastrs made"
             )));
         };
-        rest = Arc::new(match *bound {
+        rest = Box::leak(Box::new(match *bound {
             RouteWrap::Function(f) => Rest::Function { f, next: rest },
             RouteWrap::Layer(make) => Rest::Layer(make(NextService { rest })),
-        });
+        }));
     }
     Ok(Some(Arc::new(move |request| {
-        Box::pin(NextAnswer(dispatch(&rest, request)))
+        Box::pin(NextAnswer(dispatch(rest, request)))
     })))
 }
 
@@ -400,7 +397,7 @@ fn failed(error: &dyn std::fmt::Display) -> Response {
 #[derive(Clone)]
 pub(crate) enum AppService {
     Routing(Routing),
-    Stacked(Arc<Rest>),
+    Stacked(&'static Rest),
 }
 
 impl Service<Request> for AppService {
