@@ -285,7 +285,8 @@ impl Service<Request> for Routing {
 
 impl Routing {
     /// The answer to `req`, under the request timeout when one is set: what `call` does,
-    /// without the service's `&mut` (the middleware reach the routing through an `Arc`).
+    /// without the service's `&mut` (the middleware reach the routing by reference).
+    #[inline]
     pub(crate) fn answer(&self, req: Request) -> Routed {
         let routed = self.route(req);
         match self.inner.timeout {
