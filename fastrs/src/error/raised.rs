@@ -61,7 +61,17 @@ pub(crate) fn is_error(response: &Response) -> bool {
 
 /// The answer, with the error it carries (if any) answered by its handler in `handlers`, or
 /// by its own `IntoResponse`.
+#[inline(always)]
 pub(crate) fn settle(response: Response, handlers: Option<&ExceptionHandlers>) -> Response {
+    // Most answers carry nothing (no extension at all), in an app whose routers map nothing.
+    if response.extensions().is_empty() && handlers.is_none_or(|h| !h.maps_route_statuses()) {
+        return response;
+    }
+    settle_carried(response, handlers)
+}
+
+/// [`settle`] for an answer that may carry an error.
+fn settle_carried(response: Response, handlers: Option<&ExceptionHandlers>) -> Response {
     let response = answer_raised(response, handlers);
     // A router's status handlers map the route's `HttpError`s (the app's map every answer,
     // inside the middleware).
