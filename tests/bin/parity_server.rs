@@ -236,6 +236,13 @@ async fn store_echo(item: StoredItem) -> Json<StoredItem> {
     Json(item)
 }
 
+/// An `HttpError` of any status, with a header: FastAPI's `HTTPException` rules.
+#[get("/raise/<code>")]
+async fn raise_status(code: u16) -> Result<(), HttpError> {
+    let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    Err(HttpError::new(status, format!("status {code}")).header("x-kept", "yes"))
+}
+
 /// FastAPI's tutorial exception.
 struct UnicornError(String);
 

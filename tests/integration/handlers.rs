@@ -248,3 +248,28 @@ async fn the_panic_handler_replaces_the_500() {
     // The app goes on.
     assert_answer(&c.get("/items/1").await, 200, "one");
 }
+
+mod statuses {
+    use fastrs::http::StatusCode;
+    use fastrs::prelude::*;
+
+    #[get("/raise/<code>")]
+    pub async fn raise(code: u16) -> Result<(), HttpError> {
+        let status = StatusCode::from_u16(code).unwrap();
+        Err(HttpError::new(status, "gone").header("etag", "\"v1\""))
+    }
+}
+
+#[tokio::test]
+async fn an_http_error_keeps_its_headers_and_has_no_body_where_fastapi_has_none() {
+    let c = TestClient::new(App::scoped(concat!(module_path!(), "::statuses")));
+    for code in [204, 205, 304] {
+        let r = c.get(&format!("/raise/{code}")).await;
+        assert_answer(&r, code, "");
+        assert_eq!(r.header("content-type"), None, "{code}");
+        assert_eq!(r.header("etag"), Some("\"v1\""), "{code}");
+    }
+    let r = c.get("/raise/410").await;
+    assert_answer(&r, 410, r#"{"detail":"gone"}"#);
+    assert_eq!(r.header("etag"), Some("\"v1\""));
+}

@@ -11,7 +11,7 @@ from side_by_side import compare
 from twin import app
 
 JSON = {"content-type": "application/json"}
-HEADERS = ("www-authenticate", "location", "content-type")
+HEADERS = ("www-authenticate", "location", "content-type", "x-kept")
 
 
 def basic(credentials: str) -> dict:
@@ -129,6 +129,8 @@ CASES = [
     ("GET", "/ride?rider=nobody", {}, None),
     ("GET", "/ride?rider=ana", {}, None),
     ("GET", "/ride", {}, None),
+    # An HTTPException keeps its headers; no body below 200, nor for 204, 205 and 304.
+    *[("GET", f"/raise/{code}", {}, None) for code in (204, 205, 304, 400, 404, 418, 503)],
     # Not found, method not allowed.
     ("GET", "/nothing", {}, None),
     ("DELETE", "/items", {}, None),

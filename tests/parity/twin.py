@@ -265,3 +265,8 @@ def rider(rider: str):
 @app.get("/ride")
 def ride(rider: str = Depends(rider)):
     return {"rider": rider}
+
+
+@app.get("/raise/{code}")
+def raise_status(code: int):
+    raise HTTPException(status_code=code, detail=f"status {code}", headers={"x-kept": "yes"})

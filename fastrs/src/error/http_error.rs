@@ -106,11 +106,25 @@ pub(crate) fn detail_response<T: serde::Serialize + ?Sized>(
         .into_response()
 }
 
+/// Whether an answer with `status` may have a body (FastAPI's
+/// `is_body_allowed_for_status_code`).
+fn body_allowed(status: StatusCode) -> bool {
+    !(status.is_informational()
+        || status == StatusCode::NO_CONTENT
+        || status == StatusCode::RESET_CONTENT
+        || status == StatusCode::NOT_MODIFIED)
+}
+
 impl IntoResponse for HttpError {
     /// `{"detail": ...}` with the error's status and headers. The error rides along in the
     /// response's extensions, for a status handler (`App::status_handler`) to answer it.
     fn into_response(self) -> Response {
-        let mut response = detail_response(self.status, &self.detail);
+        // FastAPI's `http_exception_handler`: no body below 200, nor for 204, 205 and 304.
+        let mut response = if body_allowed(self.status) {
+            detail_response(self.status, &self.detail)
+        } else {
+            (self.status, axum::body::Body::empty()).into_response()
+        };
         if let Some(headers) = &self.headers {
             response
                 .headers_mut()

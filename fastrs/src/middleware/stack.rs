@@ -448,5 +448,3 @@ impl Future for AppAnswer {
         }
     }
 }
-
-
