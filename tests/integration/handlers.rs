@@ -273,3 +273,58 @@ async fn an_http_error_keeps_its_headers_and_has_no_body_where_fastapi_has_none(
     assert_answer(&r, 410, r#"{"detail":"gone"}"#);
     assert_eq!(r.header("etag"), Some("\"v1\""));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_handler_kind_on_a_real_socket() {
+    let app = app()
+        .exception_handler(|e: routes::UnicornError| {
+            (StatusCode::IM_A_TEAPOT, format!("unicorn {}", e.0)).into_response()
+        })
+        .status_handler(StatusCode::NOT_FOUND, not_found)
+        .validation_error_handler(|e: RequestValidationError| {
+            (
+                StatusCode::BAD_REQUEST,
+                format!("{} errors", e.errors().len()),
+            )
+                .into_response()
+        })
+        .panic_handler(|p: &fastrs::error::Panic| {
+            (StatusCode::SERVICE_UNAVAILABLE, p.message().to_owned()).into_response()
+        })
+        .middleware(seen);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(app.serve_on(listener));
+    let answers = tokio::task::spawn_blocking(move || {
+        [
+            "/unicorns/yolo",
+            "/items/2",
+            "/nothing",
+            "/ride",
+            "/explode",
+            "/items/1",
+        ]
+        .map(|path| {
+            crate::socket::raw_request(
+                addr,
+                &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+            )
+        })
+    })
+    .await
+    .unwrap();
+    let expected = [
+        ("HTTP/1.1 418 I'm a teapot", "unicorn yolo"),
+        ("HTTP/1.1 404 Not Found", r#"custom 404: Item not found"#),
+        ("HTTP/1.1 404 Not Found", "custom 404: Not Found"),
+        ("HTTP/1.1 400 Bad Request", "1 errors"),
+        ("HTTP/1.1 503 Service Unavailable", "the boiler exploded"),
+        ("HTTP/1.1 200 OK", "one"),
+    ];
+    for (answer, (status, body)) in answers.iter().zip(expected) {
+        assert!(answer.starts_with(&format!("{status}\r\n")), "{answer}");
+        assert!(answer.contains("x-seen: yes\r\n"), "{answer}");
+        assert!(answer.ends_with(body), "{answer}");
+    }
+    server.abort();
+}
