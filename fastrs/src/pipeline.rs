@@ -21,8 +21,9 @@
 //!
 //! Around this function: the middleware wraps the whole app, around the routing, so it sees
 //! the 404s, 405s, 422s and 500s as responses ([`crate::middleware`]); the status handlers map
-//! the `HttpError` answers just inside it. `#[depends]` functions go
-//! through steps 2 to 6 too, in [`crate::depends`].
+//! the `HttpError` answers just inside it; a router's or a route's middleware wraps this
+//! function, after routing. `#[depends]` functions go through steps 2 to 6 too, in
+//! [`crate::depends`].
 
 use std::convert::Infallible;
 use std::future::Future;
