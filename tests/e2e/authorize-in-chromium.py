@@ -8,6 +8,7 @@ by playwright, with every host but 127.0.0.1 blocked.
 
 import sys
 
+from chromium import launch
 from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1]
@@ -36,16 +37,7 @@ def execute(page, operation):
 
 
 with sync_playwright() as p:
-    browser = p.chromium.launch(
-        executable_path="/usr/bin/chromium",
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-            "--proxy-server=127.0.0.1:9",
-            "--proxy-bypass-list=127.0.0.1",
-        ],
-    )
+    browser = launch(p)
     page = browser.new_page()
     page.goto(f"{BASE}/docs")
     page.wait_for_selector("button.authorize", timeout=20000)

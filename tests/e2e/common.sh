@@ -49,3 +49,12 @@ no_panic() {
     exit 1
   fi
 }
+
+# Installs what the playwright checks need when missing: Chromium from Debian's packages,
+# playwright from PyPI in the venv under target/; sets $venv.
+need_playwright() {
+  command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+  venv=target/e2e-venv
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/python" -c "import playwright" 2>/dev/null || "$venv/bin/pip" install --quiet playwright
+}

@@ -10,6 +10,7 @@ import http.server
 import sys
 import threading
 
+from chromium import launch
 from playwright.sync_api import sync_playwright
 
 BASE, ALLOWED, OTHER = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -55,16 +56,7 @@ CALLS = """async ([base, name]) => {
 }"""
 
 with sync_playwright() as p:
-    browser = p.chromium.launch(
-        executable_path="/usr/bin/chromium",
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-            "--proxy-server=127.0.0.1:9",
-            "--proxy-bypass-list=127.0.0.1",
-        ],
-    )
+    browser = launch(p)
     page = browser.new_page()
 
     page.goto(f"http://127.0.0.1:{OTHER}/")

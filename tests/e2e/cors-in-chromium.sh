@@ -7,10 +7,7 @@ cd "$(dirname "$0")/../.."
 # shellcheck source=tests/e2e/common.sh
 source tests/e2e/common.sh
 
-command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
-venv=target/e2e-venv
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -c "import playwright" 2>/dev/null || "$venv/bin/pip" install --quiet playwright
+need_playwright
 
 allowed=$(free_port)
 other=$(free_port)

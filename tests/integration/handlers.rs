@@ -295,7 +295,8 @@ async fn every_handler_kind_on_a_real_socket() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let server = tokio::spawn(app.serve_on(listener));
-    let answers = tokio::task::spawn_blocking(move || {
+    let answers = crate::socket::get_each(
+        addr,
         [
             "/unicorns/yolo",
             "/items/2",
@@ -303,16 +304,9 @@ async fn every_handler_kind_on_a_real_socket() {
             "/ride",
             "/explode",
             "/items/1",
-        ]
-        .map(|path| {
-            crate::socket::raw_request(
-                addr,
-                &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
-            )
-        })
-    })
-    .await
-    .unwrap();
+        ],
+    )
+    .await;
     let expected = [
         ("HTTP/1.1 418 I'm a teapot", "unicorn yolo"),
         ("HTTP/1.1 404 Not Found", r#"custom 404: Item not found"#),

@@ -41,7 +41,7 @@ fn app() -> App {
 }
 
 /// Adds `name` to the request's `x-trace` on the way in and to the answer's on the way out.
-fn mark(request: &mut Request, name: &str) {
+pub(crate) fn mark(request: &mut Request, name: &str) {
     let trace = match request.headers().get("x-trace") {
         Some(before) => format!("{},{name}", before.to_str().unwrap()),
         None => name.to_owned(),
@@ -51,7 +51,8 @@ fn mark(request: &mut Request, name: &str) {
         .insert("x-trace", HeaderValue::from_str(&trace).unwrap());
 }
 
-fn mark_answer(response: &mut Response, name: &str) {
+/// Adds `name` to the answer's `x-trace-out`.
+pub(crate) fn mark_answer(response: &mut Response, name: &str) {
     let trace = match response.headers().get("x-trace-out") {
         Some(before) => format!("{},{name}", before.to_str().unwrap()),
         None => name.to_owned(),

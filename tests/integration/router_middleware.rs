@@ -14,21 +14,9 @@ use crate::assert_answer;
 /// Adds `name` to the request's `x-trace` on the way in and to the answer's `x-trace-out`
 /// on the way out.
 async fn traced(name: &'static str, mut request: Request, next: Next) -> Response {
-    let trace = match request.headers().get("x-trace") {
-        Some(before) => format!("{},{name}", before.to_str().unwrap()),
-        None => name.to_owned(),
-    };
-    request
-        .headers_mut()
-        .insert("x-trace", HeaderValue::from_str(&trace).unwrap());
+    crate::middleware::mark(&mut request, name);
     let mut response = next.run(request).await;
-    let out = match response.headers().get("x-trace-out") {
-        Some(before) => format!("{},{name}", before.to_str().unwrap()),
-        None => name.to_owned(),
-    };
-    response
-        .headers_mut()
-        .insert("x-trace-out", HeaderValue::from_str(&out).unwrap());
+    crate::middleware::mark_answer(&mut response, name);
     response
 }
 
@@ -273,21 +261,15 @@ async fn on_a_real_socket_too() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let server = tokio::spawn(app().serve_on(listener));
-    let [traced, guarded, unicorn] = tokio::task::spawn_blocking(move || {
+    let [traced, guarded, unicorn] = crate::socket::get_each(
+        addr,
         [
             "/api/items/trace/7",
             "/api/items/guarded",
             "/api/items/unicorns/yolo",
-        ]
-        .map(|path| {
-            crate::socket::raw_request(
-                addr,
-                &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
-            )
-        })
-    })
-    .await
-    .unwrap();
+        ],
+    )
+    .await;
     assert!(traced.starts_with("HTTP/1.1 200 OK\r\n"), "{traced}");
     assert!(
         traced.contains("x-trace-out: route,items,api_a,api_b,app\r\n"),

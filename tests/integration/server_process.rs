@@ -2,13 +2,13 @@
 //! when a route panics, and when the app cannot start.
 
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::hardening::{body, exchange, get_ok, status_line};
 
-#[test]
-fn a_panic_is_logged_with_its_route_and_request_id() {
+/// Starts `tests/bin/panicking_server.rs` on a free port and waits until it serves.
+fn start() -> (Child, SocketAddr) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -25,6 +25,22 @@ fn a_panic_is_logged_with_its_route_and_request_id() {
         assert!(started.elapsed() < Duration::from_secs(10), "never served");
         std::thread::sleep(Duration::from_millis(50));
     }
+    (child, addr)
+}
+
+/// Stops the server with SIGTERM; what it wrote.
+fn stop(child: Child) -> Output {
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_panic_is_logged_with_its_route_and_request_id() {
+    let (child, addr) = start();
     let answer = exchange(
         addr,
         b"GET /items/7/explode HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
@@ -38,12 +54,7 @@ fn a_panic_is_logged_with_its_route_and_request_id() {
     // Nothing of the panic reaches the client.
     assert_eq!(body(&answer), "Internal Server Error");
     assert_eq!(status_line(&get_ok(addr)), "HTTP/1.1 200 OK");
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let output = child.wait_with_output().unwrap();
+    let output = stop(child);
     let log = String::from_utf8_lossy(&output.stderr);
     let line = format!(
         "fastrs: request {id} to GET /items/<item_id>/explode (explode at tests/bin/panicking_server.rs:"
@@ -54,22 +65,7 @@ fn a_panic_is_logged_with_its_route_and_request_id() {
 
 #[test]
 fn a_failing_background_task_is_logged_and_a_stuck_one_abandoned_at_shutdown() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_panicking_server"))
-        .env("FASTRS_TEST_ADDR", addr.to_string())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while TcpStream::connect(addr).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(10), "never served");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let (child, addr) = start();
     for (kind, id) in [("fail", "abc-1"), ("panic", "abc-2"), ("slow", "abc-3")] {
         let request = format!(
             "GET /tasks/{kind} HTTP/1.1\r\nHost: x\r\nX-Request-ID: {id}\r\nConnection: close\r\n\r\n"
@@ -80,12 +76,7 @@ fn a_failing_background_task_is_logged_and_a_stuck_one_abandoned_at_shutdown() {
     // The server goes on serving.
     assert_eq!(status_line(&get_ok(addr)), "HTTP/1.1 200 OK");
     let stopping = Instant::now();
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let output = child.wait_with_output().unwrap();
+    let output = stop(child);
     // The stuck task holds the shutdown for the grace period, no longer.
     assert!(stopping.elapsed() < Duration::from_secs(5));
     let log = String::from_utf8_lossy(&output.stderr);

@@ -25,6 +25,24 @@ pub(crate) fn raw_request(addr: std::net::SocketAddr, request: &str) -> String {
     response
 }
 
+/// `GET`s each path on a connection of its own, from a blocking thread; the answers, read to
+/// the end.
+pub(crate) async fn get_each<const N: usize>(
+    addr: std::net::SocketAddr,
+    paths: [&'static str; N],
+) -> [String; N] {
+    tokio::task::spawn_blocking(move || {
+        paths.map(|path| {
+            raw_request(
+                addr,
+                &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+            )
+        })
+    })
+    .await
+    .unwrap()
+}
+
 fn body_of(response: &str) -> &str {
     response
         .split_once("\r\n\r\n")

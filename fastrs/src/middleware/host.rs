@@ -1,8 +1,52 @@
-//! The `Host` header as Starlette reads it, for the middleware that checks it or redirects.
+//! The `Host` header as Starlette reads it, and the service of the middleware that answer some
+//! requests themselves from it ([`TrustedHost`](super::TrustedHost),
+//! [`HttpsRedirect`](super::HttpsRedirect)).
+
+use std::convert::Infallible;
+use std::task::{Context, Poll};
 
 use axum::body::Body;
+use axum::extract::Request;
 use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
+use tower::Service;
+
+/// What decides, for [`Guarded`], whether a middleware answers a request itself.
+pub trait Check: Clone + Send + Sync + 'static {
+    /// The middleware's own answer to `request`, or `None` to let the app serve it.
+    fn answer(&self, request: &Request) -> Option<Response>;
+}
+
+/// The service of a middleware that answers some requests itself, before the app sees them
+/// (a `TrustedHost`'s 400, an `HttpsRedirect`'s 307): `C` decides, `S` serves the rest.
+#[derive(Clone, Debug)]
+pub struct Guarded<S, C> {
+    pub(crate) inner: S,
+    pub(crate) check: C,
+}
+
+impl<S, C> Service<Request> for Guarded<S, C>
+where
+    S: Service<Request, Response = Response, Error = Infallible>,
+    S::Future: Send + 'static,
+    C: Check,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future =
+        futures_util::future::Either<std::future::Ready<Result<Response, Infallible>>, S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        match self.check.answer(&request) {
+            None => futures_util::future::Either::Right(self.inner.call(request)),
+            Some(answer) => futures_util::future::Either::Left(std::future::ready(Ok(answer))),
+        }
+    }
+}
 
 /// A `Host` as Starlette's `parse_host_header` reads it: the host (an IP literal keeps its
 /// brackets) and the port as written; `None` when the header is not a host with an optional

@@ -1,15 +1,12 @@
 //! `HttpsRedirect`: Starlette's `HTTPSRedirectMiddleware` (1.10), as a tower layer.
 
-use std::convert::Infallible;
-use std::task::{Context, Poll};
-
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
-use tower::{Layer, Service};
+use tower::Layer;
 
-use super::host::{invalid_host, parse_host, port_of};
+use super::host::{Check, Guarded, invalid_host, parse_host, port_of};
 
 /// Redirects every plain-HTTP request to the same URL on `https` with a 307, as Starlette's
 /// `HTTPSRedirectMiddleware`: the host is lowercased and its port dropped when it is 80 or 443,
@@ -139,39 +136,19 @@ impl<S> Layer<S> for HttpsRedirect {
     type Service = HttpsRedirectService<S>;
 
     fn layer(&self, inner: S) -> HttpsRedirectService<S> {
-        HttpsRedirectService {
+        Guarded {
             inner,
-            redirect: *self,
+            check: *self,
         }
     }
 }
 
 /// [`HttpsRedirect`]'s service.
-#[derive(Clone, Debug)]
-pub struct HttpsRedirectService<S> {
-    inner: S,
-    redirect: HttpsRedirect,
-}
+pub type HttpsRedirectService<S> = Guarded<S, HttpsRedirect>;
 
-impl<S> Service<Request> for HttpsRedirectService<S>
-where
-    S: Service<Request, Response = Response, Error = Infallible>,
-    S::Future: Send + 'static,
-{
-    type Response = Response;
-    type Error = Infallible;
-    type Future =
-        futures_util::future::Either<std::future::Ready<Result<Response, Infallible>>, S::Future>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request) -> Self::Future {
-        match self.redirect.verdict(&request) {
-            None => futures_util::future::Either::Right(self.inner.call(request)),
-            Some(answer) => futures_util::future::Either::Left(std::future::ready(Ok(answer))),
-        }
+impl Check for HttpsRedirect {
+    fn answer(&self, request: &Request) -> Option<Response> {
+        self.verdict(request)
     }
 }
 

@@ -21,6 +21,7 @@ mod trusted_host;
 pub use cors::{Cors, CorsService};
 #[cfg(feature = "gzip")]
 pub use gzip::{GZip, GZipService};
+pub use host::{Check, Guarded};
 pub use https_redirect::{HttpsRedirect, HttpsRedirectService};
 #[doc(hidden)]
 pub use stack::bind_middleware;

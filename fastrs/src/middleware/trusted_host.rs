@@ -1,16 +1,14 @@
 //! `TrustedHost`: Starlette's `TrustedHostMiddleware` (1.10), as a tower layer.
 
-use std::convert::Infallible;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
-use tower::{Layer, Service};
+use tower::Layer;
 
-use super::host::{host_of, invalid_host as invalid};
+use super::host::{Check, Guarded, host_of, invalid_host as invalid};
 use crate::error::StartupError;
 
 /// Answers 400 `Invalid host header` (text) to a request whose `Host` is not one of the
@@ -110,41 +108,21 @@ impl<S> Layer<S> for TrustedHost {
     type Service = TrustedHostService<S>;
 
     fn layer(&self, inner: S) -> TrustedHostService<S> {
-        TrustedHostService {
+        Guarded {
             inner,
-            policy: Arc::new(self.clone()),
+            check: Arc::new(self.clone()),
         }
     }
 }
 
 /// [`TrustedHost`]'s service.
-#[derive(Clone, Debug)]
-pub struct TrustedHostService<S> {
-    inner: S,
-    policy: Arc<TrustedHost>,
-}
+pub type TrustedHostService<S> = Guarded<S, Arc<TrustedHost>>;
 
-impl<S> Service<Request> for TrustedHostService<S>
-where
-    S: Service<Request, Response = Response, Error = Infallible>,
-    S::Future: Send + 'static,
-{
-    type Response = Response;
-    type Error = Infallible;
-    type Future =
-        futures_util::future::Either<std::future::Ready<Result<Response, Infallible>>, S::Future>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request) -> Self::Future {
-        if self.policy.allowed.iter().any(|h| h == "*") {
-            return futures_util::future::Either::Right(self.inner.call(request));
+impl Check for Arc<TrustedHost> {
+    fn answer(&self, request: &Request) -> Option<Response> {
+        if self.allowed.iter().any(|h| h == "*") {
+            return None;
         }
-        match self.policy.verdict(&request) {
-            None => futures_util::future::Either::Right(self.inner.call(request)),
-            Some(answer) => futures_util::future::Either::Left(std::future::ready(Ok(answer))),
-        }
+        self.verdict(request)
     }
 }
