@@ -6,6 +6,7 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("ui/route/fail/*.rs");
     t.compile_fail("ui/router/fail/*.rs");
+    t.compile_fail("ui/app/fail/*.rs");
     t.pass("ui/route/pass/*.rs");
 }
 

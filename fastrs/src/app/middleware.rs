@@ -1,9 +1,7 @@
 //! Adding middleware to an app: functions and tower layers, in one ordered list.
 
-use axum::extract::Request;
-
 use super::App;
-use crate::middleware::MiddlewareFn;
+use crate::middleware::{MiddlewareFn, MiddlewareLayer};
 
 impl App {
     /// Adds a middleware function, FastAPI's `@app.middleware("http")`: an
@@ -45,16 +43,7 @@ impl App {
     /// answers 500 (and is logged). Layers and [`App::middleware`] functions form one list:
     /// the last added is the outermost.
     #[must_use]
-    pub fn layer<L, B>(mut self, layer: L) -> Self
-    where
-        L: tower::Layer<crate::middleware::NextService> + Send + 'static,
-        L::Service:
-            tower::Service<Request, Response = http::Response<B>> + Clone + Send + Sync + 'static,
-        <L::Service as tower::Service<Request>>::Future: Send + 'static,
-        <L::Service as tower::Service<Request>>::Error: std::fmt::Display,
-        B: http_body::Body<Data = bytes::Bytes> + Send + 'static,
-        B::Error: Into<axum::BoxError>,
-    {
+    pub fn layer<L: MiddlewareLayer>(mut self, layer: L) -> Self {
         self.middleware.layer(layer);
         self
     }

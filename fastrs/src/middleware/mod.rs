@@ -26,7 +26,7 @@ pub use https_redirect::{HttpsRedirect, HttpsRedirectService};
 #[doc(hidden)]
 pub use stack::bind_middleware;
 pub(crate) use stack::{AppAnswer, AppService, Stack, route_service};
-pub use stack::{Next, NextAnswer, NextService, NextServiceAnswer};
+pub use stack::{MiddlewareLayer, Next, NextAnswer, NextService, NextServiceAnswer};
 pub use trusted_host::{TrustedHost, TrustedHostService};
 
 use std::future::Future;

@@ -1,9 +1,7 @@
 //! Middleware of a [`Router`] value: functions and tower layers around each of its routes,
 //! after routing.
 
-use axum::extract::Request;
-
-use super::{MiddlewareFn, NextService, stack};
+use super::{MiddlewareFn, MiddlewareLayer, stack};
 use crate::router::Router;
 
 impl Router {
@@ -17,16 +15,7 @@ impl Router {
 
     /// Adds a tower layer around each route of the router (each route has its own service of
     /// it), outside the middleware added before.
-    pub fn layer<L, B>(self, layer: L) -> Self
-    where
-        L: tower::Layer<NextService> + Clone + Send + Sync + 'static,
-        L::Service:
-            tower::Service<Request, Response = http::Response<B>> + Clone + Send + Sync + 'static,
-        <L::Service as tower::Service<Request>>::Future: Send + 'static,
-        <L::Service as tower::Service<Request>>::Error: std::fmt::Display,
-        B: http_body::Body<Data = bytes::Bytes> + Send + 'static,
-        B::Error: Into<axum::BoxError>,
-    {
+    pub fn layer<L: MiddlewareLayer + Clone + Sync>(self, layer: L) -> Self {
         self.push_middleware(stack::layer_ref(layer))
     }
 }

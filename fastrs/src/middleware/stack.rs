@@ -19,6 +19,47 @@ use crate::pipeline::Answering;
 use crate::route::RouteDef;
 use crate::routing::{Routed, Routing, Wrapped};
 
+/// A tower layer the middleware list takes: around the rest of the app ([`NextService`]), its
+/// service answers with any body of bytes, and its errors answer 500. Implemented for every such
+/// `tower::Layer`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a tower layer fastrs can run as middleware",
+    note = "a layer for `App::layer` wraps `fastrs::middleware::NextService`; its service answers `http::Response<B>` with a body of `Bytes`, is `Clone + Send + Sync`, and its errors are `Display` (they answer 500)"
+)]
+pub trait MiddlewareLayer: Send + 'static {
+    /// The body its service answers with.
+    type Body: http_body::Body<Data = bytes::Bytes, Error: Into<axum::BoxError>> + Send + 'static;
+    /// Its service around the rest of the app.
+    type Service: Service<
+            Request,
+            Response = http::Response<Self::Body>,
+            Future: Send + 'static,
+            Error: std::fmt::Display,
+        > + Clone
+        + Send
+        + Sync
+        + 'static;
+
+    /// The layer's service around `next`.
+    fn wrap(&self, next: NextService) -> Self::Service;
+}
+
+impl<L, B> MiddlewareLayer for L
+where
+    L: Layer<NextService> + Send + 'static,
+    L::Service: Service<Request, Response = http::Response<B>> + Clone + Send + Sync + 'static,
+    <L::Service as Service<Request>>::Future: Send + 'static,
+    <L::Service as Service<Request>>::Error: std::fmt::Display,
+    B: http_body::Body<Data = bytes::Bytes, Error: Into<axum::BoxError>> + Send + 'static,
+{
+    type Body = B;
+    type Service = L::Service;
+
+    fn wrap(&self, next: NextService) -> L::Service {
+        self.layer(next)
+    }
+}
+
 /// A layer's service, boxed once it wraps the rest of the stack.
 type Inner = BoxCloneSyncService<Request, Response, Infallible>;
 
@@ -184,15 +225,7 @@ impl Stack {
     }
 
     /// Adds a tower layer, outside those added before. Its service's errors answer 500.
-    pub(crate) fn layer<L, B>(&mut self, layer: L)
-    where
-        L: Layer<NextService> + Send + 'static,
-        L::Service: Service<Request, Response = http::Response<B>> + Clone + Send + Sync + 'static,
-        <L::Service as Service<Request>>::Future: Send + 'static,
-        <L::Service as Service<Request>>::Error: std::fmt::Display,
-        B: http_body::Body<Data = bytes::Bytes> + Send + 'static,
-        B::Error: Into<axum::BoxError>,
-    {
+    pub(crate) fn layer<L: MiddlewareLayer>(&mut self, layer: L) {
         if let Some(refused) = refused(&layer) {
             self.wraps.push(Wrap::Refused(refused));
             return;
@@ -200,7 +233,7 @@ impl Stack {
         self.wraps
             .push(Wrap::Layer(Box::new(move |inner: NextService| {
                 BoxCloneSyncService::new(Answered {
-                    inner: layer.layer(inner),
+                    inner: layer.wrap(inner),
                     failed: None,
                 })
             })));
@@ -271,15 +304,7 @@ pub(crate) fn function_ref<F: MiddlewareFn<Args>, Args>(f: F) -> MiddlewareRef {
 }
 
 /// A router's tower layer, as data: applied to each of its routes.
-pub(crate) fn layer_ref<L, B>(layer: L) -> MiddlewareRef
-where
-    L: Layer<NextService> + Clone + Send + Sync + 'static,
-    L::Service: Service<Request, Response = http::Response<B>> + Clone + Send + Sync + 'static,
-    <L::Service as Service<Request>>::Future: Send + 'static,
-    <L::Service as Service<Request>>::Error: std::fmt::Display,
-    B: http_body::Body<Data = bytes::Bytes> + Send + 'static,
-    B::Error: Into<axum::BoxError>,
-{
+pub(crate) fn layer_ref<L: MiddlewareLayer + Clone + Sync>(layer: L) -> MiddlewareRef {
     MiddlewareRef::shared(move |_| {
         if let Some(refused) = refused(&layer) {
             return Err(refused);
@@ -287,7 +312,7 @@ where
         let layer = layer.clone();
         let wrap = RouteWrap::Layer(Arc::new(move |inner: NextService| {
             BoxCloneSyncService::new(Answered {
-                inner: layer.layer(inner),
+                inner: layer.wrap(inner),
                 failed: None,
             })
         }));
