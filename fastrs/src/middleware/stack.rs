@@ -97,7 +97,7 @@ impl Next {
 
 /// Hands `request` to `rest`: the routing's answer, the next function's future, or a
 /// layer's, on its way. Inlined, so that the request is moved once into where it goes.
-#[inline]
+#[inline(always)]
 fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
     match rest {
         Rest::Routing(routing) => AppAnswer::Routed(routing.answer(request)),
@@ -458,6 +458,7 @@ pub(crate) enum AppAnswer {
 impl Future for AppAnswer {
     type Output = Result<Response, Infallible>;
 
+    #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         // Every variant is `Unpin`: the routing's answer, a boxed future, a boxed service
         // with its boxed future.
