@@ -216,7 +216,10 @@ fn generate(
     let output_ty = quote_spanned!(output_span=> #output);
     let describe = describe_params(params);
     let meta = paths::meta();
+    let kinds = paths::kind_traits();
     let body = paths::hygienic(quote! {
+        // The probe levels, for every function below.
+        use #kinds;
         #(#defaults)*
         #(#specs)*
         #app_scoped_deps

@@ -46,6 +46,7 @@ private_paths! {
     resolution => Resolution,
     raise => raise,
     returned => Returned,
+    answered => answered,
     describe_dependency => describe_dependency,
     arguments => arguments,
     dependency_ref => DependencyRef,
@@ -88,7 +89,6 @@ pub(crate) fn hygienic(tokens: TokenStream) -> TokenStream {
                     "__fastrs_meta" => "meta".to_owned(),
                     "__fastrs_args" => "args".to_owned(),
                     "__fastrs_handler" => "handler".to_owned(),
-                    "__fastrs_answer" => "answer".to_owned(),
                     "__fastrs_value" => "value".to_owned(),
                     _ => match name.strip_prefix("__fastrs_probe_") {
                         Some(param) => format!("{param}_probe"),

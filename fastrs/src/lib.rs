@@ -212,7 +212,7 @@ pub mod __private {
         };
         pub use crate::extract::probe::{ViaGarde, ViaNoCheck};
     }
-    pub use crate::error::{Returned, raise};
+    pub use crate::error::{Returned, answered, raise};
     pub use crate::extract::probe::{JsonOf, ViaGarde, ViaNoCheck, ViaNoSerialize, ViaSerialize};
     pub use crate::extract::scalar::{enum_variants, parse_enum, parse_literal};
     pub use crate::extract::{

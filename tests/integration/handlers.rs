@@ -70,6 +70,15 @@ mod routes {
         Ok(Json(json!({ "unicorn_name": name })))
     }
 
+    /// A return type that cannot be named: the value's type decides.
+    #[get("/opaque/<name>")]
+    pub async fn opaque(name: String) -> Result<impl IntoResponse, UnicornError> {
+        if name == "yolo" {
+            return Err(UnicornError(name));
+        }
+        Ok(format!("opaque {name}"))
+    }
+
     /// Through a type alias: the macro cannot see the `Result`, the type system can.
     #[get("/aliased/<name>")]
     pub async fn aliased(name: String) -> ApiResult<String> {
@@ -133,6 +142,12 @@ async fn an_error_type_is_answered_by_its_handler_or_by_itself() {
         418,
         r#"{"message":"Oops! bob did something. There goes a rainbow..."}"#,
     );
+    assert_answer(
+        &c.get("/opaque/yolo").await,
+        418,
+        r#"{"message":"Oops! yolo did something. There goes a rainbow..."}"#,
+    );
+    assert_answer(&c.get("/opaque/ana").await, 200, "opaque ana");
     // A dependency's `Err`, before the route runs.
     assert_answer(
         &c.get("/ride?rider=nobody").await,

@@ -34,7 +34,10 @@ pub(crate) fn generate(
     let describe = describe_fn(handler, params);
     let route_impl = route_impl(args, handler, params);
     let (registration, inventory) = (paths::registration(), paths::inventory());
+    let kinds = paths::kind_traits();
     let body = paths::hygienic(quote! {
+        // The probe levels, for every function below.
+        use #kinds;
         #(#defaults)*
         #(#specs)*
         #describe
@@ -305,7 +308,20 @@ fn route_impl(args: &RouteArgs, handler: &Handler, params: &[Arg<'_>]) -> TokenS
         output_span,
     );
     let call = paths::respan(quote!(__fastrs_handler(#(#idents),*)), output_span);
-    let (kinds, returned) = (paths::kind_traits(), paths::returned());
+    let (answered, returned) = (paths::answered(), paths::returned());
+    // An `Err` is raised, for the app's handler of its type: the return type decides (an alias
+    // of a `Result` is one), or, when it cannot be named, the value's.
+    let answer = match &handler.func.sig.output {
+        syn::ReturnType::Type(_, ty) if contains_impl_trait(ty) => quote! {
+            #answered(#call, |__fastrs_value| {
+                (&&#returned::of(&__fastrs_value)).__fastrs_returned(__fastrs_value)
+            })
+        },
+        syn::ReturnType::Type(_, ty) => {
+            quote!((&&#returned::<#ty>::new()).__fastrs_answer(#call))
+        }
+        syn::ReturnType::Default => quote!((&&#returned::<()>::new()).__fastrs_answer(#call)),
+    };
     quote! {
         impl #route for #fn_ident {
             fn def() -> &'static #route_def {
@@ -326,13 +342,7 @@ fn route_impl(args: &RouteArgs, handler: &Handler, params: &[Arg<'_>]) -> TokenS
                 // Named before the arguments, which may shadow it.
                 let __fastrs_handler = #fn_ident;
                 let #unpack = __fastrs_args;
-                let __fastrs_answer = #call;
-                async move {
-                    use #kinds;
-                    let __fastrs_value = __fastrs_answer.await;
-                    // An `Err` is raised, for the app's handler of its type.
-                    (&&#returned::of(&__fastrs_value)).__fastrs_returned(__fastrs_value)
-                }
+                #answer
             }
         }
     }
@@ -364,14 +374,13 @@ fn read_args(params: &[Arg<'_>], dependency: bool) -> TokenStream {
     if params.is_empty() {
         return quote!(async { ::core::result::Result::Ok(::core::option::Option::Some(())) });
     }
-    let (read_traits, arguments) = (paths::kind_traits(), paths::arguments());
+    let arguments = paths::arguments();
     let deps = dep_phase(params);
     let begin_own = dependency.then(|| quote!(__fastrs_cx.begin_own_params();));
     let reads = own_phase(params);
     let idents = params.iter().map(|arg| &arg.param.ident);
     quote! {
         async move {
-            use #read_traits;
             #deps
             #begin_own
             #reads
@@ -572,7 +581,7 @@ fn is_list(ty: &syn::Type) -> bool {
 /// The statements describing each parameter, by its kind: one fact each (a dependency's
 /// facts are its own).
 pub(crate) fn describe_params(params: &[Arg<'_>]) -> TokenStream {
-    let (kind_traits, probe) = (paths::kind_traits(), paths::probe());
+    let probe = paths::probe();
     let params = params.iter().map(|arg| {
         let p = arg.param;
         let (spec, ident, ty) = (spec_ident(p), &p.ident, &p.ty);
@@ -593,17 +602,13 @@ pub(crate) fn describe_params(params: &[Arg<'_>]) -> TokenStream {
         };
         paths::respan(statements, ty.span())
     });
-    quote! {
-        use #kind_traits;
-        #(#params)*
-    }
+    quote!(#(#params)*)
 }
 
 /// `fn __fastrs_describe(meta)`: the facts of each parameter, and of the answer. The route's
 /// scopes and `dependencies = [...]` are data the runtime describes first.
 pub(crate) fn describe_fn(handler: &Handler, params: &[Arg<'_>]) -> TokenStream {
     let (meta, returns) = (paths::meta(), paths::returns());
-    // `describe_params` imports the probe traits, the answer's among them.
     let params = describe_params(params);
     let response = match &handler.func.sig.output {
         syn::ReturnType::Default => quote! {

@@ -5,12 +5,12 @@ pub async fn create_item(item: Item) -> Json<Item> {
 #[allow(non_camel_case_types)]
 pub struct create_item {}
 const _: () = {
+    use ::fastrs::__private::kinds::*;
     static __FASTRS_PARAM_ITEM: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
         "item",
         ::fastrs::__private::Source::Inferred,
     );
     fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
-        use ::fastrs::__private::kinds::*;
         let item = &&&&::fastrs::__private::Probe::<Item>::new();
         item.__fastrs_kind()
             .describe(meta, &__FASTRS_PARAM_ITEM, item.__fastrs_validator());
@@ -46,7 +46,6 @@ const _: () = {
             cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
-                use ::fastrs::__private::kinds::*;
                 let item_probe = &&&&::fastrs::__private::Probe::<Item>::new();
                 let item = item_probe.__fastrs_kind().resolve(cx).await?;
                 cx.read_body(item_probe.__fastrs_kind().body_count(&__FASTRS_PARAM_ITEM))
@@ -70,12 +69,8 @@ const _: () = {
         > + ::core::marker::Send {
             let handler = create_item;
             let (item,) = args;
-            let answer = handler(item);
-            async move {
-                use ::fastrs::__private::kinds::*;
-                let value = answer.await;
-                (&&::fastrs::__private::Returned::of(&value)).__fastrs_returned(value)
-            }
+            (&&::fastrs::__private::Returned::<Json<Item>>::new())
+                .__fastrs_answer(handler(item))
         }
     }
     ::fastrs::__private::inventory::submit! {

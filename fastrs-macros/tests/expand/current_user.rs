@@ -8,6 +8,7 @@ async fn current_user(
 #[allow(non_camel_case_types)]
 struct current_user {}
 const _: () = {
+    use ::fastrs::__private::kinds::*;
     static __FASTRS_PARAM_AUTHORIZATION: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
         "authorization",
         ::fastrs::__private::Source::Header,
@@ -21,7 +22,6 @@ const _: () = {
         const CACHED: bool = true;
         const APP_SCOPED: bool = false;
         fn describe(meta: &mut ::fastrs::__private::Meta) {
-            use ::fastrs::__private::kinds::*;
             let authorization = &&&&::fastrs::__private::Probe::<String>::new();
             authorization
                 .__fastrs_kind()
@@ -48,7 +48,6 @@ const _: () = {
             cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
-                use ::fastrs::__private::kinds::*;
                 let settings = cx.depends::<settings>().await?;
                 cx.begin_own_params();
                 let authorization = (&&&&::fastrs::__private::Probe::<String>::new())

@@ -5,8 +5,8 @@ async fn health() -> &'static str {
 #[allow(non_camel_case_types)]
 struct health {}
 const _: () = {
+    use ::fastrs::__private::kinds::*;
     fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
-        use ::fastrs::__private::kinds::*;
         (&&::fastrs::__private::Returns::<&'static str>::new()).__fastrs_response(meta);
     }
     static __FASTRS_ROUTE: ::fastrs::__private::RouteDef = ::fastrs::__private::RouteDef {
@@ -49,12 +49,8 @@ const _: () = {
         > + ::core::marker::Send {
             let handler = health;
             let () = args;
-            let answer = handler();
-            async move {
-                use ::fastrs::__private::kinds::*;
-                let value = answer.await;
-                (&&::fastrs::__private::Returned::of(&value)).__fastrs_returned(value)
-            }
+            (&&::fastrs::__private::Returned::<&'static str>::new())
+                .__fastrs_answer(handler())
         }
     }
     ::fastrs::__private::inventory::submit! {

@@ -10,6 +10,7 @@ async fn read_item(
 #[allow(non_camel_case_types)]
 struct read_item {}
 const _: () = {
+    use ::fastrs::__private::kinds::*;
     fn __fastrs_default_limit() -> u32 {
         10
     }
@@ -33,7 +34,6 @@ const _: () = {
         .with_ge(::fastrs::__private::Bound::int(1, "1"))
         .with_le(::fastrs::__private::Bound::int(100, "100"));
     fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
-        use ::fastrs::__private::kinds::*;
         let item_id = &&&&::fastrs::__private::Probe::<u64>::new();
         item_id
             .__fastrs_kind()
@@ -77,7 +77,6 @@ const _: () = {
             cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
-                use ::fastrs::__private::kinds::*;
                 let q_probe = &&&&::fastrs::__private::Probe::<Option<String>>::new();
                 let q = q_probe.__fastrs_kind().resolve(cx).await?;
                 cx.read_body(q_probe.__fastrs_kind().body_count(&__FASTRS_PARAM_Q))
@@ -111,12 +110,8 @@ const _: () = {
         > + ::core::marker::Send {
             let handler = read_item;
             let (item_id, q, limit) = args;
-            let answer = handler(item_id, q, limit);
-            async move {
-                use ::fastrs::__private::kinds::*;
-                let value = answer.await;
-                (&&::fastrs::__private::Returned::of(&value)).__fastrs_returned(value)
-            }
+            (&&::fastrs::__private::Returned::<Result<Json<Item>, HttpError>>::new())
+                .__fastrs_answer(handler(item_id, q, limit))
         }
     }
     ::fastrs::__private::inventory::submit! {

@@ -5,6 +5,7 @@ fn settings(config: State<Config>) -> Settings {
 #[allow(non_camel_case_types)]
 struct settings {}
 const _: () = {
+    use ::fastrs::__private::kinds::*;
     static __FASTRS_PARAM_CONFIG: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
         "config",
         ::fastrs::__private::Source::Inferred,
@@ -14,7 +15,6 @@ const _: () = {
         const CACHED: bool = true;
         const APP_SCOPED: bool = true;
         fn describe(meta: &mut ::fastrs::__private::Meta) {
-            use ::fastrs::__private::kinds::*;
             let config = &&&&::fastrs::__private::Probe::<State<Config>>::new();
             config
                 .__fastrs_kind()
@@ -36,7 +36,6 @@ const _: () = {
             cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
-                use ::fastrs::__private::kinds::*;
                 let config_probe = &&&&::fastrs::__private::Probe::<
                     State<Config>,
                 >::new();

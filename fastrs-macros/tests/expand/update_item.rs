@@ -11,6 +11,7 @@ async fn update_item(
 #[allow(non_camel_case_types)]
 struct update_item {}
 const _: () = {
+    use ::fastrs::__private::kinds::*;
     static __FASTRS_PARAM_ID: ::fastrs::__private::ParamSpec = ::fastrs::__private::ParamSpec::new(
         "id",
         ::fastrs::__private::Source::Path,
@@ -35,7 +36,6 @@ const _: () = {
         )
         .with_gt(::fastrs::__private::Bound::int(0, "0"));
     fn __fastrs_describe(meta: &mut ::fastrs::__private::Meta) {
-        use ::fastrs::__private::kinds::*;
         let id = &&&&::fastrs::__private::Probe::<u64>::new();
         id.__fastrs_kind().describe(meta, &__FASTRS_PARAM_ID, id.__fastrs_validator());
         let user_agent = &&&&::fastrs::__private::Probe::<Option<String>>::new();
@@ -94,7 +94,6 @@ const _: () = {
             cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
-                use ::fastrs::__private::kinds::*;
                 let item_probe = &&&&::fastrs::__private::Probe::<Item>::new();
                 let item = item_probe.__fastrs_kind().resolve(cx).await?;
                 cx.read_body(
@@ -157,12 +156,8 @@ const _: () = {
         > + ::core::marker::Send {
             let handler = update_item;
             let (id, user_agent, session, item, importance) = args;
-            let answer = handler(id, user_agent, session, item, importance);
-            async move {
-                use ::fastrs::__private::kinds::*;
-                let value = answer.await;
-                (&&::fastrs::__private::Returned::of(&value)).__fastrs_returned(value)
-            }
+            (&&::fastrs::__private::Returned::<Json<Item>>::new())
+                .__fastrs_answer(handler(id, user_agent, session, item, importance))
         }
     }
     ::fastrs::__private::inventory::submit! {

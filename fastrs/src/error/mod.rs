@@ -10,7 +10,7 @@ mod validation;
 pub use handlers::{ExceptionHandlerFn, ExceptionHandlers, HandlerRef, Panic};
 pub use http_error::HttpError;
 #[doc(hidden)]
-pub use raised::{Raised, Returned, ViaResult, ViaValue, raise};
+pub use raised::{Raised, Returned, ViaResult, ViaValue, answered, raise};
 pub(crate) use raised::{is_error, settle};
 pub use startup::StartupError;
 pub use validation::{Loc, RequestValidationError, ValidationError};

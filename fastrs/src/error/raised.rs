@@ -3,6 +3,7 @@
 //! `e`'s own `IntoResponse`.
 
 use std::any::{Any, TypeId};
+use std::future::Future;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 
@@ -116,12 +117,30 @@ pub(crate) fn type_handler<E: Send + 'static>(
     (TypeId::of::<E>(), boxed)
 }
 
+/// The handler's future, its value passed through `then` (where the route macros choose how it
+/// answers, by its type).
+#[doc(hidden)]
+pub async fn answered<Fut: Future + Send, R>(
+    future: Fut,
+    then: impl FnOnce(Fut::Output) -> R + Send,
+) -> R {
+    then(future.await)
+}
+
 /// The type of a handler's return value, for the route macros to pick how it answers:
-/// `(&&Returned::of(&value)).__fastrs_returned(value)`.
+/// `(&&Returned::<T>::new()).__fastrs_answer(handler(..))`, or, for a return type that cannot be
+/// named (`impl Trait`), `answered(handler(..), |value| (&&Returned::of(&value))
+/// .__fastrs_returned(value))`.
 #[doc(hidden)]
 pub struct Returned<V>(PhantomData<fn() -> V>);
 
 impl<V> Returned<V> {
+    /// The probe of `V`.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        Returned(PhantomData)
+    }
+
     /// The probe of `value`'s type.
     pub fn of(_: &V) -> Self {
         Returned(PhantomData)
@@ -133,13 +152,29 @@ impl<V> Returned<V> {
 pub trait ViaResult<T, E> {
     /// The value, its error raised.
     fn __fastrs_returned(&self, value: Result<T, E>) -> Result<T, Raised>;
+
+    /// The handler's answer, its error raised.
+    fn __fastrs_answer<F>(&self, future: F) -> RaisedOnErr<F, E>
+    where
+        F: Future<Output = Result<T, E>>;
 }
+
+/// A handler's future whose `Err` is raised.
+#[doc(hidden)]
+pub type RaisedOnErr<F, E> = futures_util::future::MapErr<F, fn(E) -> Raised>;
 
 impl<T: IntoResponse, E: IntoResponse + Send + 'static> ViaResult<T, E>
     for &Returned<Result<T, E>>
 {
     fn __fastrs_returned(&self, value: Result<T, E>) -> Result<T, Raised> {
         value.map_err(Raised::new)
+    }
+
+    fn __fastrs_answer<F>(&self, future: F) -> RaisedOnErr<F, E>
+    where
+        F: Future<Output = Result<T, E>>,
+    {
+        futures_util::TryFutureExt::map_err(future, Raised::new as fn(E) -> Raised)
     }
 }
 
@@ -148,10 +183,22 @@ impl<T: IntoResponse, E: IntoResponse + Send + 'static> ViaResult<T, E>
 pub trait ViaValue<V> {
     /// The value.
     fn __fastrs_returned(&self, value: V) -> V;
+
+    /// The handler's answer, as it is.
+    fn __fastrs_answer<F>(&self, future: F) -> F
+    where
+        F: Future<Output = V>;
 }
 
 impl<V> ViaValue<V> for Returned<V> {
     fn __fastrs_returned(&self, value: V) -> V {
         value
+    }
+
+    fn __fastrs_answer<F>(&self, future: F) -> F
+    where
+        F: Future<Output = V>,
+    {
+        future
     }
 }
