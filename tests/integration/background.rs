@@ -171,9 +171,7 @@ async fn a_failing_task_stops_its_request_s_tasks_only() {
 async fn the_tasks_start_after_the_last_byte_is_sent() {
     let _serial = SERIAL.lock().await;
     done();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(app().serve_on(listener));
+    let (addr, server) = crate::socket::serve(app()).await;
     tokio::task::spawn_blocking(move || {
         use std::io::{BufRead, BufReader, Write};
         let mut stream = std::net::TcpStream::connect(addr).unwrap();

@@ -214,12 +214,10 @@ async fn an_override_replaces_a_dependency_everywhere_until_cleared() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_override_holds_on_a_served_app() {
     use std::io::{Read, Write};
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let app = App::empty()
         .mount(fastrs::routes![me])
         .override_dependency::<current_user>(fake_user {});
-    let server = tokio::spawn(app.serve_on(listener));
+    let (addr, server) = crate::socket::serve(app).await;
     let answer = tokio::task::spawn_blocking(move || {
         let mut stream = std::net::TcpStream::connect(addr).unwrap();
         stream

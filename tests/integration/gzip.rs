@@ -151,10 +151,8 @@ fn read_chunk(reader: &mut impl BufRead) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stream_is_compressed_and_flushed_chunk_by_chunk() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let app = App::scoped(concat!(module_path!(), "::routes")).layer(GZip::new());
-    let server = tokio::spawn(app.serve_on(listener));
+    let (addr, server) = crate::socket::serve(app).await;
     tokio::task::spawn_blocking(move || {
         let mut stream = std::net::TcpStream::connect(addr).unwrap();
         stream

@@ -307,9 +307,7 @@ async fn every_handler_kind_on_a_real_socket() {
             (StatusCode::SERVICE_UNAVAILABLE, p.message().to_owned()).into_response()
         })
         .middleware(seen);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(app.serve_on(listener));
+    let (addr, server) = crate::socket::serve(app).await;
     let answers = crate::socket::get_each(
         addr,
         [

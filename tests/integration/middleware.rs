@@ -209,9 +209,7 @@ async fn slowly(request: Request, next: Next) -> Response {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn middleware_on_a_real_socket() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(ordered().middleware(seen).serve_on(listener));
+    let (addr, server) = crate::socket::serve(ordered().middleware(seen)).await;
     let answers = tokio::task::spawn_blocking(move || {
         ["/trace", "/nothing"].map(|path| {
             raw_request(

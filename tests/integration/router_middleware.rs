@@ -258,9 +258,7 @@ async fn a_router_middleware_reads_the_app_s_state() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_real_socket_too() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(app().serve_on(listener));
+    let (addr, server) = crate::socket::serve(app()).await;
     let [traced, guarded, unicorn] = crate::socket::get_each(
         addr,
         [

@@ -16,6 +16,18 @@ async fn slow() -> &'static str {
     "done"
 }
 
+/// Serves `app` on a free loopback port, in a task of its own: its address, and the task.
+pub(crate) async fn serve(
+    app: App,
+) -> (
+    std::net::SocketAddr,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    (addr, tokio::spawn(app.serve_on(listener)))
+}
+
 /// Sends `request` as written on a new connection and reads the answer to the end.
 pub(crate) fn raw_request(addr: std::net::SocketAddr, request: &str) -> String {
     let mut stream = TcpStream::connect(addr).expect("connect");
@@ -52,9 +64,7 @@ fn body_of(response: &str) -> &str {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_items_example_over_tcp() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(items::app().serve_on(listener));
+    let (addr, server) = crate::socket::serve(items::app()).await;
 
     let answers = tokio::task::spawn_blocking(move || {
         let get = |path: &str| {
@@ -94,9 +104,7 @@ async fn the_items_example_over_tcp() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_oversized_body_is_refused_before_it_is_sent() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(items::app().body_limit(1024).serve_on(listener));
+    let (addr, server) = crate::socket::serve(items::app().body_limit(1024)).await;
     let answer = tokio::task::spawn_blocking(move || {
         // The headers promise 10 MB; none of it is sent, yet the server answers at once.
         let mut stream = TcpStream::connect(addr).unwrap();

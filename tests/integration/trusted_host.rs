@@ -72,9 +72,7 @@ fn a_misplaced_wildcard_stops_the_app() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_server_answers_400_without_exactly_one_host() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(app().serve_on(listener));
+    let (addr, server) = crate::socket::serve(app()).await;
     let answers = tokio::task::spawn_blocking(move || {
         [
             "GET /items HTTP/1.1\r\nConnection: close\r\n\r\n",
