@@ -56,6 +56,7 @@ private_paths! {
     fact => Fact,
     extra_response => ExtraResponse,
     schema_of => schema_of,
+    form_limits => FormLimits,
 }
 
 /// The probe levels that choose a parameter's kind, and garde's.

@@ -61,6 +61,7 @@ mod depends;
 mod document;
 pub mod error;
 mod extract;
+mod form;
 #[cfg(any(test, feature = "fuzz"))]
 mod fuzzing;
 mod lifespan;
@@ -88,11 +89,16 @@ pub use context::{Cx, DependencyRef, DescribeFn, Fact, Meta, SchemaFn};
 pub use depends::{Cleanup, Dependency, Depends};
 pub use document::OpenApiStyle;
 pub use error::{HttpError, RequestValidationError, StartupError, ValidationError};
+#[cfg(feature = "multipart")]
+pub use extract::FormFile;
 pub use extract::{
     BodyParam, Bound, FromCx, Num, ParamDoc, ParamModel, ParamSpec, ParamType, Scalar, ScalarError,
     Source,
 };
 pub use fastrs_openapi::OperationIds;
+pub use form::FormLimits;
+#[cfg(feature = "multipart")]
+pub use form::UploadFile;
 pub use lifespan::{IntoLifespan, Lifespan};
 pub use response::Responder;
 pub use response_model::{ResponseModel, Tracked};
@@ -177,6 +183,8 @@ pub mod prelude {
 /// to be called by hand.
 pub mod kind {
     pub use crate::depends::describe_dependency;
+    #[cfg(feature = "multipart")]
+    pub use crate::extract::file::{FileKind, IsFile};
     pub use crate::extract::kind::{
         DependencyKind, FrameworkKind, IsDependency, IsFramework, IsModel, IsScalar, IsUnreadable,
         ModelKind, NotADependency, Probe, ScalarKind, UnreadableKind, Validator,
@@ -200,6 +208,7 @@ pub mod __private {
         DependencyKind, FrameworkKind, ModelKind, NotADependency, Probe, ScalarKind,
         UnreadableKind, Validator,
     };
+    pub use crate::form::FormLimits;
     pub use crate::middleware::bind_middleware;
 
     /// The probe levels that choose a parameter's kind, garde's check and the answer's
@@ -207,6 +216,8 @@ pub mod __private {
     pub mod kinds {
         pub use crate::document::{ViaAnyResponse, ViaResponseDoc};
         pub use crate::error::{ViaResult, ViaValue};
+        #[cfg(feature = "multipart")]
+        pub use crate::extract::file::IsFile;
         pub use crate::extract::kind::{
             IsDependency, IsFramework, IsModel, IsScalar, IsUnreadable,
         };

@@ -83,6 +83,7 @@ async fn read_and_invoke<R: RouteFn>(
     if let Some(limit) = def.options.body_limit {
         cx.limit_body(limit);
     }
+    cx.limit_form(&def.options.form_limits);
     if !def.options.scopes.is_empty() {
         cx.require_scopes(def.options.scopes);
     }

@@ -88,6 +88,8 @@ pub struct RouteOptions {
     pub responses: &'static [ExtraResponse],
     /// `body_limit = "50MiB"`: the largest body the route reads, over the app's limit.
     pub body_limit: Option<usize>,
+    /// `max_fields`, `max_files`, `max_part_size`: the route's form limits, over the app's.
+    pub form_limits: crate::form::FormLimits,
     /// `scopes = [...]`: the scopes its security schemes must grant.
     pub scopes: &'static [&'static str],
     /// `dependencies = [...]`: dependencies run for their effect before its parameters.
@@ -111,6 +113,7 @@ impl RouteOptions {
         include_in_schema: true,
         responses: &[],
         body_limit: None,
+        form_limits: crate::form::FormLimits::new(),
         scopes: &[],
         dependencies: &[],
         response_model: crate::response_model::ResponseModel::NONE,

@@ -29,6 +29,7 @@ mod socket;
 mod trusted_host;
 mod ui;
 mod unchecked_rules;
+mod uploads;
 
 use fastrs::testing::{TestClient, TestResponse};
 

@@ -14,6 +14,9 @@ mod kw {
     syn::custom_keyword!(description);
     syn::custom_keyword!(operation_id);
     syn::custom_keyword!(body_limit);
+    syn::custom_keyword!(max_fields);
+    syn::custom_keyword!(max_files);
+    syn::custom_keyword!(max_part_size);
     syn::custom_keyword!(scopes);
     syn::custom_keyword!(response_model_exclude_none);
     syn::custom_keyword!(response_model_exclude_defaults);
@@ -54,10 +57,21 @@ pub(crate) struct RouteArgs {
     pub(crate) shared: SharedOptions,
     /// `body_limit = "50MiB"`, in bytes, with the literal.
     pub(crate) body_limit: Option<(LitStr, usize)>,
+    /// `max_fields = 100`, `max_files = 10`, `max_part_size = "64KiB"`: the form limits.
+    pub(crate) form_limits: FormLimitArgs,
     /// `scopes = ["items:read"]`: what the route's security schemes must grant.
     pub(crate) scopes: Option<Vec<LitStr>>,
     /// The `response_model_*` filters of the answer.
     pub(crate) response_model: ResponseModelArgs,
+}
+
+/// The route's form limits, FastAPI's `form_limits`.
+#[derive(Default)]
+pub(crate) struct FormLimitArgs {
+    pub(crate) max_fields: Option<usize>,
+    pub(crate) max_files: Option<usize>,
+    /// In bytes.
+    pub(crate) max_part_size: Option<usize>,
 }
 
 /// `response_model_exclude_none`, `_exclude_defaults`, `_exclude_unset`, `_include = [...]`
@@ -93,6 +107,7 @@ impl Parse for RouteArgs {
             operation_id: None,
             shared: SharedOptions::default(),
             body_limit: None,
+            form_limits: FormLimitArgs::default(),
             scopes: None,
             response_model: ResponseModelArgs::default(),
         };
@@ -120,6 +135,9 @@ impl RouteArgs {
             operation_id => self.operation_id, value(input)?;
             scopes => self.scopes, parse_list(input)?;
             body_limit => self.body_limit, body_limit(input)?;
+            max_fields => self.form_limits.max_fields, count(input, "max_fields")?;
+            max_files => self.form_limits.max_files, count(input, "max_files")?;
+            max_part_size => self.form_limits.max_part_size, size(input, "max_part_size")?.1;
             response_model_exclude_none => self.response_model.exclude_none, parse_flag(input, span)?;
             response_model_exclude_defaults => self.response_model.exclude_defaults, parse_flag(input, span)?;
             response_model_exclude_unset => self.response_model.exclude_unset, parse_flag(input, span)?;
@@ -132,12 +150,34 @@ impl RouteArgs {
 
 /// `= "50MiB"`: the literal and the size in bytes.
 fn body_limit(input: ParseStream<'_>) -> syn::Result<(LitStr, usize)> {
+    size(input, "body_limit")
+}
+
+/// `= "64KiB"` after `key`: the literal and the size in bytes.
+fn size(input: ParseStream<'_>, key: &str) -> syn::Result<(LitStr, usize)> {
     let lit: LitStr = value(input)?;
     let bytes = parse_size(&lit.value()).ok_or_else(|| {
         syn::Error::new(
             lit.span(),
-            "`body_limit` is a size such as \"512KiB\", \"50MiB\", \"1GiB\" or \"4096\" (bytes)",
+            format!(
+                "`{key}` is a size such as \"512KiB\", \"50MiB\", \"1GiB\" or \"4096\" (bytes)"
+            ),
         )
     })?;
     Ok((lit, bytes))
+}
+
+/// `= 100` after `key`: a whole number.
+fn count(input: ParseStream<'_>, key: &str) -> syn::Result<usize> {
+    let lit: syn::Lit = value(input)?;
+    match &lit {
+        syn::Lit::Int(int) => int.base10_parse::<usize>().ok(),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        syn::Error::new(
+            lit.span(),
+            format!("`{key}` is a whole number, such as `100`"),
+        )
+    })
 }

@@ -137,7 +137,7 @@ fn resolve_one<'h>(args: &RouteArgs, param: &'h Param, cx: &mut Ctxt) -> Resolve
         Some((SourceAttr::Header, _)) => Resolved::Header,
         Some((SourceAttr::Cookie, _)) => Resolved::Cookie,
         Some((SourceAttr::Body, _)) => Resolved::Body,
-        Some((SourceAttr::Form, _)) => Resolved::Form,
+        Some((SourceAttr::Form | SourceAttr::File, _)) => Resolved::Form,
     }
 }
 
@@ -221,7 +221,7 @@ pub(crate) fn resolve_dependency<'h>(handler: &'h Handler, cx: &mut Ctxt) -> Vec
                 Some((SourceAttr::Header, _)) => Resolved::Header,
                 Some((SourceAttr::Cookie, _)) => Resolved::Cookie,
                 Some((SourceAttr::Body, _)) => Resolved::Body,
-                Some((SourceAttr::Form, _)) => Resolved::Form,
+                Some((SourceAttr::Form | SourceAttr::File, _)) => Resolved::Form,
             };
             Arg { param, source }
         })

@@ -7,7 +7,7 @@ use syn::LitBool;
 use syn::spanned::Spanned;
 
 use super::HttpMethod;
-use super::args::{ResponseModelArgs, RouteArgs};
+use super::args::{FormLimitArgs, ResponseModelArgs, RouteArgs};
 use super::check::{Arg, Resolved};
 use super::handler::{Handler, Param};
 use super::param_attr::{NumLit, NumValue};
@@ -232,6 +232,9 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
         let bytes = some(Literal::usize_unsuffixed(*bytes).into_token_stream());
         fields.push(quote!(body_limit: #bytes));
     }
+    if let Some(limits) = form_limits(&args.form_limits) {
+        fields.push(quote!(form_limits: #limits));
+    }
     if let Some(scopes) = &args.scopes {
         fields.push(quote!(scopes: &[#(#scopes),*]));
     }
@@ -250,6 +253,26 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
         fields.push(quote!(middleware: &[#(#middleware),*]));
     }
     fields
+}
+
+/// `FormLimits::new().max_files(10)...` of the form limits given, if any.
+fn form_limits(args: &FormLimitArgs) -> Option<TokenStream> {
+    let given: Vec<TokenStream> = [
+        ("max_fields", args.max_fields),
+        ("max_files", args.max_files),
+        ("max_part_size", args.max_part_size),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| {
+        let (name, value) = (format_ident!("{name}"), Literal::usize_unsuffixed(value?));
+        Some(quote!(.#name(#value)))
+    })
+    .collect();
+    if given.is_empty() {
+        return None;
+    }
+    let form_limits = paths::form_limits();
+    Some(quote!(#form_limits::new() #(#given)*))
 }
 
 /// The `ResponseModel` of the `response_model_*` options given, if any.
@@ -542,7 +565,9 @@ pub(crate) fn read_param(arg: &Arg<'_>) -> TokenStream {
             quote!(#local.__fastrs_kind().read_unmarked(__fastrs_cx, &#spec, #default, #validator, #ident))
         }
         // A list is a list of scalars (`?tag=a&tag=b`), never a parameter model.
-        Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form if is_list(ty) => {
+        Resolved::Query | Resolved::Header | Resolved::Cookie | Resolved::Form
+            if is_list(ty) && !is_file_list(ty) =>
+        {
             let variant = source_variant(resolved);
             quote_spanned! {span=>
                 __fastrs_cx.param::<#ty>(&#spec, #source::#variant, #default)
@@ -555,6 +580,23 @@ pub(crate) fn read_param(arg: &Arg<'_>) -> TokenStream {
     };
     let read = paths::respan(read, span);
     quote!(let #ident = #read;)
+}
+
+/// Whether `ty` is written `Vec<UploadFile>`: a list of files, read by its kind like one file.
+fn is_file_list(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(segment) = path.path.segments.last() else {
+        return false;
+    };
+    match &segment.arguments {
+        syn::PathArguments::AngleBracketed(args) => args.args.iter().any(|arg| {
+            matches!(arg, syn::GenericArgument::Type(syn::Type::Path(inner))
+                if inner.path.segments.last().is_some_and(|s| s.ident == "UploadFile"))
+        }),
+        _ => false,
+    }
 }
 
 /// Whether `ty` is written `Vec<..>` or `Option<Vec<..>>`.

@@ -32,6 +32,8 @@ pub(crate) enum SourceAttr {
     Cookie,
     Body,
     Form,
+    /// `#[file]`: a file of the form, read as `#[form]` is.
+    File,
 }
 
 impl SourceAttr {
@@ -43,6 +45,7 @@ impl SourceAttr {
             "cookie" => SourceAttr::Cookie,
             "body" => SourceAttr::Body,
             "form" => SourceAttr::Form,
+            "file" => SourceAttr::File,
             _ => return None,
         })
     }
@@ -55,6 +58,7 @@ impl SourceAttr {
             SourceAttr::Cookie => "cookie",
             SourceAttr::Body => "body",
             SourceAttr::Form => "form",
+            SourceAttr::File => "file",
         }
     }
 }

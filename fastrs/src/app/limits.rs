@@ -11,6 +11,16 @@ impl App {
         self
     }
 
+    /// The limits of form parsing (FastAPI's `form_limits`): how many fields and files a form
+    /// may have and how large a field that is not a file may be. Each one not set keeps
+    /// Starlette's default (1000 fields, 1000 files, 1 MiB); a route's own options
+    /// (`max_fields`, `max_files`, `max_part_size`) come first.
+    #[must_use]
+    pub fn form_limits(mut self, limits: crate::FormLimits) -> Self {
+        self.form_limits = limits;
+        self
+    }
+
     /// The longest request target (path and query) served, in bytes; a longer one answers 414.
     /// Default: 16 KiB.
     #[must_use]

@@ -58,6 +58,7 @@ pub struct App {
     routes: Vec<MountedRoute>,
     nested: Vec<(String, axum::Router)>,
     body_limit: usize,
+    form_limits: crate::form::FormLimits,
     states: States,
     overrides: Overrides,
     dependencies: AppDependencies,
@@ -110,6 +111,7 @@ impl App {
             routes: Vec::new(),
             nested: Vec::new(),
             body_limit: DEFAULT_BODY_LIMIT,
+            form_limits: crate::form::FormLimits::new(),
             states: States::default(),
             overrides: Overrides::default(),
             dependencies: AppDependencies::default(),
@@ -367,6 +369,7 @@ impl App {
         let app_values = AppValues::new(needs.iter().flat_map(|n| n.app_scoped.iter().copied()));
         let shared = Arc::new(AppContext {
             body_limit: self.body_limit,
+            form_limits: self.form_limits,
             states: self.states.clone(),
             overrides: self.overrides.clone(),
             dependencies: self.dependencies.clone(),

@@ -21,6 +21,8 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct AppContext {
     pub(crate) body_limit: usize,
+    /// The app's form limits (FastAPI's `form_limits`); a route's own come first.
+    pub(crate) form_limits: crate::form::FormLimits,
     pub(crate) states: States,
     pub(crate) overrides: Overrides,
     /// The app's and the routers' dependencies, run before the route's.
@@ -47,6 +49,7 @@ impl AppContext {
     pub(crate) fn standalone() -> Self {
         Self {
             body_limit: DEFAULT_BODY_LIMIT,
+            form_limits: crate::form::FormLimits::new(),
             states: States::default(),
             overrides: Overrides::default(),
             dependencies: AppDependencies::default(),

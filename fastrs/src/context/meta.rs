@@ -51,6 +51,13 @@ pub enum Fact {
         /// Whether its garde rules run on it (its type is `garde::Validate`).
         checked: bool,
     },
+    /// A file of a multipart form (`UploadFile`, `Option<UploadFile>`, `Vec<UploadFile>`).
+    File {
+        /// The parameter.
+        spec: &'static ParamSpec,
+        /// Its schema, and whether its type needs a value.
+        schema: SchemaFn<(Value, bool)>,
+    },
     /// The handler's answer: its media type and schema, `None` for an answer without a body.
     Response(SchemaFn<Option<(&'static str, Value)>>),
     /// A `State<T>`: the app must have one.
@@ -88,6 +95,7 @@ impl std::fmt::Debug for Fact {
             Fact::Param { spec, source, .. } => write!(f, "Param({} in {source:?})", spec.key),
             Fact::Model { spec, source, .. } => write!(f, "Model({} in {source:?})", spec.key),
             Fact::Body { spec, .. } => write!(f, "Body({})", spec.key),
+            Fact::File { spec, .. } => write!(f, "File({})", spec.key),
             Fact::Response(_) => f.write_str("Response"),
             Fact::State { name, .. } => write!(f, "State({name})"),
             Fact::Dependency { id, .. } => write!(f, "Dependency({id:?})"),

@@ -50,6 +50,8 @@ pub struct Cx<'r> {
     pub(crate) background: Option<BackgroundTasks>,
     /// The route's own body limit (`body_limit = "50MiB"`), over the app's.
     pub(crate) body_limit: Option<usize>,
+    /// The route's own form limits, over the app's.
+    pub(crate) form_limits: &'static crate::form::FormLimits,
     /// The scopes required so far: the route's, then each dependency's as it starts.
     pub(crate) scopes: Vec<&'static str>,
     /// How many errors were recorded when the reader being run (a route or a dependency)
@@ -60,6 +62,9 @@ pub struct Cx<'r> {
 /// The parameters of the route's template, percent-decoded, in template order.
 #[derive(Debug, Default, Clone)]
 pub struct PathParams(Vec<(&'static str, String)>);
+
+/// No form limit of a route's own: the app's apply.
+static NO_FORM_LIMITS: crate::form::FormLimits = crate::form::FormLimits::new();
 
 /// The parameters of a request outside any route (an app-scoped dependency built at start-up).
 static NO_PATH_PARAMS: PathParams = PathParams(Vec::new());
@@ -121,6 +126,7 @@ impl<'r> Cx<'r> {
             cleanups: None,
             background: None,
             body_limit: None,
+            form_limits: &NO_FORM_LIMITS,
             scopes: Vec::new(),
             own_start: 0,
         }
@@ -153,6 +159,12 @@ impl<'r> Cx<'r> {
     #[doc(hidden)]
     pub fn limit_body(&mut self, bytes: usize) {
         self.body_limit = Some(bytes);
+    }
+
+    /// The route's form limits, over the app's.
+    #[doc(hidden)]
+    pub fn limit_form(&mut self, limits: &'static crate::form::FormLimits) {
+        self.form_limits = limits;
     }
 
     /// How many errors are recorded.

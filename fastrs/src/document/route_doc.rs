@@ -19,6 +19,8 @@ pub struct RouteDoc<'g> {
     bodies: Vec<(&'static ParamSpec, Value, bool)>,
     /// The body is a form (`application/x-www-form-urlencoded`).
     form: bool,
+    /// The form has files: `multipart/form-data`.
+    multipart: bool,
     /// A form model: its schema is the whole form body.
     form_model: Option<Value>,
     response: Option<Option<(&'static str, Value)>>,
@@ -41,6 +43,7 @@ impl<'g> RouteDoc<'g> {
             parameters: Vec::new(),
             bodies: Vec::new(),
             form: false,
+            multipart: false,
             form_model: None,
             response: None,
             security: Vec::new(),
@@ -86,6 +89,13 @@ impl<'g> RouteDoc<'g> {
                 } => {
                     let schema = schema(self.generator);
                     self.body(spec, schema, !optional());
+                }
+                Fact::File { spec, schema } => {
+                    let (schema, required) = schema(self.generator);
+                    self.form = true;
+                    self.multipart = true;
+                    let required = required && spec.default.is_none();
+                    self.body_schema(spec, schema, required);
                 }
                 Fact::Response(schema) => self.response = Some(schema(self.generator)),
                 Fact::State { .. } => {}
@@ -293,10 +303,12 @@ impl<'g> RouteDoc<'g> {
             || !self.bodies.is_empty()
             || self.form
             || self.hidden_params;
+        // FastAPI's media type of a form: multipart as soon as it has a file.
+        let form = if self.multipart { MULTIPART } else { FORM };
         let (request_body, embedded_body) = if let Some(model) = self.form_model {
             if is_bare_ref(&model) {
                 let media = MediaType::new(model);
-                (Some(RequestBody::new(FORM, media, true)), None)
+                (Some(RequestBody::new(form, media, true)), None)
             } else {
                 // A form model written in place is FastAPI's `Body_<operationId>`, as for
                 // `OAuth2PasswordRequestForm`, whose fields FastAPI reads one by one.
@@ -304,14 +316,14 @@ impl<'g> RouteDoc<'g> {
                     .get("required")
                     .and_then(Value::as_array)
                     .is_some_and(|r| !r.is_empty());
-                (None, Some((model, required, FORM)))
+                (None, Some((model, required, form)))
             }
         } else if self.form {
             // FastAPI documents form fields as a `Body_<operationId>` component, even one.
             let object = embedded(&self.bodies);
             (
                 None,
-                object.map(|(schema, required)| (schema, required, FORM)),
+                object.map(|(schema, required)| (schema, required, form)),
             )
         } else {
             let (body, object) = request_body(self.bodies);
@@ -365,6 +377,7 @@ impl<'g> RouteDoc<'g> {
 
 const JSON: &str = "application/json";
 const FORM: &str = "application/x-www-form-urlencoded";
+const MULTIPART: &str = "multipart/form-data";
 
 /// One body parameter is the body; several are the properties of FastAPI's `Body_<operation>`.
 fn request_body(

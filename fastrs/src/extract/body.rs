@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::{Cx, Found};
 use crate::error::{HttpError, Loc, ValidationError};
+use crate::form::{FormError, FormLimits, parse_urlencoded};
 use crate::spec::{ParamSpec, Source};
 use crate::validate::constraints::{check_json, to_error};
 use crate::validate::{LaxValue, Walker, absent, json_invalid};
@@ -80,25 +81,126 @@ fn too_large() -> Response {
     HttpError::from_status(StatusCode::PAYLOAD_TOO_LARGE).into_response()
 }
 
+/// What a reader needs of the body: how many body parameters it has (with more than one, each
+/// is a key of the body object), and whether it reads a form (files). Generated code adds up
+/// one term per parameter; a count alone is a `usize`.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BodyNeed {
+    params: usize,
+    form: bool,
+}
+
+impl BodyNeed {
+    /// A form: files, or fields.
+    pub const FORM: BodyNeed = BodyNeed {
+        params: 0,
+        form: true,
+    };
+}
+
+impl From<usize> for BodyNeed {
+    fn from(params: usize) -> Self {
+        BodyNeed {
+            params,
+            form: false,
+        }
+    }
+}
+
+impl std::ops::Add for BodyNeed {
+    type Output = BodyNeed;
+
+    fn add(self, other: BodyNeed) -> BodyNeed {
+        BodyNeed {
+            params: self.params + other.params,
+            form: self.form || other.form,
+        }
+    }
+}
+
+impl std::ops::Add<usize> for BodyNeed {
+    type Output = BodyNeed;
+
+    fn add(self, params: usize) -> BodyNeed {
+        self + BodyNeed::from(params)
+    }
+}
+
+impl std::ops::Add<BodyNeed> for usize {
+    type Output = BodyNeed;
+
+    fn add(self, need: BodyNeed) -> BodyNeed {
+        BodyNeed::from(self) + need
+    }
+}
+
+/// The answer to a body stream that failed: 413 over the limit, 408 too slow, else 400 with
+/// `detail`.
+fn body_failed(error: &(dyn std::error::Error + 'static), detail: &'static str) -> Response {
+    if error.is::<http_body_util::LengthLimitError>() {
+        too_large()
+    } else if crate::serve_body::timed_out(error) {
+        too_slow()
+    } else {
+        HttpError::new(StatusCode::BAD_REQUEST, detail).into_response()
+    }
+}
+
+/// A form refused: Starlette's 400 and its message, or the body's own failure.
+fn form_refused(error: FormError) -> Response {
+    match error {
+        FormError::Body(e) => body_failed(&*e, PARSE_FAILED),
+        FormError::Storage(e) => {
+            // The server's fault (a full disk), though FastAPI answers 400 all the same.
+            eprintln!("fastrs: an uploaded file could not be stored: {e}");
+            HttpError::new(StatusCode::BAD_REQUEST, PARSE_FAILED).into_response()
+        }
+        other => HttpError::new(StatusCode::BAD_REQUEST, other.to_string()).into_response(),
+    }
+}
+
+/// FastAPI's answer to a form it could not read.
+const PARSE_FAILED: &str = "There was an error parsing the body";
+
+/// The essence of a content type (`multipart/form-data` of `multipart/form-data; boundary=x`),
+/// lowercased.
+fn essence(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 impl Cx<'_> {
-    /// Reads the body once, up to the app's limit. `params` is the number of body parameters
-    /// of the reader: with more than one, each is a key of the body object.
+    /// Reads the body once, up to the app's limit, for a reader that needs `need` of it: its
+    /// count of body parameters (with more than one, each is a key of the body object), and
+    /// whether it reads a form.
     ///
     /// Nothing is read when there is no body parameter. Boxed when read: a route reads a body
     /// or not, and one without keeps a small future.
-    pub fn read_body(&mut self, params: usize) -> ReadBody<'_> {
-        if params == 0 {
+    pub fn read_body(&mut self, need: impl Into<BodyNeed>) -> ReadBody<'_> {
+        let need = need.into();
+        if need == BodyNeed::default() {
             return ReadBody(None);
         }
-        ReadBody(Some(Box::pin(self.read_body_now(params))))
+        ReadBody(Some(Box::pin(self.read_body_now(need.params, need.form))))
     }
 
     /// Reads the body of a reader with form fields (and `params` other body parameters).
-    pub fn read_form(&mut self, params: usize) -> ReadBody<'_> {
-        ReadBody(Some(Box::pin(self.read_body_now(params))))
+    pub fn read_form(&mut self, params: impl Into<BodyNeed>) -> ReadBody<'_> {
+        let params = params.into().params;
+        ReadBody(Some(Box::pin(self.read_body_now(params, true))))
     }
 
-    async fn read_body_now(&mut self, params: usize) -> Result<(), Response> {
+    /// The form limits of this request: the route's, then the app's.
+    fn form_limits(&self) -> FormLimits {
+        self.form_limits.or(self.app.form_limits)
+    }
+
+    async fn read_body_now(&mut self, params: usize, form: bool) -> Result<(), Response> {
         if params > 1 || self.app.embed_bodies {
             self.body.embed = true;
         }
@@ -110,31 +212,36 @@ impl Cx<'_> {
         if http_body::Body::size_hint(&body).lower() > limit as u64 {
             return Err(too_large());
         }
+        let content_type = self.parts.headers.get(header::CONTENT_TYPE);
+        let form_type = match content_type.and_then(|v| v.to_str().ok()) {
+            Some(ct) if form => essence(ct),
+            _ => String::new(),
+        };
+        #[cfg(feature = "multipart")]
+        if form_type == "multipart/form-data" {
+            // Read as it arrives: files are spooled, never held whole.
+            let ct = content_type.and_then(|v| v.to_str().ok()).unwrap_or("");
+            let boundary = crate::form::boundary(ct).map_err(form_refused)?;
+            let data = crate::form::read_multipart(body, boundary, limit, &self.form_limits())
+                .await
+                .map_err(form_refused)?;
+            self.body.form = Box::new(data).into();
+            return Ok(());
+        }
         let bytes = match http_body_util::Limited::new(body, limit).collect().await {
             Ok(collected) => collected.to_bytes(),
-            Err(e) if e.is::<http_body_util::LengthLimitError>() => return Err(too_large()),
-            Err(e) if crate::serve_body::timed_out(&*e) => return Err(too_slow()),
-            Err(_) => {
-                return Err(
-                    HttpError::new(StatusCode::BAD_REQUEST, "Error reading the body")
-                        .into_response(),
-                );
-            }
+            Err(e) => return Err(body_failed(&*e, "Error reading the body")),
         };
-        let content_type = self.parts.headers.get(header::CONTENT_TYPE);
         self.body.json = is_json(content_type);
         // A UTF-8 byte order mark before JSON is skipped, as Python's `json.loads` does.
         let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
             Some(_) if self.body.json => bytes.slice(3..),
             _ => bytes,
         };
-        self.body.urlencoded = content_type
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|v| {
-                v.trim()
-                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
-            });
+        if form_type == "application/x-www-form-urlencoded" {
+            let data = parse_urlencoded(&bytes, &self.form_limits()).map_err(form_refused)?;
+            self.body.form = Box::new(data).into();
+        }
         self.body.bytes = bytes;
         Ok(())
     }

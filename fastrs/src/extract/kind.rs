@@ -92,6 +92,11 @@ impl<T> Future for NotADependency<T> {
     }
 }
 
+/// The future of a kind that has nothing to resolve.
+pub(crate) fn not_a_dependency<T>() -> NotADependency<T> {
+    NotADependency(PhantomData)
+}
+
 /// The methods every kind but the dependency's has alike: nothing to resolve.
 macro_rules! nothing_to_resolve {
     ($($kind:ident),*) => {$(

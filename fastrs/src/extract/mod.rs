@@ -5,6 +5,8 @@
 
 mod arguments;
 mod body;
+#[cfg(feature = "multipart")]
+pub(crate) mod file;
 mod framework;
 pub(crate) mod kind;
 mod model;
@@ -16,7 +18,9 @@ pub(crate) mod scalar;
 
 pub use crate::spec::{Bound, Num, ParamSpec, Source};
 pub use arguments::{Arguments, arguments};
-pub use body::BodyParam;
+pub use body::{BodyNeed, BodyParam};
+#[cfg(feature = "multipart")]
+pub use file::FormFile;
 pub use framework::FromCx;
 pub use model::ParamModel;
 pub use param::{At, Found, ParamType};

@@ -37,6 +37,17 @@ async fn put_item(
     Ok(Json(item))
 }
 
+#[post("/files", max_fields = 10, max_files = 2, max_part_size = "64KiB")]
+async fn upload(
+    file: fastrs::UploadFile,
+    maybe: Option<fastrs::UploadFile>,
+    #[form] more: Vec<fastrs::UploadFile>,
+    #[file] extra: Vec<fastrs::UploadFile>,
+    #[form] note: String,
+) -> String {
+    format!("{} {} {} {} {note}", file.filename(), maybe.is_some(), more.len(), extra.len())
+}
+
 fn main() {
-    let _ = App::empty().mount(fastrs::routes![put_item]);
+    let _ = App::empty().mount(fastrs::routes![put_item, upload]);
 }

@@ -11,6 +11,10 @@ use tower::ServiceExt;
 
 use crate::app::App;
 
+mod multipart;
+
+pub use multipart::MultipartForm;
+
 /// Sends requests to an app in process, as FastAPI's `TestClient` does.
 ///
 /// ```
@@ -197,6 +201,30 @@ impl TestRequest<'_> {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         );
+        self
+    }
+
+    /// Sends `pairs` as an `application/x-www-form-urlencoded` body.
+    pub fn form<K: AsRef<str>, V: AsRef<str>>(
+        mut self,
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        let encoded = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        self.body = encoded.into();
+        self.headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/x-www-form-urlencoded"),
+        );
+        self
+    }
+
+    /// Sends `form` as a `multipart/form-data` body.
+    pub fn multipart(mut self, form: MultipartForm) -> Self {
+        let content_type = HeaderValue::from_str(&form.content_type()).expect("a valid boundary");
+        self.headers.insert(header::CONTENT_TYPE, content_type);
+        self.body = form.into_body();
         self
     }
 
