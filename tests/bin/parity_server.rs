@@ -11,6 +11,8 @@ use fastrs::prelude::*;
 use fastrs::security::{HttpBasic, HttpBearer};
 use serde_json::{Value, json};
 
+mod uploads;
+
 #[derive(Deserialize, Serialize, JsonSchema)]
 struct Item {
     name: String,

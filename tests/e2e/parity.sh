@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Serves the same app with fastrs (tests/bin/parity_server.rs) and FastAPI 0.165
 # (tests/parity/twin.py), sends both the requests of tests/parity/compare.py, and fails on any
-# difference in status, body or meaningful header; then does the same for fastrs's `Cors`
+# difference in status, body or meaningful header, and the uploads of tests/parity/uploads.py;
+# then does the same for fastrs's `Cors`
 # against Starlette's CORSMiddleware in four configurations, `TrustedHost` against its
 # TrustedHostMiddleware, `GZip` against its GZipMiddleware in two, and `HttpsRedirect` against
 # its HTTPSRedirectMiddleware. Then checks that FastAPI's document of
@@ -51,6 +52,8 @@ stop_server() {
 
 start_server ""
 (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" compare.py)
+# Uploads and forms against FastAPI's UploadFile, File and Form, under the same limits.
+(cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" uploads.py)
 stop_server
 
 # fastrs's `Cors` against Starlette's CORSMiddleware, configuration by configuration.

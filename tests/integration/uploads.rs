@@ -41,7 +41,10 @@ async fn maybe(#[file] file: Option<UploadFile>) -> Json<Value> {
 }
 
 #[post("/limited", max_files = 2, max_fields = 2, max_part_size = "1KiB")]
-async fn limited(#[form] files: Vec<UploadFile>, #[form] note: Option<String>) -> Json<Value> {
+async fn limited(
+    #[form(default)] files: Vec<UploadFile>,
+    #[form] note: Option<String>,
+) -> Json<Value> {
     Json(json!({ "files": files.len(), "note": note }))
 }
 
@@ -188,6 +191,13 @@ async fn an_optional_file_may_be_absent_or_empty() {
     assert_answer(&r, 200, r#"{"got":null}"#);
     let r = c.post("/maybe").multipart(file_form("file", "z")).await;
     assert_answer(&r, 200, r#"{"got":"a.txt"}"#);
+    // A file input left empty: a browser sends a file with no name and no content.
+    let empty = MultipartForm::new().file("file", "", "application/octet-stream", "");
+    let r = c.post("/maybe").multipart(empty).await;
+    assert_answer(&r, 200, r#"{"got":null}"#);
+    // An empty text field is none too, as FastAPI reads a form.
+    let r = c.post("/limited").form([("note", "")]).await;
+    assert_answer(&r, 200, r#"{"files":0,"note":null}"#);
 }
 
 /// A multipart body written out, with `boundary`.
@@ -219,7 +229,22 @@ async fn malformed_multipart_gets_starlettes_400s() {
         400,
         r#"{"detail":"The Content-Disposition header field \"name\" must be provided."}"#,
     );
-    // Cut before the closing boundary.
+    // A preamble before the first boundary is skipped, as RFC 2046 says (Starlette refuses it).
+    let r = raw_multipart(
+        &c,
+        "multipart/form-data; boundary=abc",
+        "preamble\r\n--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p\"\r\n\r\nxy\r\n--abc--\r\n",
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    // An empty body is an empty form.
+    let r = raw_multipart(&c, "multipart/form-data; boundary=abc", "").await;
+    assert_answer(
+        &r,
+        422,
+        r#"{"detail":[{"type":"missing","loc":["body","file"],"msg":"Field required","input":null}]}"#,
+    );
+    // Cut before the closing boundary: refused (Starlette reads the parts it has).
     let r = raw_multipart(
         &c,
         "multipart/form-data; boundary=abc",

@@ -7,7 +7,18 @@ where a case reaches it (fastrs documents and checks the type's range).
 from enum import Enum
 from typing import Literal, Optional
 
-from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Query
+from fastapi import (
+    Body,
+    Cookie,
+    Depends,
+    FastAPI,
+    File,
+    Form,
+    Header,
+    HTTPException,
+    Query,
+    UploadFile,
+)
 from fastapi.security import (
     HTTPAuthorizationCredentials,
     HTTPBasic,
@@ -270,3 +281,37 @@ def ride(rider: str = Depends(rider)):
 @app.get("/raise/{code}")
 def raise_status(code: int):
     raise HTTPException(status_code=code, detail=f"status {code}", headers={"x-kept": "yes"})
+
+
+# Uploads (tests/parity/uploads.py).
+
+
+@app.post("/up/file")
+async def up_file(file: UploadFile):
+    data = await file.read()
+    return {
+        "filename": file.filename,
+        "content_type": file.content_type,
+        "size": file.size,
+        "head": data[:8].decode("latin-1"),
+    }
+
+
+@app.post("/up/files")
+async def up_files(files: list[UploadFile], note: str = Form()):
+    return {"names": [f.filename for f in files], "sizes": [f.size for f in files], "note": note}
+
+
+@app.post("/up/maybe")
+async def up_maybe(file: Optional[UploadFile] = None, note: Optional[str] = Form(None)):
+    return {"got": file.filename if file else None, "note": note}
+
+
+@app.post("/up/limited", form_limits={"max_files": 2, "max_fields": 2, "max_part_size": 1024})
+async def up_limited(files: list[UploadFile] = File([]), note: Optional[str] = Form(None)):
+    return {"files": len(files), "note": note}
+
+
+@app.post("/up/form")
+async def up_form(username: str = Form(), tags: list[str] = Form([])):
+    return {"username": username, "tags": tags}

@@ -111,11 +111,20 @@ impl Cx<'_> {
 
     fn files_of<T: FormFile>(&mut self, spec: &'static ParamSpec) -> Found<T> {
         let form = self.body.form();
+        // A browser sends a file input left empty as a file with no name and no content:
+        // none, as FastAPI's `_is_empty_file_input` says; so is an empty text for one file.
+        let empty = |value: &FormValue| match value {
+            FormValue::File(file) => file.filename().is_empty() && file.size() == 0,
+            FormValue::Text(text) => !T::LIST && text.is_empty(),
+        };
         let mut values: Vec<&FormValue> = form.values(spec.key).collect();
-        if !T::LIST {
+        if T::LIST {
+            values.retain(|value| !empty(value));
+        } else {
             values.drain(..values.len().saturating_sub(1));
+            values.retain(|value| !empty(value));
         }
-        if values.is_empty() || matches!(values[..], [FormValue::Text(t)] if t.is_empty()) {
+        if values.is_empty() {
             return Found::Missing;
         }
         let mut files = Vec::with_capacity(values.len());

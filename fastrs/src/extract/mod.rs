@@ -76,6 +76,12 @@ impl<'r> Cx<'r> {
                     .map(|(_, v)| *v);
                 T::from_values(values, &mut at)
             }
+            // One value: the last, and an empty one is none (FastAPI's
+            // `_get_multidict_value`), as a browser sends an empty field.
+            Source::Form if T::SINGLE => {
+                let value = self.body.form_values(spec.key).next_back();
+                T::from_values(value.filter(|v| !v.is_empty()).into_iter(), &mut at)
+            }
             Source::Form => T::from_values(self.body.form_values(spec.key), &mut at),
             Source::Body => unreachable!("body parameters are read by `Cx::body`"),
         };

@@ -2,7 +2,10 @@
 //! text fields kept in memory up to `max_part_size`, files spooled (`spool`), the counts of
 //! fields and files checked as each part's headers end.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use axum::body::Body;
+use futures_util::StreamExt;
 use http_body_util::{BodyDataStream, Limited};
 
 use super::spool::Spool;
@@ -21,11 +24,26 @@ pub(crate) async fn read_multipart(
     limit: usize,
     limits: &FormLimits,
 ) -> Result<FormData, FormError> {
-    let stream = BodyDataStream::new(Limited::new(body, limit));
+    // Whether any byte arrived: an empty body is an empty form, as in Starlette.
+    let received = AtomicBool::new(false);
+    let stream = BodyDataStream::new(Limited::new(body, limit)).inspect(|chunk| {
+        if chunk.as_ref().is_ok_and(|c| !c.is_empty()) {
+            received.store(true, Ordering::Relaxed);
+        }
+    });
     let mut multipart = multer::Multipart::new(stream, boundary);
     let (mut fields, mut files) = (0usize, 0usize);
     let mut items = Vec::new();
-    while let Some(mut field) = multipart.next_field().await.map_err(parse_error)? {
+    loop {
+        let next = match multipart.next_field().await {
+            Err(multer::Error::IncompleteStream) if !received.load(Ordering::Relaxed) => {
+                return Ok(FormData::default());
+            }
+            next => next.map_err(parse_error)?,
+        };
+        let Some(mut field) = next else {
+            break;
+        };
         let Some(name) = field.name().map(str::to_owned) else {
             return Err(FormError::Invalid(
                 "The Content-Disposition header field \"name\" must be provided.".to_owned(),
