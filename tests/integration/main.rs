@@ -13,6 +13,7 @@ mod gzip;
 mod handlers;
 mod hardening;
 mod https_redirect;
+mod large_files;
 mod lifespan;
 mod middleware;
 mod openapi;
