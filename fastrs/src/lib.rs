@@ -48,7 +48,8 @@
 //! The route macros emit data (a [`RouteDef`], a [`ParamSpec`] per parameter, the route's
 //! [`Fact`]s) and a small impl that reads the arguments and calls the function; one generic
 //! pipeline serves every route. The modules are in layers, each importing only from those
-//! below: `spec` (parameter specs) → `error` → `validate` (pydantic's errors) → `context` (the
+//! below: `spec` (parameter specs) → `error` → `form` (form bodies, uploads) → `validate`
+//! (pydantic's errors) → `context` (the
 //! request being read, what it sees of the app, the facts) → `extract` (reading parameters) →
 //! `route` and `response_model` → `depends` and `security` → `router` → `document` (OpenAPI, never serves) →
 //! `pipeline` and `serve` → `app`. `docs/architecture.md` has the pipeline's steps and where
@@ -271,4 +272,6 @@ mod guide {
     struct Production;
     #[doc = include_str!("../../docs/security.md")]
     struct Security;
+    #[doc = include_str!("../../docs/files.md")]
+    struct Files;
 }

@@ -87,7 +87,9 @@ fn upload(addr: SocketAddr, path: &str, size: usize, chunked: bool) -> (String, 
     let tail = format!("\r\n--{BOUNDARY}--\r\n");
     let length = head.len() + size + tail.len();
     let mut stream = TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
     let framing = if chunked {
         "Transfer-Encoding: chunked".to_owned()
     } else {
@@ -128,7 +130,10 @@ fn upload(addr: SocketAddr, path: &str, size: usize, chunked: bool) -> (String, 
     reader.read_line(&mut status).unwrap();
     let mut rest = String::new();
     let _ = reader.read_to_string(&mut rest);
-    let body = rest.split_once("\r\n\r\n").map_or("", |(_, b)| b).to_owned();
+    let body = rest
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_owned();
     (status.trim_end().to_owned(), body)
 }
 
@@ -159,7 +164,11 @@ fn a_200_mib_upload_streams_to_disk_in_bounded_memory() {
     assert!(empty(&server.tmp));
     let started = Instant::now();
     while !server.open_temporary_files().is_empty() {
-        assert!(started.elapsed() < Duration::from_secs(5), "{:?}", server.open_temporary_files());
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            server.open_temporary_files()
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
