@@ -68,7 +68,7 @@ mod fuzzing;
 mod lifespan;
 pub mod middleware;
 mod pipeline;
-mod response;
+pub mod response;
 mod response_model;
 mod route;
 mod router;

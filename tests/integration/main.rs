@@ -27,6 +27,7 @@ mod security_names;
 mod server_process;
 mod slow_body;
 mod socket;
+mod streaming;
 mod trusted_host;
 mod ui;
 mod unchecked_rules;

@@ -42,6 +42,51 @@ impl ResponseDoc for &'static str {
     }
 }
 
+impl<T: JsonSchema> ResponseDoc for crate::response::JsonLines<T> {
+    fn response_schema(generator: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
+        // The schema of one line: `itemSchema` of `application/jsonl`.
+        Some((
+            "application/jsonl",
+            generator.subschema_for::<T>().to_value(),
+        ))
+    }
+}
+
+/// The fields of an event, OpenAPI 3.2's schema for Server-Sent Events, as FastAPI writes it.
+fn event_schema(data: Value) -> Value {
+    serde_json::json!({
+        "type": "object",
+        "properties": {
+            "data": data,
+            "event": {"type": "string"},
+            "id": {"type": "string"},
+            "retry": {"type": "integer", "minimum": 0},
+        },
+    })
+}
+
+impl<T: JsonSchema> ResponseDoc for crate::response::Sse<T> {
+    fn response_schema(generator: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
+        let data = serde_json::json!({
+            "type": "string",
+            "contentMediaType": "application/json",
+            "contentSchema": generator.subschema_for::<T>().to_value(),
+        });
+        let mut schema = event_schema(data);
+        schema["required"] = serde_json::json!(["data"]);
+        Some(("text/event-stream", schema))
+    }
+}
+
+impl ResponseDoc for crate::response::Sse<crate::response::Event> {
+    fn response_schema(_: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
+        Some((
+            "text/event-stream",
+            event_schema(serde_json::json!({"type": "string"})),
+        ))
+    }
+}
+
 impl ResponseDoc for () {
     fn response_schema(_: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
         None

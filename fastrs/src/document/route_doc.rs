@@ -264,6 +264,10 @@ impl<'g> RouteDoc<'g> {
         let mut responses = BTreeMap::new();
         let success = match (status, self.response) {
             (204 | 304, _) | (_, Some(None)) => Response::empty("Successful Response"),
+            // A stream of JSON Lines or events is documented by its items.
+            (_, Some(Some((media @ (JSON_LINES | EVENT_STREAM), schema)))) => {
+                Response::with_content("Successful Response", media, MediaType::items(schema))
+            }
             (_, Some(Some((media, schema)))) => {
                 Response::with_content("Successful Response", media, MediaType::new(schema))
             }
@@ -292,8 +296,8 @@ impl<'g> RouteDoc<'g> {
                     &description,
                     "application/json",
                     MediaType {
-                        schema: schema.map_or_else(|| json!({}), |s| s(self.generator)),
                         example,
+                        ..MediaType::new(schema.map_or_else(|| json!({}), |s| s(self.generator)))
                     },
                 ),
             };
@@ -378,6 +382,8 @@ impl<'g> RouteDoc<'g> {
 const JSON: &str = "application/json";
 const FORM: &str = "application/x-www-form-urlencoded";
 const MULTIPART: &str = "multipart/form-data";
+const JSON_LINES: &str = "application/jsonl";
+const EVENT_STREAM: &str = "text/event-stream";
 
 /// One body parameter is the body; several are the properties of FastAPI's `Body_<operation>`.
 fn request_body(

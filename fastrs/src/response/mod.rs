@@ -1,4 +1,13 @@
-//! Turning a handler's return value into the response: status option, 204, panics.
+//! Responses: turning a handler's return value into the response (status option, 204,
+//! panics), and the answers beyond JSON: streams of bytes, JSON Lines and Server-Sent Events.
+
+mod json_lines;
+mod sse;
+mod stream;
+
+pub use json_lines::JsonLines;
+pub use sse::{Event, EventError, IntoEvent, KEEP_ALIVE, Sse};
+pub use stream::{BoxError, Chunk, Stream};
 
 use axum::response::{IntoResponse, Response};
 use http::{StatusCode, header};
