@@ -8,6 +8,7 @@ use fastrs::axum::response::{IntoResponse, Response};
 use fastrs::http::{StatusCode, header};
 use fastrs::middleware::{Cors, GZip, HttpsRedirect, TrustedHost};
 use fastrs::prelude::*;
+use fastrs::response::{Event, JsonLines, Sse, Stream};
 use fastrs::security::{HttpBasic, HttpBearer};
 use serde_json::{Value, json};
 
@@ -387,4 +388,46 @@ async fn main() -> std::io::Result<()> {
         _ => app,
     };
     app.serve(addr).await
+}
+
+#[get("/stream/jsonl")]
+async fn stream_jsonl() -> JsonLines<Item> {
+    let items = [("a", 1.0), ("b\nc", 2.5)].map(|(name, price)| Item {
+        name: name.to_owned(),
+        price,
+    });
+    JsonLines::new(futures_util::stream::iter(items))
+}
+
+#[get("/stream/sse")]
+async fn stream_sse(#[header] last_event_id: Option<i64>) -> Sse<Event> {
+    let last = last_event_id.map_or_else(|| "None".to_owned(), |id| id.to_string());
+    let events = vec![
+        Event::json(&["y\nz"])
+            .and_then(|e| e.event("upd"))
+            .and_then(|e| e.id("7"))
+            .map(|e| {
+                e.retry(std::time::Duration::from_millis(100))
+                    .with_comment("c1\nc2")
+            }),
+        Ok(Event::raw("line1\r\nline2\rline3")),
+        Ok(Event::comment("only")),
+        Event::json("hello"),
+        Event::raw(format!("after {last}")).id("8"),
+    ];
+    Sse::events(futures_util::stream::iter(events))
+}
+
+#[get("/stream/sse-items")]
+async fn stream_sse_items() -> Sse<Item> {
+    let items = [("i", 3.0), ("j\nk", 0.5)].map(|(name, price)| Item {
+        name: name.to_owned(),
+        price,
+    });
+    Sse::new(futures_util::stream::iter(items))
+}
+
+#[get("/stream/text")]
+async fn stream_text() -> Stream {
+    Stream::new(futures_util::stream::iter(["a", "b", "c"])).media_type("text/plain")
 }

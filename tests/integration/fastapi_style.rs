@@ -248,6 +248,32 @@ mod app {
         nothing()
     }
 
+    #[post("/upload")]
+    pub async fn upload(
+        file: fastrs::UploadFile,
+        files: Vec<fastrs::UploadFile>,
+        cover: Option<fastrs::UploadFile>,
+        #[form] note: Option<String>,
+    ) -> Result<Json<Message>, HttpError> {
+        let _ = (file, files, cover, note);
+        nothing()
+    }
+
+    #[get("/users/stream")]
+    pub async fn users_stream() -> fastrs::response::JsonLines<User> {
+        fastrs::response::JsonLines::new(futures_util::stream::empty())
+    }
+
+    #[get("/users/events")]
+    pub async fn users_events() -> fastrs::response::Sse<User> {
+        fastrs::response::Sse::new(futures_util::stream::empty())
+    }
+
+    #[get("/events")]
+    pub async fn events() -> fastrs::response::Sse<fastrs::response::Event> {
+        fastrs::response::Sse::events(futures_util::stream::empty::<fastrs::response::Event>())
+    }
+
     #[get("/hidden", include_in_schema = false)]
     pub async fn hidden_route() -> Result<Json<User>, HttpError> {
         nothing()

@@ -5,10 +5,23 @@ equals tests/openapi/fastapi_style.json, which fastrs serves in `OpenApiStyle::F
 """
 
 import json
+from collections.abc import AsyncIterable
 from enum import Enum
 from typing import Annotated, Literal, Optional
 
-from fastapi import Body, Cookie, Depends, FastAPI, Form, Header, Path, Query, Security
+from fastapi import (
+    Body,
+    Cookie,
+    Depends,
+    FastAPI,
+    Form,
+    Header,
+    Path,
+    Query,
+    Security,
+    UploadFile,
+)
+from fastapi.sse import EventSourceResponse, ServerSentEvent
 from fastapi.security import (
     APIKeyHeader,
     HTTPBasic,
@@ -186,6 +199,31 @@ def only_hidden(secret: Annotated[Optional[str], Query(include_in_schema=False)]
 @app.get("/hidden", include_in_schema=False)
 def hidden_route() -> User:
     raise NotImplementedError
+
+
+@app.post("/upload")
+def upload(
+    file: UploadFile,
+    files: list[UploadFile],
+    cover: Optional[UploadFile] = None,
+    note: Annotated[Optional[str], Form()] = None,
+) -> Message:
+    raise NotImplementedError
+
+
+@app.get("/users/stream")
+async def users_stream() -> AsyncIterable[User]:
+    yield User(username="u")
+
+
+@app.get("/users/events", response_class=EventSourceResponse)
+async def users_events() -> AsyncIterable[User]:
+    yield User(username="u")
+
+
+@app.get("/events", response_class=EventSourceResponse)
+async def events() -> AsyncIterable[ServerSentEvent]:
+    yield ServerSentEvent(data=1)
 
 
 if __name__ == "__main__":

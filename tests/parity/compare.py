@@ -11,7 +11,14 @@ from side_by_side import compare
 from twin import app
 
 JSON = {"content-type": "application/json"}
-HEADERS = ("www-authenticate", "location", "content-type", "x-kept")
+HEADERS = (
+    "www-authenticate",
+    "location",
+    "content-type",
+    "x-kept",
+    "cache-control",
+    "x-accel-buffering",
+)
 
 
 def basic(credentials: str) -> dict:
@@ -131,6 +138,13 @@ CASES = [
     ("GET", "/ride", {}, None),
     # An HTTPException keeps its headers; no body below 200, nor for 204, 205 and 304.
     *[("GET", f"/raise/{code}", {}, None) for code in (204, 205, 304, 400, 404, 418, 503)],
+    # Streams: JSON Lines, Server-Sent Events (with Last-Event-ID), text.
+    ("GET", "/stream/jsonl", {}, None),
+    ("GET", "/stream/sse", {}, None),
+    ("GET", "/stream/sse", {"last-event-id": "6"}, None),
+    ("GET", "/stream/sse", {"last-event-id": "x"}, None),
+    ("GET", "/stream/sse-items", {}, None),
+    ("GET", "/stream/text", {}, None),
     # Not found, method not allowed.
     ("GET", "/nothing", {}, None),
     ("DELETE", "/items", {}, None),

@@ -4,6 +4,7 @@ A Rust integer type has a range that Python's `int` lacks; the twin declares it 
 where a case reaches it (fastrs documents and checks the type's range).
 """
 
+from collections.abc import AsyncIterable
 from enum import Enum
 from typing import Literal, Optional
 
@@ -26,6 +27,7 @@ from fastapi.security import (
     HTTPBearer,
 )
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
+from fastapi.sse import EventSourceResponse, ServerSentEvent
 from pydantic import BaseModel, Field
 
 I32 = dict(ge=-(2**31), le=2**31 - 1)
@@ -315,3 +317,32 @@ async def up_limited(files: list[UploadFile] = File([]), note: Optional[str] = F
 @app.post("/up/form")
 async def up_form(username: str = Form(), tags: list[str] = Form([])):
     return {"username": username, "tags": tags}
+
+
+# Streams (tests/parity/compare.py).
+
+
+@app.get("/stream/jsonl")
+async def stream_jsonl() -> AsyncIterable[Item]:
+    yield Item(name="a", price=1)
+    yield Item(name="b\nc", price=2.5)
+
+
+@app.get("/stream/sse", response_class=EventSourceResponse)
+async def stream_sse(last_event_id: Optional[int] = Header(None)):
+    yield ServerSentEvent(data=["y\nz"], event="upd", id="7", retry=100, comment="c1\nc2")
+    yield ServerSentEvent(raw_data="line1\r\nline2\rline3")
+    yield ServerSentEvent(comment="only")
+    yield ServerSentEvent(data="hello")
+    yield ServerSentEvent(raw_data=f"after {last_event_id}", id="8")
+
+
+@app.get("/stream/sse-items", response_class=EventSourceResponse)
+async def stream_sse_items() -> AsyncIterable[Item]:
+    yield Item(name="i", price=3)
+    yield Item(name="j\nk", price=0.5)
+
+
+@app.get("/stream/text")
+def stream_text():
+    return StreamingResponse(iter(["a", "b", "c"]), media_type="text/plain")
