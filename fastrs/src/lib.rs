@@ -274,4 +274,6 @@ mod guide {
     struct Security;
     #[doc = include_str!("../../docs/files.md")]
     struct Files;
+    #[doc = include_str!("../../docs/streaming.md")]
+    struct Streaming;
 }
