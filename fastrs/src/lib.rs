@@ -68,6 +68,7 @@ mod fuzzing;
 mod lifespan;
 pub mod middleware;
 mod pipeline;
+mod positional;
 pub mod response;
 mod response_model;
 mod route;
@@ -79,6 +80,7 @@ mod serve_body;
 mod serve_idle;
 mod spec;
 mod state;
+mod static_files;
 pub mod testing;
 mod trailing_slash;
 mod validate;
@@ -106,6 +108,7 @@ pub use response_model::{ResponseModel, Tracked};
 pub use route::{ExtraResponse, Method, Read, Reading, Route, RouteDef, RouteFn, RouteOptions};
 pub use router::{MountedRoute, Router};
 pub use state::State;
+pub use static_files::StaticFiles;
 pub use trailing_slash::TrailingSlash;
 
 /// The parsers that read what clients send, for `fuzz/` (feature `fuzz`); not a public API.

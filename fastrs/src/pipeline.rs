@@ -158,6 +158,8 @@ async fn answer<V: axum::response::IntoResponse>(
 /// `catch_unwind` so that a panic answers 500 (the future is not polled again after one).
 pub(crate) struct Answering {
     future: Answer,
+    /// The request's `Range`, when it sends one: a file answer is cut to it.
+    range: Option<Box<crate::response::range::RangeRequest>>,
     route: &'static RouteDef,
     debug: bool,
     handlers: Option<&'static crate::error::ExceptionHandlers>,
@@ -172,6 +174,7 @@ impl Answering {
         path: PathParams,
     ) -> Self {
         Self {
+            range: crate::response::range::RangeRequest::of(&req),
             future: (route.serve)(req, Arc::clone(app), route, path),
             route,
             debug: app.debug,
@@ -186,7 +189,10 @@ impl Future for Answering {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let future = self.future.as_mut();
         match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
-            Ok(Poll::Ready(response)) => Poll::Ready(Ok(response)),
+            Ok(Poll::Ready(response)) => Poll::Ready(Ok(match self.range.take() {
+                Some(range) => crate::response::range::apply(response, &range),
+                None => response,
+            })),
             Ok(Poll::Pending) => Poll::Pending,
             Err(panic) => Poll::Ready(Ok(crate::response::panicked(
                 &self.route,

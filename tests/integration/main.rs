@@ -9,6 +9,7 @@ mod depends_inputs;
 mod errors;
 mod example;
 mod fastapi_style;
+mod files;
 mod gzip;
 mod handlers;
 mod hardening;

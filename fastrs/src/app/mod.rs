@@ -57,6 +57,8 @@ for an app without routes.";
 pub struct App {
     routes: Vec<MountedRoute>,
     nested: Vec<(String, axum::Router)>,
+    /// `static_files`: directories served under prefixes.
+    statics: Vec<(String, crate::static_files::StaticFiles)>,
     body_limit: usize,
     form_limits: crate::form::FormLimits,
     states: States,
@@ -110,6 +112,7 @@ impl App {
         Self {
             routes: Vec::new(),
             nested: Vec::new(),
+            statics: Vec::new(),
             body_limit: DEFAULT_BODY_LIMIT,
             form_limits: crate::form::FormLimits::new(),
             states: States::default(),
@@ -167,6 +170,21 @@ impl App {
     #[must_use]
     pub fn nest_axum(mut self, prefix: &str, router: axum::Router) -> Self {
         self.nested.push((prefix.to_owned(), router));
+        self
+    }
+
+    /// Serves the files of a directory under `prefix`, as FastAPI's
+    /// `app.mount("/static", StaticFiles(directory="static"))`: a path or a
+    /// [`StaticFiles`](crate::StaticFiles) (`StaticFiles::new(dir).html(true)` for a site,
+    /// `.frontend()` for a front end's build). The app's routes come first; at `/`, the files
+    /// answer what no route does. A directory that does not exist stops the app at start-up.
+    #[must_use]
+    pub fn static_files(
+        mut self,
+        prefix: &str,
+        files: impl Into<crate::static_files::StaticFiles>,
+    ) -> Self {
+        self.statics.push((prefix.to_owned(), files.into()));
         self
     }
 
@@ -339,11 +357,18 @@ impl App {
                 handlers => Some(Box::leak(Box::new(handlers))),
             };
         let request_timeout = self.request_timeout;
-        if self.found_none && self.routes.is_empty() && self.nested.is_empty() {
+        if self.found_none
+            && self.routes.is_empty()
+            && self.nested.is_empty()
+            && self.statics.is_empty()
+        {
             return Err(StartupError::new(NO_ROUTES.to_owned()));
         }
         let routes = self.routes();
         check_routes(&routes)?;
+        for (_, files) in &self.statics {
+            files.check().map_err(StartupError::new)?;
+        }
         let openapi = match &self.openapi_url {
             Some(url) => {
                 crate::document::check_operation_ids(&self.metadata, &routes)
@@ -463,12 +488,28 @@ impl App {
                 }
             };
         }
-        let router = match self.trailing_slash {
-            crate::trailing_slash::TrailingSlash::Redirect => {
+        // Static files under a prefix, and at the root what nothing else answers.
+        let mut root_files = None;
+        for (prefix, files) in std::mem::take(&mut self.statics) {
+            let service = files.service(&prefix);
+            match prefix.trim_end_matches('/') {
+                "" => root_files = Some(service),
+                prefix => {
+                    let (slash, rest) = (format!("{prefix}/"), format!("{prefix}/{{*rest}}"));
+                    for path in [prefix, &slash, &rest] {
+                        routing.rest(path);
+                        router = router.route_service(path, service.clone());
+                    }
+                }
+            }
+        }
+        let router = match (root_files, self.trailing_slash) {
+            (Some(files), _) => router.fallback_service(files),
+            (None, crate::trailing_slash::TrailingSlash::Redirect) => {
                 let paths: Vec<&str> = fallback_paths.iter().map(String::as_str).collect();
                 router.fallback(crate::trailing_slash::redirecting_fallback(&paths))
             }
-            _ => router.fallback(not_found),
+            (None, _) => router.fallback(not_found),
         };
         let routing = routing.finish(router, request_timeout)?;
         let service = middleware.apply(routing, &shared)?;

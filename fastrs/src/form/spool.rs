@@ -17,7 +17,7 @@ pub(crate) enum Content {
     Memory(Bytes),
     /// A temporary file with no name: the system frees it when the last handle closes, so it
     /// is gone when the request ends, even if the process dies.
-    Disk(std::fs::File),
+    Disk(std::sync::Arc<std::fs::File>),
 }
 
 /// A file part being received.
@@ -69,7 +69,7 @@ impl Spool {
             self.flush().await?;
         }
         let content = match self.file {
-            Some(file) => Content::Disk(file),
+            Some(file) => Content::Disk(std::sync::Arc::new(file)),
             None => Content::Memory(self.pending.freeze()),
         };
         Ok((self.size, content))

@@ -9,6 +9,7 @@ use bytes::Bytes;
 use http::HeaderMap;
 
 use super::spool::Content;
+use crate::positional::PositionalReader;
 
 /// How much [`UploadFile::chunk`] reads at a time.
 const CHUNK: usize = 64 * 1024;
@@ -165,55 +166,10 @@ async fn read_at(part: &Arc<Part>, position: u64, max: usize) -> io::Result<Byte
             let end = start.saturating_add(max).min(bytes.len());
             Ok(bytes.slice(start..end))
         }
-        Content::Disk(_) => {
+        Content::Disk(file) => {
             let remaining = part.size.saturating_sub(position);
             let max = max.min(usize::try_from(remaining).unwrap_or(usize::MAX));
-            if max == 0 {
-                return Ok(Bytes::new());
-            }
-            let part = Arc::clone(part);
-            tokio::task::spawn_blocking(move || {
-                let Content::Disk(file) = &part.content else {
-                    unreachable!("matched above")
-                };
-                let mut buffer = vec![0; max];
-                let mut filled = 0;
-                while filled < max {
-                    match file_read_at(file, &mut buffer[filled..], position + filled as u64)? {
-                        0 => break,
-                        n => filled += n,
-                    }
-                }
-                buffer.truncate(filled);
-                Ok(Bytes::from(buffer))
-            })
-            .await
-            .map_err(io::Error::other)?
+            crate::positional::read_at(Arc::clone(file), position, max).await
         }
     }
-}
-
-/// Reads a file from a position of its own, leaving the file's cursor alone (clones of an
-/// `UploadFile` share one file).
-struct PositionalReader<'f> {
-    file: &'f std::fs::File,
-    position: u64,
-}
-
-impl io::Read for PositionalReader<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = file_read_at(self.file, buf, self.position)?;
-        self.position += n as u64;
-        Ok(n)
-    }
-}
-
-#[cfg(unix)]
-fn file_read_at(file: &std::fs::File, buf: &mut [u8], position: u64) -> io::Result<usize> {
-    std::os::unix::fs::FileExt::read_at(file, buf, position)
-}
-
-#[cfg(windows)]
-fn file_read_at(file: &std::fs::File, buf: &mut [u8], position: u64) -> io::Result<usize> {
-    std::os::windows::fs::FileExt::seek_read(file, buf, position)
 }

@@ -1,11 +1,17 @@
 //! Responses: turning a handler's return value into the response (status option, 204,
 //! panics), and the answers beyond JSON: streams of bytes, JSON Lines and Server-Sent Events.
 
+mod file;
 mod json_lines;
+mod media_types;
+pub(crate) mod range;
+mod redirect;
 mod sse;
 mod stream;
 
+pub use file::FileResponse;
 pub use json_lines::JsonLines;
+pub use redirect::Redirect;
 pub use sse::{Event, EventError, IntoEvent, KEEP_ALIVE, Sse};
 pub use stream::{BoxError, Chunk, Stream};
 
