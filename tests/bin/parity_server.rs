@@ -12,6 +12,7 @@ use fastrs::response::{Event, JsonLines, Sse, Stream};
 use fastrs::security::{HttpBasic, HttpBearer};
 use serde_json::{Value, json};
 
+mod file_routes;
 mod uploads;
 
 #[derive(Deserialize, Serialize, JsonSchema)]
@@ -341,6 +342,7 @@ async fn gzip_stream(count: usize, size: usize) -> Response {
 async fn main() -> std::io::Result<()> {
     let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8099".into());
     let app = App::scoped(module_path!()).exception_handler(unicorn_handler);
+    let app = file_routes::with_files(app);
     // The CORS configurations `tests/parity/cors.py` compares with Starlette's.
     let app = match std::env::var("FASTRS_PARITY_CORS").as_deref() {
         Ok("basic") => app.layer(

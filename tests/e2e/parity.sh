@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Serves the same app with fastrs (tests/bin/parity_server.rs) and FastAPI 0.165
 # (tests/parity/twin.py), sends both the requests of tests/parity/compare.py, and fails on any
-# difference in status, body or meaningful header, and the uploads of tests/parity/uploads.py;
+# difference in status, body or meaningful header, and the uploads and files of
+# tests/parity/uploads.py and files.py;
 # then does the same for fastrs's `Cors`
 # against Starlette's CORSMiddleware in four configurations, `TrustedHost` against its
 # TrustedHostMiddleware, `GZip` against its GZipMiddleware in two, and `HttpsRedirect` against
@@ -24,7 +25,12 @@ fi
 cargo build -q -p fastrs-tests --bin parity_server
 log=$(mktemp)
 server=""
-trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
+# The files both twins serve (tests/parity/files.py), with a link out of the directory.
+FASTRS_PARITY_FILES=$(mktemp -d)
+export FASTRS_PARITY_FILES
+"$venv/bin/python" tests/parity/files.py --make "$FASTRS_PARITY_FILES"
+ln -s "$FASTRS_PARITY_FILES/secret.txt" "$FASTRS_PARITY_FILES/public/leak.txt"
+trap 'kill $server 2>/dev/null || true; rm -f "$log"; rm -rf "$FASTRS_PARITY_FILES"' EXIT
 
 # Starts the parity server with CORS configuration $1 (none when empty), trusted hosts $2, GZip
 # configuration $3 and the HTTPS redirect when $4 is 1 (none when absent) on a free port; sets
@@ -54,6 +60,8 @@ start_server ""
 (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" compare.py)
 # Uploads and forms against FastAPI's UploadFile, File and Form, under the same limits.
 (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" uploads.py)
+# Files, ranges, conditional requests and static files against Starlette's.
+(cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" files.py)
 stop_server
 
 # fastrs's `Cors` against Starlette's CORSMiddleware, configuration by configuration.

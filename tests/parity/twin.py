@@ -4,6 +4,7 @@ A Rust integer type has a range that Python's `int` lacks; the twin declares it 
 where a case reaches it (fastrs documents and checks the type's range).
 """
 
+import os
 from collections.abc import AsyncIterable
 from enum import Enum
 from typing import Literal, Optional
@@ -346,3 +347,21 @@ async def stream_sse_items() -> AsyncIterable[Item]:
 @app.get("/stream/text")
 def stream_text():
     return StreamingResponse(iter(["a", "b", "c"]), media_type="text/plain")
+
+
+# Files (tests/parity/files.py): the fixture directory is $FASTRS_PARITY_FILES.
+FILES = os.environ.get("FASTRS_PARITY_FILES")
+if FILES:
+    from fastapi.responses import FileResponse, RedirectResponse
+    from fastapi.staticfiles import StaticFiles
+
+    @app.get("/file/{name}")
+    def file(name: str, as_name: Optional[str] = None):
+        return FileResponse(os.path.join(FILES, "public", name), filename=as_name)
+
+    @app.get("/go")
+    def go(to: str):
+        return RedirectResponse(to)
+
+    app.mount("/static", StaticFiles(directory=os.path.join(FILES, "public")))
+    app.mount("/site", StaticFiles(directory=os.path.join(FILES, "site"), html=True))
