@@ -12,7 +12,8 @@
 //!    ([`RouteFn::read`]);
 //! 5. the 422, with every error recorded on the way;
 //! 6. the handler ([`RouteFn::invoke`]), its value turned into the response, through the
-//!    route's response-model filters (`response_model_exclude_none`, ...);
+//!    route's response-model filters (`response_model_exclude_none`, ...); a file answer is
+//!    cut to the request's `Range` ([`Answering`]);
 //! 7. the error an `Err` carries answered by its exception handler, or by itself;
 //! 8. the dependencies' cleanups, also when the handler panicked;
 //! 9. the background tasks, when the handler succeeded, attached to the answer's body: they
