@@ -1,8 +1,9 @@
-//! A server of uploads and files, for the tests that watch a server's memory and disk from
+//! A server of uploads and downloads, for the tests that watch a server's memory and disk from
 //! outside (`tests/integration/large_files.rs`): serves on `FASTRS_TEST_ADDR` until killed.
 
 use fastrs::UploadFile;
 use fastrs::prelude::*;
+use fastrs::response::FileResponse;
 use serde_json::{Value, json};
 
 /// The size of the file and a checksum of its bytes, read a chunk at a time.
@@ -24,6 +25,15 @@ async fn upload(file: UploadFile) -> Json<Value> {
 #[post("/upload-default")]
 async fn upload_default(file: UploadFile) -> Json<Value> {
     summary(file).await
+}
+
+/// A file of the directory in `FASTRS_FILES_DIR`.
+#[get("/files/<name>")]
+async fn download(name: String) -> Result<FileResponse, HttpError> {
+    let dir = std::env::var("FASTRS_FILES_DIR").unwrap_or_default();
+    FileResponse::open(std::path::Path::new(&dir).join(name))
+        .await
+        .map_err(|_| HttpError::from_status(fastrs::http::StatusCode::NOT_FOUND))
 }
 
 #[tokio::main]

@@ -30,6 +30,7 @@ impl Server {
         let child = Command::new(env!("CARGO_BIN_EXE_files_server"))
             .env("FASTRS_TEST_ADDR", addr.to_string())
             .env("TMPDIR", &tmp)
+            .env("FASTRS_FILES_DIR", &tmp)
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
@@ -188,4 +189,36 @@ fn a_1_gib_upload_over_the_limit_is_refused_having_written_at_most_the_limit() {
     eprintln!("1 GiB uploads over the limit: {written} bytes written");
     assert!(written < 3 * MIB as u64, "{written} bytes written");
     assert!(empty(&server.tmp));
+}
+
+#[test]
+fn a_200_mib_download_streams_in_bounded_memory() {
+    let server = Server::start("download");
+    let size = 200 * MIB as u64;
+    // A sparse file: every byte is read from disk and sent all the same.
+    let file = std::fs::File::create(server.tmp.join("big.bin")).unwrap();
+    file.set_len(size).unwrap();
+    drop(file);
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    stream
+        .write_all(b"GET /files/big.bin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    assert!(head.starts_with("HTTP/1.1 200 OK"), "{head}");
+    assert!(head.contains(&format!("content-length: {size}")), "{head}");
+    let received = std::io::copy(&mut reader, &mut std::io::sink()).unwrap();
+    assert_eq!(received, size);
+    let peak = server.status_kib("VmHWM:");
+    eprintln!("200 MiB download: peak RSS {peak} KiB");
+    assert!(peak < 64 * 1024, "peak RSS {peak} KiB");
 }
