@@ -19,7 +19,8 @@ async fn main() -> std::io::Result<()> {
     let path = std::env::var("BENCH_FILE").expect("BENCH_FILE");
     let axum_addr = std::env::var("AXUM_ADDR").unwrap_or_else(|_| "127.0.0.1:8092".into());
     let fastrs_addr = std::env::var("FASTRS_ADDR").unwrap_or_else(|_| "127.0.0.1:8091".into());
-    let axum_app = axum::Router::new().route_service("/file", tower_http::services::ServeFile::new(path));
+    let axum_app =
+        axum::Router::new().route_service("/file", tower_http::services::ServeFile::new(path));
     let listener = tokio::net::TcpListener::bind(axum_addr).await?;
     tokio::spawn(async move { axum::serve(listener, axum_app).await });
     App::empty()
