@@ -14,14 +14,23 @@ else
   echo "run-all: ../shared/tools/module_cycles.py not found; the import-circle check is skipped"
 fi
 
-# The golden OpenAPI documents are valid OpenAPI 3.1.
+# The golden OpenAPI documents are valid OpenAPI 3.1. A document with streamed answers has
+# OpenAPI 3.2's `itemSchema`, which FastAPI writes in its 3.1 documents as fastrs does: such a
+# document is checked against 3.2.
 venv=target/e2e-venv
 if [ ! -x "$venv/bin/openapi-spec-validator" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet openapi-spec-validator
 fi
 for document in tests/openapi/*.json; do
-  "$venv/bin/openapi-spec-validator" "$document"
+  if grep -q '"itemSchema"' "$document"; then
+    as_32=$(mktemp --suffix=.json)
+    sed 's/"openapi": "3.1.0"/"openapi": "3.2.0"/' "$document" >"$as_32"
+    "$venv/bin/openapi-spec-validator" "$as_32" | sed "s|$as_32|$document (as OpenAPI 3.2)|"
+    rm -f "$as_32"
+  else
+    "$venv/bin/openapi-spec-validator" "$document"
+  fi
 done
 
 tests/e2e/parity.sh
