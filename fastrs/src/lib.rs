@@ -81,6 +81,8 @@ mod serve_idle;
 mod spec;
 mod state;
 mod static_files;
+#[cfg(feature = "templates")]
+pub mod templates;
 pub mod testing;
 mod trailing_slash;
 mod validate;
@@ -231,7 +233,7 @@ pub mod __private {
     pub use crate::extract::probe::{JsonOf, ViaGarde, ViaNoCheck, ViaNoSerialize, ViaSerialize};
     pub use crate::extract::scalar::{enum_variants, parse_enum, parse_literal};
     pub use crate::extract::{
-        Arguments, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, arguments,
+        Arguments, BodyNeed, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, arguments,
     };
     pub use crate::pipeline::serve;
     pub use crate::response::Responder;

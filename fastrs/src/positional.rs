@@ -36,6 +36,7 @@ pub(crate) fn read_at_now(file: &std::fs::File, position: u64, max: usize) -> io
 }
 
 /// Reads a file from a position of its own, leaving the file's cursor alone.
+#[cfg_attr(not(feature = "multipart"), allow(dead_code))]
 pub(crate) struct PositionalReader<'f> {
     pub(crate) file: &'f std::fs::File,
     pub(crate) position: u64,

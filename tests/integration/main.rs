@@ -29,6 +29,7 @@ mod server_process;
 mod slow_body;
 mod socket;
 mod streaming;
+mod templates;
 mod trusted_host;
 mod ui;
 mod unchecked_rules;

@@ -188,6 +188,14 @@ impl App {
         self
     }
 
+    /// The app's templates, rendered by routes with a
+    /// [`Page`](crate::templates::Page) parameter: `App::templates(Templates::new("templates")?)`.
+    #[cfg(feature = "templates")]
+    #[must_use]
+    pub fn templates(self, templates: crate::templates::Templates) -> Self {
+        self.state(templates)
+    }
+
     /// Adds a state value, read by routes and dependencies with a `State<T>` parameter (one
     /// value per type; a second replaces the first).
     #[must_use]
@@ -404,6 +412,22 @@ impl App {
             debug: self.debug,
             handlers,
             background: Arc::default(),
+            urls: Arc::new(crate::context::UrlTable {
+                routes: routes
+                    .iter()
+                    .map(|route| (route.name(), route.openapi_path()))
+                    .collect(),
+                statics: self
+                    .statics
+                    .iter()
+                    .map(|(prefix, _)| {
+                        let prefix = prefix.trim_end_matches('/');
+                        let name = prefix.rsplit('/').next().unwrap_or("");
+                        let name = if name.is_empty() { "static" } else { name };
+                        (name.to_owned(), prefix.to_owned())
+                    })
+                    .collect(),
+            }),
         });
         let mut routing = crate::routing::RoutingBuilder::new();
         for (route, needs) in routes.iter().zip(&needs) {

@@ -41,6 +41,18 @@ pub struct AppContext {
     pub(crate) handlers: Option<&'static crate::error::ExceptionHandlers>,
     /// The background tasks running, for graceful shutdown to wait for.
     pub(crate) background: Arc<super::Running>,
+    /// The paths of the app's routes and static directories by name, for `url_for`.
+    #[cfg_attr(not(feature = "templates"), allow(dead_code))]
+    pub(crate) urls: Arc<UrlTable>,
+}
+
+/// The app's paths by name, for `url_for`: each route's template under its function's name,
+/// and each static directory's prefix under its last segment (`static` for `/static`).
+#[derive(Debug, Default)]
+#[cfg_attr(not(feature = "templates"), allow(dead_code))]
+pub struct UrlTable {
+    pub(crate) routes: Vec<(&'static str, String)>,
+    pub(crate) statics: Vec<(String, String)>,
 }
 
 impl AppContext {
@@ -59,6 +71,7 @@ impl AppContext {
             debug: false,
             handlers: None,
             background: Arc::default(),
+            urls: Arc::default(),
         }
     }
 

@@ -16,7 +16,7 @@ use std::cell::OnceCell;
 use axum::response::{IntoResponse, Response};
 use http::request::Parts;
 
-pub use app::{AppContext, DEFAULT_BODY_LIMIT, DependencyRef};
+pub use app::{AppContext, DEFAULT_BODY_LIMIT, DependencyRef, UrlTable};
 pub(crate) use app::{
     AppDependencies, AppValues, CleanupList, Deferred, Overrides, Resolved, States, WarmFn,
 };

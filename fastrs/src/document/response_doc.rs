@@ -87,6 +87,13 @@ impl ResponseDoc for crate::response::Sse<crate::response::Event> {
     }
 }
 
+/// An HTML page, as FastAPI documents a route with `response_class=HTMLResponse`.
+impl<T> ResponseDoc for crate::response::Html<T> {
+    fn response_schema(_: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
+        Some(("text/html", serde_json::json!({"type": "string"})))
+    }
+}
+
 impl ResponseDoc for () {
     fn response_schema(_: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
         None

@@ -103,7 +103,7 @@ macro_rules! nothing_to_resolve {
         impl<T> $kind<T> {
             /// Nothing to resolve before the parameters are read.
             pub fn resolve(self, _: &mut Cx<'_>) -> NotADependency<T> {
-                NotADependency(PhantomData)
+                not_a_dependency()
             }
         }
     )*};

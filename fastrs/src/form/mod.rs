@@ -18,6 +18,7 @@ pub use upload::UploadFile;
 /// The most non-file fields a form may have, unless limited otherwise (Starlette's default).
 pub const DEFAULT_MAX_FIELDS: usize = 1000;
 /// The most files a multipart form may have, unless limited otherwise (Starlette's default).
+#[cfg_attr(not(feature = "multipart"), allow(dead_code))]
 pub const DEFAULT_MAX_FILES: usize = 1000;
 /// The largest non-file field, in bytes, unless limited otherwise (Starlette's 1 MiB).
 pub const DEFAULT_MAX_PART_SIZE: usize = 1024 * 1024;
@@ -99,6 +100,7 @@ impl FormLimits {
         self.fields.unwrap_or(DEFAULT_MAX_FIELDS)
     }
 
+    #[cfg_attr(not(feature = "multipart"), allow(dead_code))]
     pub(crate) fn files(&self) -> usize {
         self.files.unwrap_or(DEFAULT_MAX_FILES)
     }
@@ -134,6 +136,7 @@ impl FormData {
     }
 
     /// Every text field, in order.
+    #[cfg_attr(not(feature = "multipart"), allow(clippy::unnecessary_filter_map))]
     pub(crate) fn all_texts(&self) -> impl Iterator<Item = (&str, &str)> {
         self.items.iter().filter_map(|(k, v)| match v {
             FormValue::Text(text) => Some((k.as_str(), text.as_str())),
@@ -162,8 +165,10 @@ pub(crate) enum FormError {
     Invalid(String),
     /// The body stream failed: over the body limit, too slow, or cut; the reader of the body
     /// answers as for any body.
+    #[cfg_attr(not(feature = "multipart"), allow(dead_code))]
     Body(Box<dyn std::error::Error + Send + Sync>),
     /// A file part could not be stored: FastAPI's 400 `There was an error parsing the body`.
+    #[cfg_attr(not(feature = "multipart"), allow(dead_code))]
     Storage(std::io::Error),
 }
 

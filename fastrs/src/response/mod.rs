@@ -9,6 +9,7 @@ mod redirect;
 mod sse;
 mod stream;
 
+pub use axum::response::Html;
 pub use file::FileResponse;
 pub use json_lines::JsonLines;
 pub use redirect::Redirect;
