@@ -281,4 +281,7 @@ mod guide {
     struct Files;
     #[doc = include_str!("../../docs/streaming.md")]
     struct Streaming;
+    #[cfg(feature = "templates")]
+    #[doc = include_str!("../../docs/templates.md")]
+    struct TemplatesGuide;
 }
