@@ -94,6 +94,13 @@ impl<T> ResponseDoc for crate::response::Html<T> {
     }
 }
 
+/// A redirect has no body.
+impl ResponseDoc for crate::response::Redirect {
+    fn response_schema(_: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
+        None
+    }
+}
+
 impl ResponseDoc for () {
     fn response_schema(_: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
         None
