@@ -37,8 +37,22 @@ pub async fn add_item(
     Redirect::see_other("/")
 }
 
-/// Receives a file from the page's upload form, then back to the page.
-#[post("/upload", status = 303, body_limit = "20MiB", tags = ["pages"])]
+/// An error's answer: `{"detail": "..."}`.
+#[derive(Serialize, JsonSchema)]
+pub struct Message {
+    /// What went wrong.
+    pub detail: String,
+}
+
+/// Receives a file from the page's upload form, then back to the page. A body that is not a
+/// multipart form answers 400, in Starlette's words.
+#[post(
+    "/upload",
+    status = 303,
+    body_limit = "20MiB",
+    tags = ["pages"],
+    responses(400 = (model = Message, description = "Not a multipart form"))
+)]
 pub async fn upload(file: UploadFile, store: State<Store>) -> Redirect {
     store.uploaded(Upload {
         filename: file.filename().to_owned(),
