@@ -405,3 +405,34 @@ fn files_are_documented_as_fastapi_documents_them() {
             .is_none()
     );
 }
+
+/// A body that fails after its first piece, as a connection cut mid-upload.
+fn cut_body(first: &'static str) -> fastrs::axum::body::Body {
+    let pieces: Vec<Result<&'static str, std::io::Error>> = vec![
+        Ok(first),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "cut",
+        )),
+    ];
+    fastrs::axum::body::Body::from_stream(futures_util::stream::iter(pieces))
+}
+
+#[tokio::test]
+async fn a_body_that_cannot_be_read_is_fastapis_400() {
+    use tower::ServiceExt;
+
+    let router = App::empty().mount(fastrs::routes![upload]).into_router();
+    let request = fastrs::http::Request::post("/upload")
+        .header("content-type", "multipart/form-data; boundary=abc")
+        .body(cut_body(
+            "--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nxx",
+        ))
+        .unwrap();
+    let answer = router.oneshot(request).await.unwrap();
+    assert_eq!(answer.status(), 400);
+    let body = fastrs::axum::body::to_bytes(answer.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    assert_eq!(body, r#"{"detail":"There was an error parsing the body"}"#);
+}
