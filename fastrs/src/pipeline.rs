@@ -175,7 +175,12 @@ impl Answering {
         path: PathParams,
     ) -> Self {
         Self {
-            range: crate::response::range::RangeRequest::of(&req),
+            // Only a route that may answer a file looks for a `Range`.
+            range: if app.ranged {
+                crate::response::range::RangeRequest::of(&req)
+            } else {
+                None
+            },
             future: (route.serve)(req, Arc::clone(app), route, path),
             route,
             debug: app.debug,

@@ -412,6 +412,7 @@ impl App {
             debug: self.debug,
             handlers,
             background: Arc::default(),
+            ranged: false,
             urls: Arc::new(crate::context::UrlTable {
                 routes: routes
                     .iter()
@@ -436,9 +437,15 @@ impl App {
             let shared_dependencies = needs.shared_dependencies();
             let embed_bodies = needs.bodies > 1;
             let route_handlers = route_handlers(route, handlers);
+            // A route that may answer a file keeps its requests' `Range`.
+            let ranged = crate::context::Meta::of(route.def().describe)
+                .facts()
+                .iter()
+                .any(|fact| matches!(fact, crate::context::Fact::Ranged));
             let shared = if route.dependencies().is_empty()
                 && shared_dependencies.is_empty()
                 && !embed_bodies
+                && !ranged
                 && route_handlers.is_none()
             {
                 Arc::clone(&shared)
@@ -447,6 +454,7 @@ impl App {
                     dependencies: shared.dependencies.then(route.dependencies()),
                     shared_dependencies,
                     embed_bodies,
+                    ranged,
                     handlers: route_handlers.or(handlers),
                     ..AppContext::clone(&shared)
                 })

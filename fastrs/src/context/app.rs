@@ -41,6 +41,8 @@ pub struct AppContext {
     pub(crate) handlers: Option<&'static crate::error::ExceptionHandlers>,
     /// The background tasks running, for graceful shutdown to wait for.
     pub(crate) background: Arc<super::Running>,
+    /// The route may answer a file: its requests' `Range` is kept to cut the answer.
+    pub(crate) ranged: bool,
     /// The paths of the app's routes and static directories by name, for `url_for`.
     #[cfg_attr(not(feature = "templates"), allow(dead_code))]
     pub(crate) urls: Arc<UrlTable>,
@@ -71,6 +73,7 @@ impl AppContext {
             debug: false,
             handlers: None,
             background: Arc::default(),
+            ranged: false,
             urls: Arc::default(),
         }
     }

@@ -87,6 +87,8 @@ pub enum Fact {
     },
     /// Scopes the request's security schemes must grant.
     Scopes(&'static [&'static str]),
+    /// The answer may be a file: the route keeps the request's `Range` to cut it.
+    Ranged,
 }
 
 impl std::fmt::Debug for Fact {
@@ -101,6 +103,7 @@ impl std::fmt::Debug for Fact {
             Fact::Dependency { id, .. } => write!(f, "Dependency({id:?})"),
             Fact::Security { name, .. } => write!(f, "Security({name})"),
             Fact::Scopes(scopes) => write!(f, "Scopes({scopes:?})"),
+            Fact::Ranged => f.write_str("Ranged"),
         }
     }
 }

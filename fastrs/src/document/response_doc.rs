@@ -11,6 +11,10 @@ use crate::context::{Fact, Meta, any_as_object};
 
 /// The media type and schema a return type answers with.
 pub trait ResponseDoc {
+    /// Whether the answer may be a file, cut to the request's `Range`
+    /// ([`FileResponse`](crate::response::FileResponse)).
+    const RANGED: bool = false;
+
     /// `None` for an empty answer, else the media type and schema.
     fn response_schema(generator: &mut SchemaGenerator) -> Option<(&'static str, Value)>;
 }
@@ -25,6 +29,8 @@ impl<T: JsonSchema> ResponseDoc for Json<T> {
 }
 
 impl<T: ResponseDoc, E> ResponseDoc for Result<T, E> {
+    const RANGED: bool = T::RANGED;
+
     fn response_schema(generator: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
         T::response_schema(generator)
     }
@@ -94,6 +100,16 @@ impl<T> ResponseDoc for crate::response::Html<T> {
     }
 }
 
+/// A file: any content, as FastAPI documents a `FileResponse`; the route cuts it to the
+/// request's `Range`.
+impl ResponseDoc for crate::response::FileResponse {
+    const RANGED: bool = true;
+
+    fn response_schema(_: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
+        Some(("application/json", serde_json::json!({})))
+    }
+}
+
 /// A redirect has no body.
 impl ResponseDoc for crate::response::Redirect {
     fn response_schema(_: &mut SchemaGenerator) -> Option<(&'static str, Value)> {
@@ -132,6 +148,9 @@ pub trait ViaResponseDoc<T> {
 impl<T: ResponseDoc> ViaResponseDoc<T> for &Returns<T> {
     fn __fastrs_response(&self, meta: &mut Meta) {
         meta.push(Fact::Response(T::response_schema));
+        if T::RANGED {
+            meta.push(Fact::Ranged);
+        }
     }
 }
 
