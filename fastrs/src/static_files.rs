@@ -245,7 +245,7 @@ impl Served {
 fn segments(path: &str) -> Option<Vec<String>> {
     let mut segments: Vec<String> = Vec::new();
     for raw in path.split('/') {
-        let segment = percent_decode(raw)?;
+        let segment = crate::context::sources::percent_decode(raw)?.into_owned();
         if segment.contains(['\\', '\0', '/']) {
             return None;
         }
@@ -258,26 +258,6 @@ fn segments(path: &str) -> Option<Vec<String>> {
         }
     }
     Some(segments)
-}
-
-/// `%XX` escapes decoded, as UTF-8.
-fn percent_decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = raw.get(i + 1..i + 3)
-            && let Ok(byte) = u8::from_str_radix(hex, 16)
-        {
-            out.push(byte);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn not_found() -> Response {

@@ -268,15 +268,7 @@ fn url_for(
 
 /// `path` percent-encoded for a URL's path (slashes kept).
 fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::context::sources::percent_encode(path, b"/!$&'()*+,;=:@")
 }
 
 /// `scheme://host` of the request: its `Host` over `http`, or the forwarded ones when trusted.

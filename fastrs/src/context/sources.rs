@@ -59,6 +59,20 @@ fn hex(b: u8) -> Option<u8> {
     }
 }
 
+/// `text` percent-encoded: every byte but ASCII letters, digits and those in `safe` as `%XX`
+/// (Python's `urllib.parse.quote(text, safe)`, which always keeps `_.-~`).
+pub(crate) fn percent_encode(text: &str, safe: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"_.-~".contains(&byte) || safe.contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// A path segment percent-decoded (`+` stays `+`, unlike in a query); `None` when the bytes
 /// are not UTF-8.
 pub(crate) fn percent_decode(text: &str) -> Option<Cow<'_, str>> {

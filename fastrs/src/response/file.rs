@@ -179,18 +179,9 @@ fn etag(size: u64, modified: Option<SystemTime>) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{size:x}-{nanos:x}\"")).expect("hexadecimal digits")
 }
 
-/// `filename` percent-encoded as Python's `urllib.parse.quote` does (safe: letters, digits,
-/// `_.-~/`).
+/// `filename` percent-encoded as Python's `urllib.parse.quote` does (safe: `/`).
 fn quote(filename: &str) -> String {
-    let mut out = String::with_capacity(filename.len());
-    for byte in filename.bytes() {
-        if byte.is_ascii_alphanumeric() || b"_.-~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::context::sources::percent_encode(filename, b"/")
 }
 
 /// The bytes `start..end` of `file`, a chunk at a time.

@@ -65,19 +65,9 @@ impl Redirect {
     }
 }
 
-/// `url` percent-encoded as Starlette quotes a redirect's location (safe: letters, digits,
-/// `_.-~` and `:/%#?=@[]!$&'()*+,;`).
+/// `url` percent-encoded as Starlette quotes a redirect's location.
 fn quote(url: &str) -> String {
-    const SAFE: &[u8] = b"_.-~:/%#?=@[]!$&'()*+,;";
-    let mut out = String::with_capacity(url.len());
-    for byte in url.bytes() {
-        if byte.is_ascii_alphanumeric() || SAFE.contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::context::sources::percent_encode(url, b":/%#?=@[]!$&'()*+,;")
 }
 
 impl IntoResponse for Redirect {
