@@ -35,9 +35,15 @@ struct Loaded {
     trust_forwarded: bool,
 }
 
-/// A template that could not be loaded or rendered: its file, line and what is wrong.
-#[derive(Debug)]
+/// A template that could not be loaded or rendered: its file, line and what is wrong. Its
+/// `Debug` is its message, so that `main` returning the error prints plain text.
 pub struct TemplateError(String);
+
+impl fmt::Debug for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

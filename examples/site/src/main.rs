@@ -4,6 +4,13 @@
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let addr = std::env::var("SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:8000".to_owned());
-    let app = site::app().map_err(std::io::Error::other)?;
+    let app = match site::app() {
+        Ok(app) => app,
+        Err(error) => {
+            // A template that does not load stops the site before it serves.
+            eprintln!("site: cannot start: {error}");
+            std::process::exit(1);
+        }
+    };
     app.run(addr).await
 }
