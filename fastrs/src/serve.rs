@@ -109,8 +109,15 @@ pub(crate) async fn serve(
             () = &mut signal => break,
         };
         let _ = stream.set_nodelay(true);
+        // Held by the stream: by hyper until the connection ends, or by an upgrade (a
+        // websocket) until it closes.
+        let held = crate::serve_idle::Held {
+            _slot: slot,
+            _serving: stopping.clone(),
+        };
         let (io, phase, watch) = crate::serve_idle::watched(
             stream,
+            held,
             limits.keep_alive_timeout,
             limits.header_read_timeout,
         );
@@ -119,7 +126,9 @@ pub(crate) async fn serve(
             limits: limits.clone(),
             phase,
         });
-        let connection = builder.serve_connection(TokioIo::new(io), service);
+        let connection = builder
+            .serve_connection(TokioIo::new(io), service)
+            .with_upgrades();
         // The connection's watch runs beside it, and tells it when to end: the connection's
         // own task then polls one channel per wake-up, not the watch's timer.
         let (mut tell, told) = tokio::sync::oneshot::channel::<Ending>();
@@ -138,8 +147,6 @@ pub(crate) async fn serve(
                 () = tell.closed() => {}
             }
         });
-        // Held until the connection is done: the server's shutdown waits for every one.
-        let still_serving = stopping.clone();
         tokio::spawn(async move {
             tokio::pin!(connection);
             tokio::select! {
@@ -152,8 +159,6 @@ pub(crate) async fn serve(
                     let _ = connection.await;
                 },
             }
-            drop(still_serving);
-            drop(slot);
         });
     }
     drop(listener);

@@ -5,7 +5,9 @@
 //! A connection is in one of three phases: idle (open, or after an answer was written), reading
 //! a head (bytes arrived while idle), or serving a request (its head was read). Idle past the
 //! keep-alive timeout, the connection is shut down gracefully; reading one head past the header
-//! timeout (slowloris), it is closed. A request being served is never timed out here.
+//! timeout (slowloris), it is closed. A request being served is never timed out here, and a
+//! connection upgraded to another protocol (a websocket) is the upgrade's: the watch acts on
+//! the HTTP connection only, which ends with the upgrade.
 
 use std::future::Future;
 use std::io;
@@ -60,16 +62,29 @@ pub(crate) enum Expired {
     Head,
 }
 
-/// A connection's stream, noting the changes of phase.
+/// A connection's stream, noting the changes of phase. It holds what the connection holds of
+/// the server (its slot under `max_connections`, its place in the graceful shutdown's wait),
+/// so that a connection upgraded to another protocol, which takes the stream with it, keeps
+/// them until it closes.
 pub(crate) struct Watched {
     stream: TcpStream,
     phase: Arc<Phase>,
+    _held: Held,
+}
+
+/// What a connection holds of the server until its stream is dropped (held, never read).
+pub(crate) struct Held {
+    /// Its slot under `max_connections`, if there is a cap.
+    pub(crate) _slot: Option<tokio::sync::OwnedSemaphorePermit>,
+    /// Its place in the graceful shutdown's wait: the server waits until every one is gone.
+    pub(crate) _serving: tokio::sync::watch::Receiver<bool>,
 }
 
 /// `stream`, the phase its service marks, and the watch: it resolves once the connection has
 /// been idle for `keep_alive`, or has spent `header` on one head (never for a `None`).
 pub(crate) fn watched(
     stream: TcpStream,
+    held: Held,
     keep_alive: Option<Duration>,
     header: Option<Duration>,
 ) -> (
@@ -85,6 +100,7 @@ pub(crate) fn watched(
     let io = Watched {
         stream,
         phase: Arc::clone(&phase),
+        _held: held,
     };
     let watch = watch(Arc::clone(&phase), keep_alive, header);
     (io, phase, Box::pin(watch))

@@ -33,6 +33,7 @@ mod templates;
 mod trusted_host;
 mod ui;
 mod unchecked_rules;
+mod upgrades;
 mod uploads;
 
 use fastrs::testing::{TestClient, TestResponse};
