@@ -32,10 +32,11 @@ async fn go(#[query] to: String) -> Redirect {
     Redirect::to(&to)
 }
 
-/// `app` with the file routes and static directories, when the fixture is given.
+/// `app` with the file routes' directory, and the static directories when the fixture is
+/// given (without it, the file routes find nothing).
 pub(crate) fn with_files(app: App) -> App {
     let Ok(root) = std::env::var("FASTRS_PARITY_FILES") else {
-        return app;
+        return app.state(Files(PathBuf::from("/nonexistent")));
     };
     let root = PathBuf::from(root);
     app.state(Files(root.clone()))

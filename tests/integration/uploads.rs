@@ -436,3 +436,60 @@ async fn a_body_that_cannot_be_read_is_fastapis_400() {
         .unwrap();
     assert_eq!(body, r#"{"detail":"There was an error parsing the body"}"#);
 }
+
+/// A dependency that checks the uploaded file, as a FastAPI user validates one.
+#[depends]
+async fn text_file(file: UploadFile) -> Result<UploadFile, HttpError> {
+    match file.content_type() {
+        Some(t) if t.starts_with("text/") => Ok(file),
+        _ => Err(HttpError::new(
+            fastrs::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "A text file, please",
+        )),
+    }
+}
+
+#[post("/checked")]
+async fn checked(file: Depends<text_file>, #[form] note: String) -> Json<Value> {
+    Json(json!({ "filename": file.filename(), "note": note }))
+}
+
+#[tokio::test]
+async fn a_dependency_reads_the_file_of_the_form() {
+    let c = TestClient::new(App::empty().mount(fastrs::routes![checked]));
+    let form = file_form("file", "x").text("note", "n");
+    assert_answer(
+        &c.post("/checked").multipart(form).await,
+        200,
+        r#"{"filename":"a.txt","note":"n"}"#,
+    );
+    let form = MultipartForm::new()
+        .file("file", "a.png", "image/png", "x")
+        .text("note", "n");
+    assert_answer(
+        &c.post("/checked").multipart(form).await,
+        415,
+        r#"{"detail":"A text file, please"}"#,
+    );
+    // The dependency's file is documented with the route's field, in one multipart body.
+    let app = App::empty()
+        .operation_ids(fastrs::OperationIds::FastApi)
+        .mount(fastrs::routes![checked]);
+    let document: Value = serde_json::from_slice(&app.openapi().unwrap().to_json()).unwrap();
+    let body = &document["components"]["schemas"]["Body_checked_checked_post"];
+    assert_eq!(body["required"], json!(["note", "file"]));
+    assert!(
+        document["paths"]["/checked"]["post"]["requestBody"]["content"]["multipart/form-data"]
+            .is_object()
+    );
+    assert_answer(
+        &c.post("/checked").multipart(MultipartForm::new()).await,
+        422,
+        concat!(
+            r#"{"detail":["#,
+            r#"{"type":"missing","loc":["body","file"],"msg":"Field required","input":null},"#,
+            r#"{"type":"missing","loc":["body","note"],"msg":"Field required","input":null}"#,
+            r#"]}"#
+        ),
+    );
+}

@@ -365,3 +365,14 @@ if FILES:
 
     app.mount("/static", StaticFiles(directory=os.path.join(FILES, "public")))
     app.mount("/site", StaticFiles(directory=os.path.join(FILES, "site"), html=True))
+
+
+async def text_file(file: UploadFile):
+    if not (file.content_type or "").startswith("text/"):
+        raise HTTPException(status_code=415, detail="A text file, please")
+    return file
+
+
+@app.post("/up/checked")
+async def up_checked(file: UploadFile = Depends(text_file), note: str = Form()):
+    return {"filename": file.filename, "note": note}

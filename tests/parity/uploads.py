@@ -86,6 +86,11 @@ CASES = [
     post("/up/file", b"xx", {"content-type": "multipart/form-data"}),
     post("/up/file", b"xx", MULTIPART),
     post("/up/file", form(part('form-data; filename="a"', b"xx"))),
+    # A file read by a dependency, beside a field of the route.
+    post("/up/checked", form(file("file", "a.txt", b"x"), text("note", b"n"))),
+    post("/up/checked", form(file("file", "a.png", b"x", "image/png"), text("note", b"n"))),
+    post("/up/checked", form()),
+    post("/up/checked", form(text("note", b"n"))),
     # Form fields from a multipart body, and from an urlencoded one.
     post("/up/form", form(text("username", b"ann"), text("tags", b"a"), text("tags", b"b"))),
     post("/up/form", b"username=ann+lee&tags=a&&tags=b&x", URLENCODED),
