@@ -41,19 +41,7 @@ async fn up_form(#[form] username: String, #[form(default)] tags: Vec<String>) -
     Json(json!({ "username": username, "tags": tags }))
 }
 
-/// A dependency that checks the uploaded file.
-#[depends]
-async fn text_file(file: UploadFile) -> Result<UploadFile, HttpError> {
-    match file.content_type() {
-        Some(t) if t.starts_with("text/") => Ok(file),
-        _ => Err(HttpError::new(
-            fastrs::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "A text file, please",
-        )),
-    }
-}
-
 #[post("/up/checked")]
-async fn up_checked(file: Depends<text_file>, #[form] note: String) -> Json<Value> {
+async fn up_checked(file: Depends<fastrs_tests::text_file>, #[form] note: String) -> Json<Value> {
     Json(json!({ "filename": file.filename(), "note": note }))
 }

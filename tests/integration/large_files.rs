@@ -19,26 +19,14 @@ struct Server {
 
 impl Server {
     fn start(name: &str) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
         let tmp = std::env::temp_dir().join(format!("fastrs-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&tmp).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_files_server"))
-            .env("FASTRS_TEST_ADDR", addr.to_string())
+        let mut command = Command::new(env!("CARGO_BIN_EXE_files_server"));
+        command
             .env("TMPDIR", &tmp)
             .env("FASTRS_FILES_DIR", &tmp)
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let started = Instant::now();
-        while TcpStream::connect(addr).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(10), "never served");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+            .stderr(Stdio::null());
+        let (child, addr) = crate::server_process::spawn_serving(command);
         Server { child, addr, tmp }
     }
 

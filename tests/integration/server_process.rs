@@ -9,15 +9,22 @@ use crate::hardening::{body, exchange, get_ok, status_line};
 
 /// Starts `tests/bin/panicking_server.rs` on a free port and waits until it serves.
 fn start() -> (Child, SocketAddr) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_panicking_server"));
+    command.stderr(Stdio::piped());
+    spawn_serving(command)
+}
+
+/// Runs `command` (a server program of `tests/bin/`) on a free loopback port, passed in
+/// `FASTRS_TEST_ADDR`, and waits until it serves.
+pub(crate) fn spawn_serving(mut command: Command) -> (Child, SocketAddr) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_panicking_server"))
+    let child = command
         .env("FASTRS_TEST_ADDR", addr.to_string())
-        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let started = Instant::now();

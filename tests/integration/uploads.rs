@@ -437,20 +437,8 @@ async fn a_body_that_cannot_be_read_is_fastapis_400() {
     assert_eq!(body, r#"{"detail":"There was an error parsing the body"}"#);
 }
 
-/// A dependency that checks the uploaded file, as a FastAPI user validates one.
-#[depends]
-async fn text_file(file: UploadFile) -> Result<UploadFile, HttpError> {
-    match file.content_type() {
-        Some(t) if t.starts_with("text/") => Ok(file),
-        _ => Err(HttpError::new(
-            fastrs::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "A text file, please",
-        )),
-    }
-}
-
 #[post("/checked")]
-async fn checked(file: Depends<text_file>, #[form] note: String) -> Json<Value> {
+async fn checked(file: Depends<fastrs_tests::text_file>, #[form] note: String) -> Json<Value> {
     Json(json!({ "filename": file.filename(), "note": note }))
 }
 
