@@ -67,6 +67,12 @@ pub fn trace(attr: TokenStream, item: TokenStream) -> TokenStream {
     expand::run(route::expand(HttpMethod::Trace, attr.into(), item.into()))
 }
 
+/// `#[websocket]` route; see `fastrs::websocket`.
+#[proc_macro_attribute]
+pub fn websocket(attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand::run(route::expand(HttpMethod::WebSocket, attr.into(), item.into()))
+}
+
 /// `#[depends]`; see `fastrs::depends`.
 #[proc_macro_attribute]
 pub fn depends(attr: TokenStream, item: TokenStream) -> TokenStream {

@@ -23,6 +23,7 @@ private_paths! {
     inventory => inventory,
     method => Method,
     serve => serve,
+    serve_websocket => serve_websocket,
     num => Num,
     param_spec => ParamSpec,
     probe => Probe,

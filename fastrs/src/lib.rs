@@ -86,6 +86,8 @@ pub mod templates;
 pub mod testing;
 mod trailing_slash;
 mod validate;
+#[cfg(feature = "ws")]
+pub mod websocket;
 
 pub use app::{App, DEFAULT_BODY_LIMIT};
 pub use axum::Json;
@@ -155,6 +157,9 @@ pub use fastrs_macros::put;
 pub use fastrs_macros::router;
 #[doc = include_str!("docs/route.md")]
 pub use fastrs_macros::trace;
+#[cfg(feature = "ws")]
+#[doc(inline)]
+pub use fastrs_macros::websocket;
 
 /// The routes named, for [`App::mount`]: `fastrs::routes![read_item, items::create_item]`.
 ///
@@ -172,6 +177,8 @@ pub mod prelude {
         App, BackgroundTasks, Depends, HttpError, Json, Scalar, State, delete, depends, get, head,
         options, patch, post, put, trace,
     };
+    #[cfg(feature = "ws")]
+    pub use crate::websocket::{self, WebSocket, WebSocketException};
     pub use garde::Validate;
     pub use schemars::JsonSchema;
     pub use serde::{Deserialize, Serialize};
@@ -236,6 +243,8 @@ pub mod __private {
         Arguments, BodyNeed, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, arguments,
     };
     pub use crate::pipeline::serve;
+    #[cfg(feature = "ws")]
+    pub use crate::pipeline::serve_websocket;
     pub use crate::response::Responder;
     pub use crate::response_model::ResponseModel;
     pub use crate::route::{

@@ -81,31 +81,14 @@ async fn read_and_invoke<R: RouteFn>(
     status: Option<StatusCode>,
 ) -> Response {
     let mut cx = Cx::new(&parts, &path, &app, body);
-    if let Some(limit) = def.options.body_limit {
-        cx.limit_body(limit);
-    }
-    cx.limit_form(&def.options.form_limits);
-    if !def.options.scopes.is_empty() {
-        cx.require_scopes(def.options.scopes);
-    }
     // Whether the handler ran and answered without an error: its background tasks run then.
     let mut succeeded = false;
     // Every way out leaves this block, after which the cleanups run.
     let answer = 'answer: {
-        if app.has_dependencies()
-            && let Err(response) = cx.app_dependencies().await
-        {
-            break 'answer response;
-        }
-        for dependency in def.options.dependencies {
-            if let Err(response) = dependency.run(&mut cx).await {
-                break 'answer response;
-            }
-        }
-        let args = match R::read(&mut cx).await {
-            Ok(Some(args)) if cx.is_valid() => args,
-            Ok(_) => break 'answer cx.reject(),
-            Err(response) => break 'answer *response,
+        let args = match read::<R>(&mut cx, &app, def).await {
+            Ok(args) => args,
+            Err(Refused::Invalid) => break 'answer cx.reject(),
+            Err(Refused::Answered(response)) => break 'answer response,
         };
         let response = if !cx.has_cleanups() {
             // A panic goes straight to the route's service, which answers 500.
@@ -138,6 +121,102 @@ async fn read_and_invoke<R: RouteFn>(
         }
         _ => answer,
     }
+}
+
+/// Why steps 2 to 5 gave no arguments.
+enum Refused {
+    /// A parameter was refused: the errors are recorded, for the 422.
+    Invalid,
+    /// A dependency answered the request itself.
+    Answered(Response),
+}
+
+/// Steps 2 to 5: the route's limits and scopes, the app's, routers' and route's
+/// dependencies, then the handler's arguments.
+async fn read<R: RouteFn>(
+    cx: &mut Cx<'_>,
+    app: &AppContext,
+    def: &'static RouteDef,
+) -> Result<R::Args, Refused> {
+    if let Some(limit) = def.options.body_limit {
+        cx.limit_body(limit);
+    }
+    cx.limit_form(&def.options.form_limits);
+    if !def.options.scopes.is_empty() {
+        cx.require_scopes(def.options.scopes);
+    }
+    if app.has_dependencies()
+        && let Err(response) = cx.app_dependencies().await
+    {
+        return Err(Refused::Answered(response));
+    }
+    for dependency in def.options.dependencies {
+        if let Err(response) = dependency.run(cx).await {
+            return Err(Refused::Answered(response));
+        }
+    }
+    match R::read(cx).await {
+        Ok(Some(args)) if cx.is_valid() => Ok(args),
+        Ok(_) => Err(Refused::Invalid),
+        Err(response) => Err(Refused::Answered(*response)),
+    }
+}
+
+/// Serves one handshake of websocket route `R` (its [`ServeFn`](crate::route::ServeFn)):
+/// checks it, reads the parameters and dependencies (steps 1 to 5) before accepting, then
+/// answers `101 Switching Protocols` and runs the handler beside the connection on a task of
+/// its own. A dependency's answer is sent as it is; invalid parameters refuse the handshake
+/// with 1008 (HTTP 403), as FastAPI does.
+#[cfg(feature = "ws")]
+#[doc(hidden)]
+pub fn serve_websocket<R: RouteFn>(
+    req: Request,
+    app: Arc<AppContext>,
+    def: &'static RouteDef,
+    path: PathParams,
+) -> Answer {
+    use crate::websocket::{Accepted, Handshake, Waiting, WebSocketException};
+    let (mut parts, body) = req.into_parts();
+    let handshake = match Handshake::check(&mut parts) {
+        Ok(handshake) => handshake,
+        Err(response) => return Box::pin(std::future::ready(response)),
+    };
+    let (socket, link, closer) = crate::websocket::channels(app.websocket.max_queue);
+    parts.extensions.insert(Waiting::new(socket));
+    Box::pin(async move {
+        let mut cx = Cx::new(&parts, &path, &app, body);
+        let args = read::<R>(&mut cx, &app, def).await;
+        let cleanups = cx.run_cleanups();
+        let args = match args {
+            Ok(args) => args,
+            Err(refused) => {
+                let answer = match refused {
+                    Refused::Answered(response) => crate::error::settle(response, app.handlers),
+                    Refused::Invalid => {
+                        let errors = crate::error::RequestValidationError::new(
+                            std::mem::take(&mut cx.errors),
+                        );
+                        axum::response::IntoResponse::into_response(
+                            WebSocketException::invalid(errors.errors()),
+                        )
+                    }
+                };
+                drop(cx);
+                cleanups.await;
+                return answer;
+            }
+        };
+        drop(cx);
+        let response = handshake.accepted();
+        let accepted = Accepted {
+            upgrade: handshake.upgrade,
+            link,
+            closer,
+            cleanups,
+        };
+        crate::websocket::spawn::<R>(args, accepted, app, def);
+        response
+    })
 }
 
 /// Step 6's answer: the handler's value as the response, through the route's response-model

@@ -28,6 +28,8 @@ pub enum Method {
     Options,
     /// `TRACE`.
     Trace,
+    /// A websocket handshake (`GET` with `Upgrade: websocket`), for `#[websocket]` routes.
+    WebSocket,
 }
 
 impl Method {
@@ -42,6 +44,7 @@ impl Method {
             Method::Head => "HEAD",
             Method::Options => "OPTIONS",
             Method::Trace => "TRACE",
+            Method::WebSocket => "WEBSOCKET",
         }
     }
 

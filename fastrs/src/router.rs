@@ -192,7 +192,8 @@ impl MountedRoute {
 
     /// Whether the route is in the OpenAPI document (neither it nor a router hides it).
     pub fn include_in_schema(&self) -> bool {
-        !self.hidden
+        // FastAPI leaves websocket routes out of the document too.
+        !self.hidden && self.def().method != crate::route::Method::WebSocket
     }
 
     /// The routers' dependencies, outermost first (the app's and the route's own are not

@@ -179,6 +179,7 @@ fn allow_header(routes: &[(Method, Endpoint)]) -> HeaderValue {
     for (method, _) in routes {
         let names: &[&str] = match method {
             Method::Get => &["GET", "HEAD"],
+            Method::WebSocket => &[],
             other => &[other.as_str()],
         };
         for name in names {
@@ -199,14 +200,31 @@ impl Routing {
     /// The route of `req` and its answer on its way, or the router behind's.
     fn route(&self, req: Request) -> Routed {
         let inner = &self.inner;
+        let handshake = is_handshake(&req);
         let Ok(matched) = inner.paths.at(req.uri().path()) else {
+            // No route: uvicorn refuses a websocket handshake its app closed with 403.
+            if handshake {
+                return Routed::Ready(Some(Box::new(refuse_handshake())));
+            }
             return Routed::Rest(Box::new(inner.rest.clone().call(req)));
         };
         let routes = match matched.value {
             Target::Routes(routes) => routes,
             Target::Rest => return Routed::Rest(Box::new(inner.rest.clone().call(req))),
         };
-        let method = Method::of(req.method());
+        let method = if handshake {
+            // A handshake goes to the path's websocket route, or is refused, as in FastAPI.
+            if !routes.routes.iter().any(|(m, _)| *m == Method::WebSocket) {
+                return Routed::Ready(Some(Box::new(refuse_handshake())));
+            }
+            Some(Method::WebSocket)
+        } else {
+            // A path with only websocket routes is not found by other requests, as in FastAPI.
+            if !routes.routes.iter().any(|(m, _)| *m != Method::WebSocket) {
+                return Routed::Rest(Box::new(inner.rest.clone().call(req)));
+            }
+            Method::of(req.method())
+        };
         let exact = routes.routes.iter().find(|(m, _)| Some(*m) == method);
         // A `GET` route answers `HEAD` too, without its body.
         let (endpoint, head) = match (exact, method) {
@@ -242,6 +260,28 @@ impl Routing {
     }
 }
 
+/// Whether `req` asks for a websocket.
+#[inline]
+fn is_handshake(req: &Request) -> bool {
+    #[cfg(feature = "ws")]
+    {
+        req.method() == http::Method::GET
+            && req.headers().contains_key(http::header::UPGRADE)
+            && crate::websocket::is_handshake(req.method(), req.headers())
+    }
+    #[cfg(not(feature = "ws"))]
+    {
+        let _ = req;
+        false
+    }
+}
+
+/// A websocket handshake to a path without a websocket route: 403 with an empty body, as
+/// uvicorn answers a handshake that FastAPI's router closes before accepting.
+fn refuse_handshake() -> Response {
+    StatusCode::FORBIDDEN.into_response()
+}
+
 /// 405 `{"detail":"Method Not Allowed"}` with the methods the path has, as axum answers
 /// (without the body for `HEAD`).
 fn not_allowed(routes: &PathRoutes, head: bool) -> Response {
@@ -254,7 +294,9 @@ fn not_allowed(routes: &PathRoutes, head: bool) -> Response {
 /// What axum's router does to every answer of a route: a `Content-Length` when the body's
 /// size is known, and no body for `HEAD` (its length kept).
 fn finish(response: &mut Response, head: bool) {
-    if !response.headers().contains_key(CONTENT_LENGTH)
+    // A `101` has no body, and so no length.
+    if !response.status().is_informational()
+        && !response.headers().contains_key(CONTENT_LENGTH)
         && let Some(size) = response.body().size_hint().exact()
     {
         let value = if size == 0 {

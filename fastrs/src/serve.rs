@@ -66,7 +66,7 @@ impl Default for Limits {
 pub(crate) async fn serve(
     listener: tokio::net::TcpListener,
     router: crate::middleware::AppService,
-    background: std::sync::Arc<crate::context::Running>,
+    app: &crate::context::AppContext,
     signal: impl Future<Output = ()> + Send + 'static,
     limits: Limits,
 ) -> std::io::Result<()> {
@@ -164,6 +164,8 @@ pub(crate) async fn serve(
     drop(listener);
     drop(stopping);
     let _ = stop.send(true);
+    // The open websockets are sent a close frame with 1001 (going away).
+    app.closing.start();
     let grace = tokio::time::sleep(limits.grace_period);
     tokio::pin!(grace);
     tokio::select! {
@@ -177,9 +179,9 @@ pub(crate) async fn serve(
     }
     // The answers are sent: the background tasks they started finish, within the same period.
     tokio::select! {
-        () = background.idle() => {}
+        () = app.background.idle() => {}
         () = &mut grace => {
-            for abandoned in background.abandoned() {
+            for abandoned in app.background.abandoned() {
                 eprintln!(
                     "fastrs: the grace period ({:?}) is over; abandoning the background tasks of {abandoned}",
                     limits.grace_period

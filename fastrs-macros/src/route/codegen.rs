@@ -163,12 +163,12 @@ pub(crate) fn param_spec(arg: &Arg<'_>) -> TokenStream {
 }
 
 fn route_def(method: HttpMethod, args: &RouteArgs, handler: &Handler) -> TokenStream {
-    let (route_def, route_options, method_ty, serve) = (
-        paths::route_def(),
-        paths::route_options(),
-        paths::method(),
-        paths::serve(),
-    );
+    let (route_def, route_options, method_ty) =
+        (paths::route_def(), paths::route_options(), paths::method());
+    let serve = match method {
+        HttpMethod::WebSocket => paths::serve_websocket(),
+        _ => paths::serve(),
+    };
     let fn_ident = &handler.func.sig.ident;
     let name = fn_ident.to_string();
     let variant = format_ident!("{}", method.variant());

@@ -25,6 +25,8 @@ pub(crate) enum HttpMethod {
     Head,
     Options,
     Trace,
+    /// `#[websocket]`: a websocket handshake.
+    WebSocket,
 }
 
 impl HttpMethod {
@@ -38,6 +40,7 @@ impl HttpMethod {
             HttpMethod::Head => "Head",
             HttpMethod::Options => "Options",
             HttpMethod::Trace => "Trace",
+            HttpMethod::WebSocket => "WebSocket",
         }
     }
 
@@ -51,6 +54,7 @@ impl HttpMethod {
             HttpMethod::Head => "HEAD",
             HttpMethod::Options => "OPTIONS",
             HttpMethod::Trace => "TRACE",
+            HttpMethod::WebSocket => "WEBSOCKET",
         }
     }
 }

@@ -51,8 +51,33 @@ pub(super) fn check_routes(routes: &[MountedRoute]) -> Result<(), StartupError> 
             )));
         }
         shapes.entry(shape).or_insert(route);
+        check_websocket(route)?;
     }
     Ok(())
+}
+
+/// A `#[websocket]` route takes one `WebSocket` argument, and no other route takes any.
+fn check_websocket(route: &MountedRoute) -> Result<(), StartupError> {
+    let def = route.def();
+    let sockets = crate::context::Meta::of(def.describe)
+        .facts()
+        .iter()
+        .filter(|fact| matches!(fact, Fact::WebSocket))
+        .count();
+    let websocket = def.method == crate::route::Method::WebSocket;
+    let problem = match (websocket, sockets) {
+        (true, 1) | (false, 0) => return Ok(()),
+        (true, 0) => "is a websocket route without a `WebSocket` argument; add one (`ws: WebSocket`)",
+        (true, _) => "takes more than one `WebSocket`; a websocket route has one connection",
+        (false, _) => "takes a `WebSocket`, which only a `#[websocket]` route has",
+    };
+    Err(StartupError::new(format!(
+        "`{}` ({} {} at {}) {problem}",
+        route.name(),
+        def.method,
+        route.path(),
+        route.location()
+    )))
 }
 
 /// What a route needs from the app to be served, read from its facts: the states it reads,

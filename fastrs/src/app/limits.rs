@@ -21,6 +21,28 @@ impl App {
         self
     }
 
+    /// The limits and keep-alive of the app's websockets: message and frame size (16 MiB),
+    /// ping interval and pong timeout (20 s each), as uvicorn's defaults.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use fastrs::App;
+    /// use fastrs::websocket::WebSocketConfig;
+    ///
+    /// let app = App::empty().websocket_config(
+    ///     WebSocketConfig::new()
+    ///         .max_message_size(64 * 1024)
+    ///         .ping_interval(Some(Duration::from_secs(5))),
+    /// );
+    /// # let _ = app;
+    /// ```
+    #[cfg(feature = "ws")]
+    #[must_use]
+    pub fn websocket_config(mut self, config: crate::context::WebSocketConfig) -> Self {
+        self.websocket = config;
+        self
+    }
+
     /// The longest request target (path and query) served, in bytes; a longer one answers 414.
     /// Default: 16 KiB.
     #[must_use]

@@ -80,6 +80,8 @@ pub struct App {
     middleware: crate::middleware::Stack,
     /// `App::status_handler`, `App::validation_error_handler`, `App::panic_handler`.
     handlers: crate::error::ExceptionHandlers,
+    /// `App::websocket_config`.
+    websocket: crate::context::WebSocketConfig,
 }
 
 impl Default for App {
@@ -140,6 +142,7 @@ impl App {
             found_none: false,
             middleware: crate::middleware::Stack::default(),
             handlers: crate::error::ExceptionHandlers::default(),
+            websocket: crate::context::WebSocketConfig::new(),
         }
     }
 
@@ -413,6 +416,8 @@ impl App {
             handlers,
             background: Arc::default(),
             ranged: false,
+            websocket: self.websocket,
+            closing: Arc::default(),
             urls: Arc::new(crate::context::UrlTable {
                 routes: routes
                     .iter()

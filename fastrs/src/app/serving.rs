@@ -52,7 +52,7 @@ impl App {
             self.metadata.info.title, self.metadata.info.version
         );
         let limits = self.limits.clone();
-        let (router, background, lifespan) = match self.start_serving().await {
+        let (router, shared, lifespan) = match self.start_serving().await {
             Ok(started) => started,
             Err(error) => {
                 // Said here in plain words: `main` returning the `io::Error` prints its `Debug`.
@@ -64,7 +64,7 @@ impl App {
             "fastrs: {banner} serving on http://{}",
             listener.local_addr()?
         );
-        let served = crate::serve::serve(listener, router, background, signal, limits).await;
+        let served = crate::serve::serve(listener, router, &shared, signal, limits).await;
         // The last request is done: the lifespan's shut-down work runs.
         lifespan.shut_down().await;
         served
@@ -76,7 +76,7 @@ impl App {
     ) -> Result<
         (
             crate::middleware::AppService,
-            std::sync::Arc<crate::context::Running>,
+            std::sync::Arc<crate::context::AppContext>,
             crate::lifespan::Lifespan,
         ),
         crate::error::StartupError,
@@ -87,6 +87,6 @@ impl App {
             .warm()
             .await
             .map_err(crate::error::StartupError::new)?;
-        Ok((router, std::sync::Arc::clone(&shared.background), lifespan))
+        Ok((router, shared, lifespan))
     }
 }

@@ -46,6 +46,10 @@ pub struct AppContext {
     /// The paths of the app's routes and static directories by name, for `url_for`.
     #[cfg_attr(not(feature = "templates"), allow(dead_code))]
     pub(crate) urls: Arc<UrlTable>,
+    /// The limits and keep-alive of the app's websockets.
+    pub(crate) websocket: super::WebSocketConfig,
+    /// The server's shutdown, watched by the open websockets.
+    pub(crate) closing: Arc<super::Closing>,
 }
 
 /// The app's paths by name, for `url_for`: each route's template under its function's name,
@@ -58,8 +62,9 @@ pub struct UrlTable {
 }
 
 impl AppContext {
-    /// What an app with no settings shares, for reading outside a served app.
-    #[cfg(any(test, feature = "fuzz"))]
+    /// What an app with no settings shares, for reading outside a served app (a websocket's
+    /// message).
+    #[cfg(any(test, feature = "fuzz", feature = "ws"))]
     pub(crate) fn standalone() -> Self {
         Self {
             body_limit: DEFAULT_BODY_LIMIT,
@@ -75,6 +80,8 @@ impl AppContext {
             background: Arc::default(),
             ranged: false,
             urls: Arc::default(),
+            websocket: super::WebSocketConfig::new(),
+            closing: Arc::default(),
         }
     }
 

@@ -89,6 +89,8 @@ pub enum Fact {
     Scopes(&'static [&'static str]),
     /// The answer may be a file: the route keeps the request's `Range` to cut it.
     Ranged,
+    /// A `WebSocket` argument: only a `#[websocket]` route may take one.
+    WebSocket,
 }
 
 impl std::fmt::Debug for Fact {
@@ -104,6 +106,7 @@ impl std::fmt::Debug for Fact {
             Fact::Security { name, .. } => write!(f, "Security({name})"),
             Fact::Scopes(scopes) => write!(f, "Scopes({scopes:?})"),
             Fact::Ranged => f.write_str("Ranged"),
+            Fact::WebSocket => f.write_str("WebSocket"),
         }
     }
 }

@@ -10,6 +10,7 @@ mod meta;
 mod middleware_ref;
 pub(crate) mod sources;
 mod tasks;
+mod websocket;
 
 use std::cell::OnceCell;
 
@@ -25,6 +26,8 @@ pub use meta::{DescribeFn, Fact, Meta, SchemaFn, schema_of};
 pub use middleware_ref::{BoundAny, MiddlewareRef};
 pub use tasks::{BackgroundTasks, TaskOutcome};
 pub(crate) use tasks::{Running, Task, TasksDone};
+pub(crate) use websocket::Closing;
+pub use websocket::WebSocketConfig;
 
 use crate::error::{RequestValidationError, ValidationError};
 

@@ -17,6 +17,8 @@ use crate::context::{DependencyRef, Fact, Meta, Overrides};
 use crate::extract::{Cx, FromCx};
 
 pub use cleanup::Cleanup;
+#[cfg(feature = "ws")]
+pub(crate) use cleanup::CleanupsRun;
 
 /// A function marked `#[depends]`: the macro implements this on the struct of the same name.
 #[diagnostic::on_unimplemented(

@@ -433,3 +433,30 @@ mod tests {
         assert!(!is_json(Some(&hv("application/x-www-form-urlencoded"))));
     }
 }
+
+/// A JSON message read as a body of type `T` (a websocket's `recv_json`): the value, or the
+/// errors FastAPI gives the same JSON sent as a request body. Every value goes through the
+/// schema walk, so that the constraints the schema states are checked without `Validate`.
+#[cfg(feature = "ws")]
+pub(crate) fn json_message<T: BodyParam>(bytes: bytes::Bytes) -> Result<T, Vec<ValidationError>> {
+    static SPEC: ParamSpec = ParamSpec::new("message", Source::Body);
+    static APP: std::sync::LazyLock<crate::context::AppContext> =
+        std::sync::LazyLock::new(crate::context::AppContext::standalone);
+    let value = match serde_json::from_slice::<Value>(&bytes) {
+        Ok(value) => value,
+        Err(e) => return Err(vec![json_invalid(&bytes, &e)]),
+    };
+    let (parts, ()) = http::Request::new(()).into_parts();
+    let mut cx = Cx::new(
+        &parts,
+        crate::context::PathParams::none(),
+        &APP,
+        axum::body::Body::empty(),
+    );
+    cx.body.bytes = bytes;
+    cx.body.json = true;
+    match cx.coerce::<T>(&SPEC, value, &[Loc::from("body")], Source::Body) {
+        Found::Value(value) => Ok(value),
+        Found::Missing | Found::Invalid => Err(std::mem::take(&mut cx.errors)),
+    }
+}

@@ -12,8 +12,12 @@ use tower::ServiceExt;
 use crate::app::App;
 
 mod multipart;
+#[cfg(feature = "ws")]
+mod websocket;
 
 pub use multipart::MultipartForm;
+#[cfg(feature = "ws")]
+pub use websocket::{TestWebSocket, WebSocketRefused};
 
 /// Sends requests to an app in process, as FastAPI's `TestClient` does.
 ///
@@ -143,6 +147,33 @@ impl TestClient {
     pub fn options(&self, path: &str) -> TestRequest<'_> {
         self.request(Method::OPTIONS, path)
     }
+
+    /// A websocket handshake to `path` (with its query): `.connect().await` opens it, in
+    /// process, as FastAPI's `client.websocket_connect(path)`.
+    ///
+    /// ```
+    /// use fastrs::prelude::*;
+    /// use fastrs::testing::TestClient;
+    ///
+    /// #[websocket("/echo")]
+    /// async fn echo(mut ws: WebSocket) -> Result<(), WebSocketException> {
+    ///     let text = ws.recv_text().await?;
+    ///     ws.send_text(text).await?;
+    ///     Ok(())
+    /// }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() {
+    /// let client = TestClient::new(App::empty().mount(fastrs::routes![echo]));
+    /// let mut ws = client.websocket("/echo").connect().await.unwrap();
+    /// ws.send_text("hello").await;
+    /// assert_eq!(ws.recv_text().await.unwrap(), "hello");
+    /// assert_eq!(ws.closed().await.code, 1000);
+    /// # }
+    /// ```
+    #[cfg(feature = "ws")]
+    pub fn websocket(&self, path: &str) -> TestRequest<'_> {
+        self.request(Method::GET, path)
+    }
 }
 
 /// A request being built; `.send().await` (or `.await`) sends it.
@@ -236,6 +267,17 @@ impl TestRequest<'_> {
 
     /// Sends the request and reads the whole response.
     pub async fn send(self) -> TestResponse {
+        let client = self.client;
+        let request = self.into_request();
+        let response = match client.router.clone().oneshot(request).await {
+            Ok(response) => response,
+            Err(infallible) => match infallible {},
+        };
+        TestResponse::read(response).await
+    }
+
+    /// The request as built.
+    fn into_request(self) -> http::Request<Body> {
         let mut uri = self.path;
         if !self.query.is_empty() {
             let encoded = form_urlencoded::Serializer::new(String::new())
@@ -262,10 +304,13 @@ impl TestRequest<'_> {
                 HeaderValue::from_str(&cookie).expect("a valid cookie"),
             );
         }
-        let response = match self.client.router.clone().oneshot(request).await {
-            Ok(response) => response,
-            Err(infallible) => match infallible {},
-        };
+        request
+    }
+}
+
+impl TestResponse {
+    /// Reads `response` whole, and waits for the background tasks it started.
+    async fn read(response: axum::response::Response) -> Self {
         let (mut parts, body) = response.into_parts();
         let body = body
             .collect()
