@@ -177,8 +177,11 @@ pub mod prelude {
         App, BackgroundTasks, Depends, HttpError, Json, Scalar, State, delete, depends, get, head,
         options, patch, post, put, trace,
     };
+    // The attribute and the module, both named `websocket`.
     #[cfg(feature = "ws")]
-    pub use crate::websocket::{self, WebSocket, WebSocketException};
+    pub use crate::websocket;
+    #[cfg(feature = "ws")]
+    pub use crate::websocket::{WebSocket, WebSocketException};
     pub use garde::Validate;
     pub use schemars::JsonSchema;
     pub use serde::{Deserialize, Serialize};

@@ -203,6 +203,12 @@ pub fn serve_websocket<R: RouteFn>(
                 };
                 drop(cx);
                 cleanups.await;
+                // As uvicorn: a refused handshake's connection is closed after the answer.
+                let mut answer = answer;
+                answer.headers_mut().insert(
+                    http::header::CONNECTION,
+                    http::HeaderValue::from_static("close"),
+                );
                 return answer;
             }
         };

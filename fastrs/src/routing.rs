@@ -265,8 +265,7 @@ impl Routing {
 fn is_handshake(req: &Request) -> bool {
     #[cfg(feature = "ws")]
     {
-        req.method() == http::Method::GET
-            && req.headers().contains_key(http::header::UPGRADE)
+        req.headers().contains_key(http::header::UPGRADE)
             && crate::websocket::is_handshake(req.method(), req.headers())
     }
     #[cfg(not(feature = "ws"))]
@@ -279,6 +278,9 @@ fn is_handshake(req: &Request) -> bool {
 /// A websocket handshake to a path without a websocket route: 403 with an empty body, as
 /// uvicorn answers a handshake that FastAPI's router closes before accepting.
 fn refuse_handshake() -> Response {
+    #[cfg(feature = "ws")]
+    return crate::websocket::refusal();
+    #[cfg(not(feature = "ws"))]
     StatusCode::FORBIDDEN.into_response()
 }
 

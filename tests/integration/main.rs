@@ -35,6 +35,7 @@ mod ui;
 mod unchecked_rules;
 mod upgrades;
 mod uploads;
+mod websockets;
 
 use fastrs::testing::{TestClient, TestResponse};
 

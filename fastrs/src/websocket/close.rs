@@ -184,10 +184,23 @@ impl From<Disconnect> for WebSocketException {
 /// `TestClient` and the logs.
 impl IntoResponse for WebSocketException {
     fn into_response(self) -> Response {
-        let mut response = StatusCode::FORBIDDEN.into_response();
+        let mut response = refusal();
         response.extensions_mut().insert(self);
         response
     }
+}
+
+/// A handshake closed before it was accepted, as uvicorn answers it: 403, an empty plain-text
+/// body, the connection closed.
+pub(crate) fn refusal() -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        [
+            (http::header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (http::header::CONNECTION, "close"),
+        ],
+    )
+        .into_response()
 }
 
 /// `reason` cut to the 123 bytes a close frame carries, at a character's boundary.

@@ -13,10 +13,13 @@ use http::header::{HeaderMap, UPGRADE};
 use http::{HeaderValue, StatusCode};
 use tokio::io::{AsyncRead, AsyncWrite, DuplexStream, ReadBuf};
 
-/// Whether `headers` ask for a websocket (`Upgrade: websocket`): such a request goes to the
-/// path's websocket route, as uvicorn hands it to the app as a websocket.
+/// Whether a request asks for a websocket (`Upgrade: websocket` and `Connection: upgrade`):
+/// such a request goes to the path's websocket route, as uvicorn hands it to the app as a
+/// websocket.
 pub(crate) fn is_handshake(method: &http::Method, headers: &HeaderMap) -> bool {
-    method == http::Method::GET && has_token(headers, &UPGRADE, "websocket")
+    method == http::Method::GET
+        && has_token(headers, &UPGRADE, "websocket")
+        && has_token(headers, &CONNECTION, "upgrade")
 }
 
 /// Whether one of the comma-separated tokens of header `name` is `token` (any case).
@@ -36,36 +39,20 @@ pub(crate) struct Handshake {
 }
 
 impl Handshake {
-    /// Checks the handshake of `parts` and takes its pending connection from its extensions;
-    /// a handshake that is not one answers as the `websockets` package does under uvicorn:
-    /// 426 for another version, 400 otherwise.
+    /// Checks the handshake of `parts` (a request [`is_handshake`] accepted) and takes its
+    /// pending connection from its extensions; a bad version or key answers 400 in the words
+    /// of the `websockets` package under uvicorn.
     pub(crate) fn check(parts: &mut http::request::Parts) -> Result<Self, Response> {
         let headers = &parts.headers;
-        if !has_token(headers, &CONNECTION, "upgrade") {
-            return Err(refused(
-                StatusCode::BAD_REQUEST,
-                "Failed to open a WebSocket connection: invalid Connection header.",
-            ));
+        match headers.get(SEC_WEBSOCKET_VERSION) {
+            Some(version) if version.as_bytes() == b"13" => {}
+            Some(version) => return Err(invalid_header("Sec-WebSocket-Version", version)),
+            None => return Err(missing_header("Sec-WebSocket-Version")),
         }
-        if headers.get(SEC_WEBSOCKET_VERSION).map(HeaderValue::as_bytes) != Some(b"13") {
-            let mut response = refused(
-                StatusCode::UPGRADE_REQUIRED,
-                "Failed to open a WebSocket connection: invalid Sec-WebSocket-Version header.",
-            );
-            response
-                .headers_mut()
-                .insert(SEC_WEBSOCKET_VERSION, HeaderValue::from_static("13"));
-            return Err(response);
-        }
-        let key = headers.get(SEC_WEBSOCKET_KEY).map(HeaderValue::as_bytes);
-        let key = match key {
-            Some(key) if is_key(key) => key,
-            _ => {
-                return Err(refused(
-                    StatusCode::BAD_REQUEST,
-                    "Failed to open a WebSocket connection: invalid Sec-WebSocket-Key header.",
-                ));
-            }
+        let key = match headers.get(SEC_WEBSOCKET_KEY) {
+            Some(key) if is_key(key.as_bytes()) => key.as_bytes(),
+            Some(key) => return Err(invalid_header("Sec-WebSocket-Key", key)),
+            None => return Err(missing_header("Sec-WebSocket-Key")),
         };
         let accept = tokio_tungstenite::tungstenite::handshake::derive_accept_key(key);
         let accept = HeaderValue::from_str(&accept).expect("base64 is a header value");
@@ -77,7 +64,6 @@ impl Handshake {
             // Served by a server that cannot hand the connection over (HTTP/2, or a service
             // embedded without upgrades).
             return Err(refused(
-                StatusCode::BAD_REQUEST,
                 "Failed to open a WebSocket connection: this connection cannot be upgraded.",
             ));
         };
@@ -103,11 +89,29 @@ fn is_key(key: &[u8]) -> bool {
         .is_ok_and(|bytes| bytes.len() == 16)
 }
 
-/// A refused handshake: `status` with `message` as plain text.
-fn refused(status: StatusCode, message: &'static str) -> Response {
+/// 400 `Failed to open a WebSocket connection: missing Sec-WebSocket-Key header.`
+fn missing_header(name: &str) -> Response {
+    refused(&format!(
+        "Failed to open a WebSocket connection: missing {name} header."
+    ))
+}
+
+/// 400 `Failed to open a WebSocket connection: invalid Sec-WebSocket-Version header: 12.`
+fn invalid_header(name: &str, value: &HeaderValue) -> Response {
+    let value = String::from_utf8_lossy(value.as_bytes());
+    refused(&format!(
+        "Failed to open a WebSocket connection: invalid {name} header: {value}."
+    ))
+}
+
+/// A handshake that is not one: 400 with `message` as plain text, the connection closed.
+fn refused(message: &str) -> Response {
     (
-        status,
-        [(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        StatusCode::BAD_REQUEST,
+        [
+            (http::header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (http::header::CONNECTION, "close"),
+        ],
         format!("{message}\n"),
     )
         .into_response()

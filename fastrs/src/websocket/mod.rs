@@ -48,5 +48,6 @@ pub use socket::{Message, WebSocket, WebSocketReceiver, WebSocketSender};
 
 pub(crate) use handshake::{Handshake, TestUpgrade, is_handshake};
 // `TestUpgrade` is put in a handshake's extensions by the `TestClient`.
+pub(crate) use close::refusal;
 pub(crate) use session::{Accepted, spawn};
 pub(crate) use socket::{Waiting, channels};
