@@ -70,7 +70,11 @@ pub fn trace(attr: TokenStream, item: TokenStream) -> TokenStream {
 /// `#[websocket]` route; see `fastrs::websocket`.
 #[proc_macro_attribute]
 pub fn websocket(attr: TokenStream, item: TokenStream) -> TokenStream {
-    expand::run(route::expand(HttpMethod::WebSocket, attr.into(), item.into()))
+    expand::run(route::expand(
+        HttpMethod::WebSocket,
+        attr.into(),
+        item.into(),
+    ))
 }
 
 /// `#[depends]`; see `fastrs::depends`.

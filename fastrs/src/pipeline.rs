@@ -193,12 +193,12 @@ pub fn serve_websocket<R: RouteFn>(
                 let answer = match refused {
                     Refused::Answered(response) => crate::error::settle(response, app.handlers),
                     Refused::Invalid => {
-                        let errors = crate::error::RequestValidationError::new(
-                            std::mem::take(&mut cx.errors),
-                        );
-                        axum::response::IntoResponse::into_response(
-                            WebSocketException::invalid(errors.errors()),
-                        )
+                        let errors = crate::error::RequestValidationError::new(std::mem::take(
+                            &mut cx.errors,
+                        ));
+                        axum::response::IntoResponse::into_response(WebSocketException::invalid(
+                            errors.errors(),
+                        ))
                     }
                 };
                 drop(cx);

@@ -36,6 +36,7 @@ mod unchecked_rules;
 mod upgrades;
 mod uploads;
 mod websockets;
+mod websockets_composed;
 
 use fastrs::testing::{TestClient, TestResponse};
 

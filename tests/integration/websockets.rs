@@ -13,7 +13,10 @@ use fastrs::websocket::{Message, WebSocketConfig, WebSocketError, close_code};
 struct Greeting(&'static str);
 
 #[depends]
-async fn token(#[query] token: Option<String>, #[cookie] session: Option<String>) -> Result<String, WebSocketException> {
+async fn token(
+    #[query] token: Option<String>,
+    #[cookie] session: Option<String>,
+) -> Result<String, WebSocketException> {
     session
         .or(token)
         .ok_or_else(|| WebSocketException::new(close_code::POLICY_VIOLATION, "no token"))
@@ -94,9 +97,9 @@ async fn close_as_told(mut ws: WebSocket) -> Result<(), WebSocketException> {
             assert_eq!(again.code, 4002);
             Ok(())
         }
-        "error" => Err(WebSocketException::from(WebSocketError::UnexpectedMessage {
-            expected: "bytes",
-        })),
+        "error" => Err(WebSocketException::from(
+            WebSocketError::UnexpectedMessage { expected: "bytes" },
+        )),
         "panic" => panic!("the handler panicked"),
         other => Err(WebSocketException::new(4000, other)),
     }
@@ -229,7 +232,11 @@ async fn invalid_parameters_refuse_the_handshake_with_1008_and_the_errors_as_jso
 
 #[tokio::test]
 async fn a_dependency_refuses_with_its_close_code_or_answers_its_http_error() {
-    let refused = client().websocket("/items/foo/ws").connect().await.unwrap_err();
+    let refused = client()
+        .websocket("/items/foo/ws")
+        .connect()
+        .await
+        .unwrap_err();
     assert_eq!(refused.status(), 403);
     assert_eq!(refused.close_code(), Some(1008));
     assert_eq!(refused.close_reason(), Some("no token"));
@@ -408,7 +415,10 @@ fn websocket_routes_are_listed_but_not_documented() {
         .iter()
         .map(|r| format!("{} {}", r.def().method, r.path()))
         .collect();
-    assert!(routes.contains(&"WEBSOCKET /items/<item_id>/ws".to_owned()), "{routes:?}");
+    assert!(
+        routes.contains(&"WEBSOCKET /items/<item_id>/ws".to_owned()),
+        "{routes:?}"
+    );
     let document = app.openapi().unwrap().to_pretty_json();
     assert!(document.contains("\"/http\""));
     assert!(!document.contains("/items/{item_id}/ws"), "{document}");
@@ -417,9 +427,8 @@ fn websocket_routes_are_listed_but_not_documented() {
 
 #[tokio::test]
 async fn the_message_size_limit_closes_with_1009() {
-    let client = TestClient::new(
-        app().websocket_config(WebSocketConfig::new().max_message_size(1024)),
-    );
+    let client =
+        TestClient::new(app().websocket_config(WebSocketConfig::new().max_message_size(1024)));
     let mut ws = client.websocket("/split").connect().await.unwrap();
     ws.send_bytes(vec![1u8; 1024]).await;
     assert_eq!(ws.recv_bytes().await.unwrap().len(), 1024);
@@ -436,7 +445,10 @@ async fn a_client_that_does_not_answer_pings_is_closed_with_1011() {
     // A client that reads answers the pings: still open after many intervals.
     let mut ws = client.websocket("/json").connect().await.unwrap();
     let reading = tokio::time::timeout(Duration::from_millis(400), ws.recv()).await;
-    assert!(reading.is_err(), "closed while answering pings: {reading:?}");
+    assert!(
+        reading.is_err(),
+        "closed while answering pings: {reading:?}"
+    );
     ws.send_json(&json!({"text": "still", "count": 1})).await;
     assert_eq!(ws.recv_json::<Value>().await.unwrap()["text"], "still");
     // One that reads nothing for longer than the timeout does not: closed.
@@ -466,10 +478,9 @@ async fn on_a_socket_the_shutdown_closes_open_websockets_with_1001() {
         let _ = stopped.await;
     }));
     let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    let (mut ws, response) =
-        tokio_tungstenite::client_async(format!("ws://{addr}/json"), stream)
-            .await
-            .unwrap();
+    let (mut ws, response) = tokio_tungstenite::client_async(format!("ws://{addr}/json"), stream)
+        .await
+        .unwrap();
     assert_eq!(response.status(), 101);
     assert_eq!(
         response.headers()["sec-websocket-accept"].len(),
@@ -518,9 +529,20 @@ async fn on_a_socket_refusals_are_uvicorns() {
     for answer in &answers[..2] {
         assert!(answer.starts_with("HTTP/1.1 403 Forbidden\r\n"), "{answer}");
         assert!(answer.contains("content-length: 0\r\n"), "{answer}");
-        assert!(answer.contains("content-type: text/plain; charset=utf-8\r\n"), "{answer}");
+        assert!(
+            answer.contains("content-type: text/plain; charset=utf-8\r\n"),
+            "{answer}"
+        );
         assert!(answer.ends_with("\r\n\r\n"), "{answer}");
     }
-    assert!(answers[2].starts_with("HTTP/1.1 418 I'm a teapot\r\n"), "{}", answers[2]);
-    assert!(answers[2].ends_with(r#"{"detail":"I am a teapot"}"#), "{}", answers[2]);
+    assert!(
+        answers[2].starts_with("HTTP/1.1 418 I'm a teapot\r\n"),
+        "{}",
+        answers[2]
+    );
+    assert!(
+        answers[2].ends_with(r#"{"detail":"I am a teapot"}"#),
+        "{}",
+        answers[2]
+    );
 }

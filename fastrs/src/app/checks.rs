@@ -67,7 +67,9 @@ fn check_websocket(route: &MountedRoute) -> Result<(), StartupError> {
     let websocket = def.method == crate::route::Method::WebSocket;
     let problem = match (websocket, sockets) {
         (true, 1) | (false, 0) => return Ok(()),
-        (true, 0) => "is a websocket route without a `WebSocket` argument; add one (`ws: WebSocket`)",
+        (true, 0) => {
+            "is a websocket route without a `WebSocket` argument; add one (`ws: WebSocket`)"
+        }
         (true, _) => "takes more than one `WebSocket`; a websocket route has one connection",
         (false, _) => "takes a `WebSocket`, which only a `#[websocket]` route has",
     };

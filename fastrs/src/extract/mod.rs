@@ -18,9 +18,9 @@ pub(crate) mod scalar;
 
 pub use crate::spec::{Bound, Num, ParamSpec, Source};
 pub use arguments::{Arguments, arguments};
-pub use body::{BodyNeed, BodyParam};
 #[cfg(feature = "ws")]
 pub(crate) use body::json_message;
+pub use body::{BodyNeed, BodyParam};
 #[cfg(feature = "multipart")]
 pub use file::FormFile;
 pub use framework::FromCx;

@@ -36,7 +36,10 @@ impl TestRequest<'_> {
             header::SEC_WEBSOCKET_KEY,
             HeaderValue::from_static("dGhlIHNhbXBsZSBub25jZQ=="),
         );
-        headers.insert(header::SEC_WEBSOCKET_VERSION, HeaderValue::from_static("13"));
+        headers.insert(
+            header::SEC_WEBSOCKET_VERSION,
+            HeaderValue::from_static("13"),
+        );
         let (pipe, waiting) = tokio::sync::oneshot::channel();
         request.extensions_mut().insert(TestUpgrade::new(waiting));
         let mut response = match client.router.clone().oneshot(request).await {

@@ -94,7 +94,11 @@ impl std::fmt::Display for WebSocketError {
                 write!(f, "expected a {expected} message")
             }
             WebSocketError::Invalid(errors) => {
-                write!(f, "an invalid message: {} validation error(s)", errors.len())
+                write!(
+                    f,
+                    "an invalid message: {} validation error(s)",
+                    errors.len()
+                )
             }
         }
     }

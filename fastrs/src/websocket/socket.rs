@@ -351,7 +351,10 @@ impl FromCx for WebSocket {
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
         // Only a `#[websocket]` route's handshake has one (the start-up checks refuse a
         // `WebSocket` anywhere else), and only its first `WebSocket` argument takes it.
-        cx.parts().extensions.get::<Waiting>().and_then(Waiting::take)
+        cx.parts()
+            .extensions
+            .get::<Waiting>()
+            .and_then(Waiting::take)
     }
 
     fn describe(meta: &mut Meta) {
