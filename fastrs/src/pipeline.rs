@@ -179,7 +179,7 @@ pub fn serve_websocket<R: RouteFn>(
     let (mut parts, body) = req.into_parts();
     let handshake = match Handshake::check(&mut parts) {
         Ok(handshake) => handshake,
-        Err(response) => return Box::pin(std::future::ready(response)),
+        Err(response) => return Box::pin(std::future::ready(*response)),
     };
     let (socket, link, closer) = crate::websocket::channels(app.websocket.max_queue);
     parts.extensions.insert(Waiting::new(socket));

@@ -418,22 +418,6 @@ impl Cx<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_content_types() {
-        let hv = |s: &'static str| http::HeaderValue::from_static(s);
-        assert!(!is_json(None));
-        assert!(is_json(Some(&hv("application/json"))));
-        assert!(is_json(Some(&hv("application/json; charset=utf-8"))));
-        assert!(is_json(Some(&hv("application/vnd.api+json"))));
-        assert!(!is_json(Some(&hv("text/plain"))));
-        assert!(!is_json(Some(&hv("application/x-www-form-urlencoded"))));
-    }
-}
-
 /// A JSON message read as a body of type `T` (a websocket's `recv_json`): the value, or the
 /// errors FastAPI gives the same JSON sent as a request body. Every value goes through the
 /// schema walk, so that the constraints the schema states are checked without `Validate`.
@@ -458,5 +442,21 @@ pub(crate) fn json_message<T: BodyParam>(bytes: bytes::Bytes) -> Result<T, Vec<V
     match cx.coerce::<T>(&SPEC, value, &[Loc::from("body")], Source::Body) {
         Found::Value(value) => Ok(value),
         Found::Missing | Found::Invalid => Err(std::mem::take(&mut cx.errors)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_content_types() {
+        let hv = |s: &'static str| http::HeaderValue::from_static(s);
+        assert!(!is_json(None));
+        assert!(is_json(Some(&hv("application/json"))));
+        assert!(is_json(Some(&hv("application/json; charset=utf-8"))));
+        assert!(is_json(Some(&hv("application/vnd.api+json"))));
+        assert!(!is_json(Some(&hv("text/plain"))));
+        assert!(!is_json(Some(&hv("application/x-www-form-urlencoded"))));
     }
 }

@@ -42,17 +42,19 @@ impl Handshake {
     /// Checks the handshake of `parts` (a request [`is_handshake`] accepted) and takes its
     /// pending connection from its extensions; a bad version or key answers 400 in the words
     /// of the `websockets` package under uvicorn.
-    pub(crate) fn check(parts: &mut http::request::Parts) -> Result<Self, Response> {
+    pub(crate) fn check(parts: &mut http::request::Parts) -> Result<Self, Box<Response>> {
         let headers = &parts.headers;
         match headers.get(SEC_WEBSOCKET_VERSION) {
             Some(version) if version.as_bytes() == b"13" => {}
-            Some(version) => return Err(invalid_header("Sec-WebSocket-Version", version)),
-            None => return Err(missing_header("Sec-WebSocket-Version")),
+            Some(version) => {
+                return Err(Box::new(invalid_header("Sec-WebSocket-Version", version)));
+            }
+            None => return Err(Box::new(missing_header("Sec-WebSocket-Version"))),
         }
         let key = match headers.get(SEC_WEBSOCKET_KEY) {
             Some(key) if is_key(key.as_bytes()) => key.as_bytes(),
-            Some(key) => return Err(invalid_header("Sec-WebSocket-Key", key)),
-            None => return Err(missing_header("Sec-WebSocket-Key")),
+            Some(key) => return Err(Box::new(invalid_header("Sec-WebSocket-Key", key))),
+            None => return Err(Box::new(missing_header("Sec-WebSocket-Key"))),
         };
         let accept = tokio_tungstenite::tungstenite::handshake::derive_accept_key(key);
         let accept = HeaderValue::from_str(&accept).expect("base64 is a header value");
@@ -63,9 +65,9 @@ impl Handshake {
         } else {
             // Served by a server that cannot hand the connection over (HTTP/2, or a service
             // embedded without upgrades).
-            return Err(refused(
+            return Err(Box::new(refused(
                 "Failed to open a WebSocket connection: this connection cannot be upgraded.",
-            ));
+            )));
         };
         Ok(Self { accept, upgrade })
     }
