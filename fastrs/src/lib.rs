@@ -296,4 +296,7 @@ mod guide {
     #[cfg(feature = "templates")]
     #[doc = include_str!("../../docs/templates.md")]
     struct TemplatesGuide;
+    #[cfg(feature = "ws")]
+    #[doc = include_str!("../../docs/websockets.md")]
+    struct WebSockets;
 }
