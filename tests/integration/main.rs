@@ -3,6 +3,7 @@
 mod app;
 mod background;
 mod body;
+mod chat_load;
 mod cors;
 mod depends;
 mod depends_inputs;

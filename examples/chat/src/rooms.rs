@@ -30,10 +30,22 @@ pub struct RoomSize {
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 enum Event<'a> {
-    Joined { room: &'a str, name: &'a str },
-    Message { room: &'a str, name: &'a str, text: &'a str },
-    Left { room: &'a str, name: &'a str },
-    Missed { count: u64 },
+    Joined {
+        room: &'a str,
+        name: &'a str,
+    },
+    Message {
+        room: &'a str,
+        name: &'a str,
+        text: &'a str,
+    },
+    Left {
+        room: &'a str,
+        name: &'a str,
+    },
+    Missed {
+        count: u64,
+    },
 }
 
 impl Event<'_> {
