@@ -6,7 +6,8 @@
 # then does the same for fastrs's `Cors`
 # against Starlette's CORSMiddleware in four configurations, `TrustedHost` against its
 # TrustedHostMiddleware, `GZip` against its GZipMiddleware in two, and `HttpsRedirect` against
-# its HTTPSRedirectMiddleware. Then checks that FastAPI's document of
+# its HTTPSRedirectMiddleware; and FastAPI's websocket tutorial under uvicorn against its fastrs
+# port (tests/parity/ws_compare.py). Then checks that FastAPI's document of
 # tests/openapi/fastapi_style.py equals fastrs's golden tests/openapi/fastapi_style.json
 # (served in `OpenApiStyle::FastApi`), as parsed JSON.
 set -euo pipefail
@@ -18,11 +19,11 @@ venv=target/e2e-venv
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import fastapi, httpx, multipart, uvicorn; assert fastapi.__version__.startswith("0.165.")' 2>/dev/null; then
-  "$venv/bin/pip" install --quiet "fastapi==0.165.*" httpx python-multipart uvicorn
+if ! "$venv/bin/python" -c 'import fastapi, httpx, multipart, uvicorn, websockets; assert fastapi.__version__.startswith("0.165.")' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet "fastapi==0.165.*" httpx python-multipart uvicorn websockets
 fi
 
-cargo build -q -p fastrs-tests --bin parity_server
+cargo build -q -p fastrs-tests --bin parity_server --bin ws_tutorial
 log=$(mktemp)
 server=""
 # The files both twins serve (tests/parity/files.py), with a link out of the directory.
@@ -30,7 +31,8 @@ FASTRS_PARITY_FILES=$(mktemp -d)
 export FASTRS_PARITY_FILES
 "$venv/bin/python" tests/parity/files.py --make "$FASTRS_PARITY_FILES"
 ln -s "$FASTRS_PARITY_FILES/secret.txt" "$FASTRS_PARITY_FILES/public/leak.txt"
-trap 'kill $server 2>/dev/null || true; rm -f "$log"; rm -rf "$FASTRS_PARITY_FILES"' EXIT
+uvicorn=""
+trap 'kill $server $uvicorn 2>/dev/null || true; rm -f "$log"; rm -rf "$FASTRS_PARITY_FILES"' EXIT
 
 # Starts the parity server with CORS configuration $1 (none when empty), trusted hosts $2, GZip
 # configuration $3 and the HTTPS redirect when $4 is 1 (none when absent) on a free port; sets
@@ -89,6 +91,24 @@ done
 # headers.
 start_server "" "" "" 1
 (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" https.py)
+stop_server
+
+# FastAPI's websocket tutorial under uvicorn (with the `websockets` package, as
+# `uvicorn[standard]`) against its fastrs port, on the wire.
+port=$(free_port)
+fastapi_base="http://127.0.0.1:$port"
+(cd tests/parity && exec "../../$venv/bin/uvicorn" ws_tutorial:app --port "$port" --log-level warning) >"$log" 2>&1 &
+uvicorn=$!
+port=$(free_port)
+base="http://127.0.0.1:$port"
+FASTRS_TEST_ADDR="127.0.0.1:$port" target/debug/ws_tutorial >>"$log" 2>&1 &
+server=$!
+for _ in $(seq 100); do
+  curl -s -o /dev/null "$fastapi_base/" && curl -s -o /dev/null "$base/" && break
+  sleep 0.1
+done
+(cd tests/parity && FASTAPI_BASE="$fastapi_base" FASTRS_BASE="$base" "../../$venv/bin/python" ws_compare.py)
+kill "$uvicorn" 2>/dev/null || true
 stop_server
 
 "$venv/bin/python" - <<'PY'
