@@ -38,4 +38,5 @@ tests/e2e/docs-in-chromium.sh
 tests/e2e/authorize-in-chromium.sh
 tests/e2e/cors-in-chromium.sh
 tests/e2e/site-in-chromium.sh
+tests/e2e/chat-in-chromium.sh
 tests/e2e/schemathesis.sh

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The chat example in headless Chromium: two pages join the same room, one says something,
+# the other shows it; a page with a wrong token is refused.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source=tests/e2e/common.sh
+source tests/e2e/common.sh
+
+need_playwright
+
+start_example chat
+"$venv/bin/python" tests/e2e/chat-in-chromium.py "$base"
+no_panic
+stop_example
