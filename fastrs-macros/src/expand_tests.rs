@@ -127,3 +127,20 @@ fn dependency() {
         crate::depends::expand(quote!(app), item).unwrap(),
     );
 }
+
+#[test]
+fn websocket_with_parameters_and_a_dependency() {
+    let attr = quote!("/ws/<room>");
+    let item = quote! {
+        /// A member of a room.
+        async fn join(
+            mut ws: WebSocket,
+            room: String,
+            token: Depends<member>,
+        ) -> Result<(), WebSocketException> {
+            ws.send_text(room).await?;
+            Ok(())
+        }
+    };
+    check("websocket", expand(HttpMethod::WebSocket, attr, item).unwrap());
+}

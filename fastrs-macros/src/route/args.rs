@@ -122,6 +122,34 @@ impl Parse for RouteArgs {
 }
 
 impl RouteArgs {
+    /// The first option given that only an HTTP route has (a websocket route has no answer
+    /// to describe or limit).
+    pub(crate) fn http_only_option(&self) -> Option<&'static str> {
+        let shared = &self.shared;
+        let model = &self.response_model;
+        [
+            ("status", self.status.is_some()),
+            ("summary", self.summary.is_some()),
+            ("description", self.description.is_some()),
+            ("operation_id", self.operation_id.is_some()),
+            ("tags", shared.tags.is_some()),
+            ("responses", shared.responses.is_some()),
+            ("deprecated", shared.deprecated.is_some()),
+            ("include_in_schema", shared.include_in_schema.is_some()),
+            ("body_limit", self.body_limit.is_some()),
+            ("max_fields", self.form_limits.max_fields.is_some()),
+            ("max_files", self.form_limits.max_files.is_some()),
+            ("max_part_size", self.form_limits.max_part_size.is_some()),
+            ("response_model_exclude_none", model.exclude_none.is_some()),
+            ("response_model_exclude_defaults", model.exclude_defaults.is_some()),
+            ("response_model_exclude_unset", model.exclude_unset.is_some()),
+            ("response_model_include", model.include.is_some()),
+            ("response_model_exclude", model.exclude.is_some()),
+        ]
+        .into_iter()
+        .find_map(|(name, given)| given.then_some(name))
+    }
+
     /// The options only a route has.
     fn parse_own(
         &mut self,

@@ -78,6 +78,17 @@ pub(crate) fn expand(
     let mut cx = Ctxt::default();
     let handler = handler::Handler::parse(func, &mut cx);
     let args = cx.ok(syn::parse2::<args::RouteArgs>(attr));
+    if method == HttpMethod::WebSocket
+        && let Some(args) = &args
+        && let Some(option) = args.http_only_option()
+    {
+        cx.push(syn::Error::new(
+            proc_macro2::Span::call_site(),
+            format!(
+                "`{option}` does not apply to a websocket route, which has no HTTP answer and is not in the OpenAPI document; its options are `dependencies`, `scopes` and `middleware`"
+            ),
+        ));
+    }
     let resolved = args
         .as_ref()
         .map(|args| check::resolve(args, &handler, &mut cx));
