@@ -142,5 +142,8 @@ fn websocket_with_parameters_and_a_dependency() {
             Ok(())
         }
     };
-    check("websocket", expand(HttpMethod::WebSocket, attr, item).unwrap());
+    check(
+        "websocket",
+        expand(HttpMethod::WebSocket, attr, item).unwrap(),
+    );
 }

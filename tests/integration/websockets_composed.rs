@@ -100,3 +100,57 @@ fn a_websocket_argument_belongs_to_a_websocket_route() {
         "{error}"
     );
 }
+
+mod secured {
+    use fastrs::prelude::*;
+    use fastrs::security::{HttpBearer, HttpCredentials};
+
+    #[websocket("/secure")]
+    pub(crate) async fn secure(
+        ws: WebSocket,
+        credentials: Depends<HttpBearer>,
+    ) -> Result<(), WebSocketException> {
+        let HttpCredentials { credentials, .. } = credentials.into_inner();
+        ws.send_text(credentials).await?;
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_security_scheme_answers_its_401_over_http_before_the_handshake() {
+    let client = TestClient::new(App::empty().mount(fastrs::routes![secured::secure]));
+    let refused = client.websocket("/secure").connect().await.unwrap_err();
+    crate::assert_answer(refused.response(), 401, r#"{"detail":"Not authenticated"}"#);
+    assert_eq!(
+        refused.response().header("www-authenticate"),
+        Some("Bearer")
+    );
+    let mut ws = client
+        .websocket("/secure")
+        .header("authorization", "Bearer sesame")
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(ws.recv_text().await.unwrap(), "sesame");
+}
+
+#[tokio::test]
+async fn the_apps_middleware_lets_a_handshake_through() {
+    use fastrs::middleware::{Cors, GZip};
+    let app = App::empty()
+        .mount(fastrs::routes![routed::feed])
+        .layer(GZip::new())
+        .layer(Cors::new().allow_origins(["https://chat.test"]));
+    let client = TestClient::new(app);
+    let mut ws = client
+        .websocket("/feed/x")
+        .header("origin", "https://chat.test")
+        .header("accept-encoding", "gzip, deflate")
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(ws.response().status(), 101);
+    assert_eq!(ws.response().header("content-encoding"), None);
+    assert_eq!(ws.recv_text().await.unwrap(), "feed x");
+    assert_eq!(ws.closed().await.code, 1000);
+}

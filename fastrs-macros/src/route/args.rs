@@ -141,8 +141,14 @@ impl RouteArgs {
             ("max_files", self.form_limits.max_files.is_some()),
             ("max_part_size", self.form_limits.max_part_size.is_some()),
             ("response_model_exclude_none", model.exclude_none.is_some()),
-            ("response_model_exclude_defaults", model.exclude_defaults.is_some()),
-            ("response_model_exclude_unset", model.exclude_unset.is_some()),
+            (
+                "response_model_exclude_defaults",
+                model.exclude_defaults.is_some(),
+            ),
+            (
+                "response_model_exclude_unset",
+                model.exclude_unset.is_some(),
+            ),
             ("response_model_include", model.include.is_some()),
             ("response_model_exclude", model.exclude.is_some()),
         ]
