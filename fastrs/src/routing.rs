@@ -260,12 +260,16 @@ impl Routing {
     }
 }
 
-/// Whether `req` asks for a websocket.
+/// Whether `req` asks for a websocket. Only a request the server can upgrade is looked at:
+/// hyper marks every HTTP/1.1 request with an `Upgrade` header (`OnUpgrade`), the
+/// `TestClient` its own; any other request has no extension at all, and costs nothing here.
 #[inline]
 fn is_handshake(req: &Request) -> bool {
     #[cfg(feature = "ws")]
     {
-        req.headers().contains_key(http::header::UPGRADE)
+        let extensions = req.extensions();
+        (extensions.get::<hyper::upgrade::OnUpgrade>().is_some()
+            || extensions.get::<crate::websocket::TestUpgrade>().is_some())
             && crate::websocket::is_handshake(req.method(), req.headers())
     }
     #[cfg(not(feature = "ws"))]

@@ -304,6 +304,15 @@ impl TestRequest<'_> {
                 HeaderValue::from_str(&cookie).expect("a valid cookie"),
             );
         }
+        // As hyper does for a request with an `Upgrade` header: the app may answer `101`,
+        // though a plain request takes no connection.
+        #[cfg(feature = "ws")]
+        if request.headers().contains_key(header::UPGRADE) {
+            let (_, never) = tokio::sync::oneshot::channel();
+            request
+                .extensions_mut()
+                .insert(crate::websocket::TestUpgrade::new(never));
+        }
         request
     }
 }

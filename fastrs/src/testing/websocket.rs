@@ -41,6 +41,7 @@ impl TestRequest<'_> {
             HeaderValue::from_static("13"),
         );
         let (pipe, waiting) = tokio::sync::oneshot::channel();
+        // In place of the one `into_request` put there.
         request.extensions_mut().insert(TestUpgrade::new(waiting));
         let mut response = match client.router.clone().oneshot(request).await {
             Ok(response) => response,

@@ -46,8 +46,7 @@ pub use crate::context::WebSocketConfig;
 pub use close::{Disconnect, WebSocketError, WebSocketException, close_code};
 pub use socket::{Message, WebSocket, WebSocketReceiver, WebSocketSender};
 
-pub(crate) use handshake::{Handshake, TestUpgrade, is_handshake};
-// `TestUpgrade` is put in a handshake's extensions by the `TestClient`.
 pub(crate) use close::refusal;
+pub(crate) use handshake::{Handshake, TestUpgrade, is_handshake};
 pub(crate) use session::{Accepted, spawn};
 pub(crate) use socket::{Waiting, channels};
