@@ -58,6 +58,9 @@ struct PathRoutes {
     names: Vec<&'static str>,
     /// The `Allow` header of a 405, as axum writes it (`GET,HEAD,POST`).
     allow: HeaderValue,
+    /// Whether a websocket route, and an HTTP route, have this template.
+    websocket: bool,
+    http: bool,
 }
 
 /// One route, with what its requests see of the app.
@@ -105,6 +108,8 @@ impl RoutingBuilder {
                     routes: vec![(def.method, endpoint)],
                     names: def.path_param_names(),
                     allow: HeaderValue::from_static(""),
+                    websocket: false,
+                    http: false,
                 },
             )),
         }
@@ -156,6 +161,8 @@ impl RoutingBuilder {
         self.by_template.extend(empty_rests);
         for (template, mut routes) in self.by_template {
             routes.allow = allow_header(&routes.routes);
+            routes.websocket = routes.routes.iter().any(|(m, _)| *m == Method::WebSocket);
+            routes.http = routes.routes.iter().any(|(m, _)| *m != Method::WebSocket);
             self.paths
                 .insert(template.as_str(), Target::Routes(routes))
                 .map_err(|e| {
@@ -214,13 +221,13 @@ impl Routing {
         };
         let method = if handshake {
             // A handshake goes to the path's websocket route, or is refused, as in FastAPI.
-            if !routes.routes.iter().any(|(m, _)| *m == Method::WebSocket) {
+            if !routes.websocket {
                 return Routed::Ready(Some(Box::new(refuse_handshake())));
             }
             Some(Method::WebSocket)
         } else {
             // A path with only websocket routes is not found by other requests, as in FastAPI.
-            if !routes.routes.iter().any(|(m, _)| *m != Method::WebSocket) {
+            if !routes.http {
                 return Routed::Rest(Box::new(inner.rest.clone().call(req)));
             }
             Method::of(req.method())
