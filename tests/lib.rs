@@ -1,6 +1,8 @@
 //! Cross-crate tests of fastrs: integration tests in `integration/`, UI tests in `ui/`, and
 //! what they share with the servers of `bin/`.
 
+pub mod ws_tutorial;
+
 use fastrs::UploadFile;
 use fastrs::prelude::*;
 

@@ -30,10 +30,10 @@ fn teapot(#[header] x_tea: Option<String>) -> Result<(), HttpError> {
     }
 }
 
-/// FastAPI's tutorial endpoint.
+/// Every kind of parameter, read before the handshake: says what it read, then ends.
 #[websocket("/items/<item_id>/ws")]
 async fn item_ws(
-    mut ws: WebSocket,
+    ws: WebSocket,
     item_id: String,
     q: Option<i32>,
     cookie_or_token: Depends<token>,
@@ -41,21 +41,14 @@ async fn item_ws(
     greeting: State<Greeting>,
     #[header] x_client: Option<String>,
 ) -> Result<(), WebSocketException> {
-    ws.send_text(format!("{} {}", greeting.0, x_client.unwrap_or_default()))
-        .await?;
-    loop {
-        let data = ws.recv_text().await?;
-        ws.send_text(format!(
-            "Session cookie or query token value is: {}",
-            *cookie_or_token
-        ))
-        .await?;
-        if let Some(q) = q {
-            ws.send_text(format!("Query parameter q is: {q}")).await?;
-        }
-        ws.send_text(format!("Message text was: {data}, for item ID: {item_id}"))
-            .await?;
-    }
+    ws.send_text(format!(
+        "{} {}: item {item_id}, q {q:?}, token {}",
+        greeting.0,
+        x_client.unwrap_or_default(),
+        *cookie_or_token
+    ))
+    .await?;
+    Ok(())
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
@@ -162,16 +155,14 @@ fn client() -> TestClient {
 }
 
 #[tokio::test]
-async fn the_tutorial_endpoint_reads_everything_before_accepting() {
-    let client = client();
+async fn the_tutorial_endpoint_answers_as_in_fastapis_tutorial() {
+    let client = TestClient::new(App::scoped("fastrs_tests::ws_tutorial"));
     let mut ws = client
         .websocket("/items/foo/ws?token=abc&q=3")
-        .header("x-client", "tests")
         .connect()
         .await
         .unwrap();
     assert_eq!(ws.response().status(), 101);
-    assert_eq!(ws.recv_text().await.unwrap(), "hello tests");
     ws.send_text("hi").await;
     assert_eq!(
         ws.recv_text().await.unwrap(),
@@ -182,6 +173,26 @@ async fn the_tutorial_endpoint_reads_everything_before_accepting() {
         ws.recv_text().await.unwrap(),
         "Message text was: hi, for item ID: foo"
     );
+    ws.close(1000, "").await;
+    let mut echo = client.websocket("/ws").connect().await.unwrap();
+    echo.send_text("there").await;
+    assert_eq!(echo.recv_text().await.unwrap(), "Message text was: there");
+}
+
+#[tokio::test]
+async fn every_kind_of_parameter_is_read_before_accepting() {
+    let client = client();
+    let mut ws = client
+        .websocket("/items/foo/ws?token=abc&q=3")
+        .header("x-client", "tests")
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(
+        ws.recv_text().await.unwrap(),
+        "hello tests: item foo, q Some(3), token abc"
+    );
+    assert_eq!(ws.closed().await.code, 1000);
     // A cookie is read too.
     let mut ws = client
         .websocket("/items/bar/ws")
@@ -189,13 +200,10 @@ async fn the_tutorial_endpoint_reads_everything_before_accepting() {
         .connect()
         .await
         .unwrap();
-    let _greeting = ws.recv_text().await.unwrap();
-    ws.send_text("x").await;
     assert_eq!(
         ws.recv_text().await.unwrap(),
-        "Session cookie or query token value is: from-cookie"
+        "hello : item bar, q None, token from-cookie"
     );
-    ws.close(1000, "").await;
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 """FastAPI's websocket tutorial (docs/en/docs/advanced/websockets.md), whole: the page, the
 echo at /ws, and the endpoint with a path parameter, a query parameter and a cookie-or-token
-dependency. tests/bin/ws_tutorial.rs is its fastrs port; ws_compare.py compares them on the
+dependency. tests/ws_tutorial.rs is its fastrs port (served by tests/bin/ws_tutorial.rs); ws_compare.py compares them on the
 wire, this one served by uvicorn."""
 
 from typing import Annotated

@@ -193,10 +193,7 @@ impl TestWebSocket {
     ///
     /// As [`TestWebSocket::recv`], and [`WebSocketError::UnexpectedMessage`] for bytes.
     pub async fn recv_text(&mut self) -> Result<String, WebSocketError> {
-        match self.recv().await? {
-            Message::Text(text) => Ok(text),
-            Message::Binary(_) => Err(WebSocketError::UnexpectedMessage { expected: "text" }),
-        }
+        self.recv().await?.into_text()
     }
 
     /// The next message, which must be binary.
@@ -205,10 +202,7 @@ impl TestWebSocket {
     ///
     /// As [`TestWebSocket::recv`], and [`WebSocketError::UnexpectedMessage`] for text.
     pub async fn recv_bytes(&mut self) -> Result<Bytes, WebSocketError> {
-        match self.recv().await? {
-            Message::Binary(bytes) => Ok(bytes),
-            Message::Text(_) => Err(WebSocketError::UnexpectedMessage { expected: "bytes" }),
-        }
+        self.recv().await?.into_bytes()
     }
 
     /// The next message as JSON.
@@ -221,10 +215,7 @@ impl TestWebSocket {
     ///
     /// When the message is not JSON of type `T`; the message shows it.
     pub async fn recv_json<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, WebSocketError> {
-        let bytes = match self.recv().await? {
-            Message::Text(text) => Bytes::from(text),
-            Message::Binary(bytes) => bytes,
-        };
+        let bytes = self.recv().await?.into_payload();
         Ok(serde_json::from_slice(&bytes).unwrap_or_else(|e| {
             panic!(
                 "the message is not the JSON expected ({e}): {}",

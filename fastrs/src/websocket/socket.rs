@@ -20,6 +20,40 @@ pub enum Message {
     Binary(Bytes),
 }
 
+impl Message {
+    /// The text of a text message.
+    ///
+    /// # Errors
+    ///
+    /// [`WebSocketError::UnexpectedMessage`] for a binary message.
+    pub fn into_text(self) -> Result<String, WebSocketError> {
+        match self {
+            Message::Text(text) => Ok(text),
+            Message::Binary(_) => Err(WebSocketError::UnexpectedMessage { expected: "text" }),
+        }
+    }
+
+    /// The bytes of a binary message.
+    ///
+    /// # Errors
+    ///
+    /// [`WebSocketError::UnexpectedMessage`] for a text message.
+    pub fn into_bytes(self) -> Result<Bytes, WebSocketError> {
+        match self {
+            Message::Binary(bytes) => Ok(bytes),
+            Message::Text(_) => Err(WebSocketError::UnexpectedMessage { expected: "bytes" }),
+        }
+    }
+
+    /// The message's bytes, text or binary (for JSON, which may come either way).
+    pub fn into_payload(self) -> Bytes {
+        match self {
+            Message::Text(text) => Bytes::from(text),
+            Message::Binary(bytes) => bytes,
+        }
+    }
+}
+
 /// What the handler's halves ask of the driver.
 #[derive(Debug)]
 pub(crate) enum Command {
@@ -298,10 +332,7 @@ impl WebSocketReceiver {
     ///
     /// As [`WebSocket::recv_text`].
     pub async fn recv_text(&mut self) -> Result<String, WebSocketError> {
-        match self.recv().await? {
-            Message::Text(text) => Ok(text),
-            Message::Binary(_) => Err(WebSocketError::UnexpectedMessage { expected: "text" }),
-        }
+        self.recv().await?.into_text()
     }
 
     /// The next message, which must be binary.
@@ -310,10 +341,7 @@ impl WebSocketReceiver {
     ///
     /// As [`WebSocket::recv_bytes`].
     pub async fn recv_bytes(&mut self) -> Result<Bytes, WebSocketError> {
-        match self.recv().await? {
-            Message::Binary(bytes) => Ok(bytes),
-            Message::Text(_) => Err(WebSocketError::UnexpectedMessage { expected: "bytes" }),
-        }
+        self.recv().await?.into_bytes()
     }
 
     /// The next message as JSON of type `T`, validated as a body.
@@ -322,10 +350,7 @@ impl WebSocketReceiver {
     ///
     /// As [`WebSocket::recv_json`].
     pub async fn recv_json<T: BodyParam>(&mut self) -> Result<T, WebSocketError> {
-        let bytes = match self.recv().await? {
-            Message::Text(text) => Bytes::from(text),
-            Message::Binary(bytes) => bytes,
-        };
+        let bytes = self.recv().await?.into_payload();
         crate::extract::json_message(bytes).map_err(WebSocketError::Invalid)
     }
 }
