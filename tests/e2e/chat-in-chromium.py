@@ -7,16 +7,13 @@ shows it without a reload; a third page with a wrong token is refused and says i
 
 import sys
 
-from chromium import launch
+from chromium import checker, launch
 from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1]
 
 
-def check(condition, what):
-    if not condition:
-        raise SystemExit(f"chat-in-chromium: {what}")
-    print(f"chat-in-chromium: {what}: yes")
+check = checker("chat-in-chromium")
 
 
 def join(page, name, token="letmein"):

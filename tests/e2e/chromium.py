@@ -14,3 +14,15 @@ def launch(playwright):
             "--proxy-bypass-list=127.0.0.1",
         ],
     )
+
+
+def checker(name):
+    """`check(condition, what)` for the script `name`: says what held, or stops on what did
+    not."""
+
+    def check(condition, what):
+        if not condition:
+            raise SystemExit(f"{name}: {what}")
+        print(f"{name}: {what}: yes")
+
+    return check

@@ -12,16 +12,13 @@ import sys
 import tempfile
 import urllib.request
 
-from chromium import launch
+from chromium import checker, launch
 from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1]
 
 
-def check(condition, what):
-    if not condition:
-        raise SystemExit(f"site-in-chromium: {what}")
-    print(f"site-in-chromium: {what}: yes")
+check = checker("site-in-chromium")
 
 
 with sync_playwright() as p:
