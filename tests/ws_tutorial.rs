@@ -60,3 +60,9 @@ pub async fn websocket_endpoint(
             .await?;
     }
 }
+
+/// The tutorial's app. Its routes are mounted by name: a program that uses this crate only
+/// through this function links them in.
+pub fn app() -> App {
+    App::empty().mount(fastrs::routes![get, echo, websocket_endpoint])
+}

@@ -5,7 +5,5 @@
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8098".into());
-    fastrs::App::scoped("fastrs_tests::ws_tutorial")
-        .serve(addr)
-        .await
+    fastrs_tests::ws_tutorial::app().serve(addr).await
 }

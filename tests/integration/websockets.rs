@@ -156,7 +156,7 @@ fn client() -> TestClient {
 
 #[tokio::test]
 async fn the_tutorial_endpoint_answers_as_in_fastapis_tutorial() {
-    let client = TestClient::new(App::scoped("fastrs_tests::ws_tutorial"));
+    let client = TestClient::new(fastrs_tests::ws_tutorial::app());
     let mut ws = client
         .websocket("/items/foo/ws?token=abc&q=3")
         .connect()
