@@ -82,6 +82,7 @@ async fn member(
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a load test: tests/run-all.sh runs it alone"]
 async fn a_thousand_websockets_in_rooms_hear_every_message() {
     let mut command = Command::new(env!("CARGO_BIN_EXE_chat_server"));
     command.stderr(Stdio::null());
