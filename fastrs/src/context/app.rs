@@ -47,6 +47,7 @@ pub struct AppContext {
     #[cfg_attr(not(feature = "templates"), allow(dead_code))]
     pub(crate) urls: Arc<UrlTable>,
     /// The limits and keep-alive of the app's websockets.
+    #[cfg_attr(not(feature = "ws"), allow(dead_code))]
     pub(crate) websocket: super::WebSocketConfig,
     /// The server's shutdown, watched by the open websockets.
     pub(crate) closing: Arc<super::Closing>,

@@ -34,6 +34,7 @@ pub struct WebSocketConfig {
     pub max_queue: usize,
 }
 
+#[cfg_attr(not(feature = "ws"), allow(dead_code))]
 impl WebSocketConfig {
     /// uvicorn's defaults.
     pub const fn new() -> Self {
