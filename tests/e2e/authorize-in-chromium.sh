@@ -10,8 +10,5 @@ source tests/e2e/common.sh
 need_playwright
 mkdir -p target/e2e
 start_example auth
-# A second try only if the first fails, as headless Chromium now and then crashes on start;
-# a real failure fails both.
-"$venv/bin/python" tests/e2e/authorize-in-chromium.py "$base" ||
-  { echo "authorize-in-chromium: trying again" >&2; "$venv/bin/python" tests/e2e/authorize-in-chromium.py "$base"; }
+in_chromium authorize
 no_panic

@@ -7,8 +7,7 @@ cd "$(dirname "$0")/../.."
 source tests/e2e/common.sh
 
 need_playwright
-
 start_example chat
-"$venv/bin/python" tests/e2e/chat-in-chromium.py "$base"
+in_chromium chat
 no_panic
 stop_example

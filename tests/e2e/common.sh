@@ -58,3 +58,13 @@ need_playwright() {
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
   "$venv/bin/python" -c "import playwright" 2>/dev/null || "$venv/bin/pip" install --quiet playwright
 }
+
+# Runs the playwright check tests/e2e/$1-in-chromium.py against $base, with the rest of the
+# arguments after it. A second try only if the first fails, as headless Chromium now and then
+# crashes on start; a real failure fails both.
+in_chromium() {
+  local check="tests/e2e/$1-in-chromium.py"
+  shift
+  "$venv/bin/python" "$check" "$base" "$@" ||
+    { echo "$check: trying again" >&2; "$venv/bin/python" "$check" "$base" "$@"; }
+}

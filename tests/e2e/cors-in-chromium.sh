@@ -12,6 +12,5 @@ need_playwright
 allowed=$(free_port)
 other=$(free_port)
 TODO_ALLOWED_ORIGINS="http://127.0.0.1:$allowed" start_example todo
-"$venv/bin/python" tests/e2e/cors-in-chromium.py "$base" "$allowed" "$other" ||
-  { echo "cors-in-chromium: trying again" >&2; "$venv/bin/python" tests/e2e/cors-in-chromium.py "$base" "$allowed" "$other"; }
+in_chromium cors "$allowed" "$other"
 no_panic

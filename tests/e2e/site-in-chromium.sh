@@ -7,8 +7,7 @@ cd "$(dirname "$0")/../.."
 source tests/e2e/common.sh
 
 need_playwright
-
 start_example site
-"$venv/bin/python" tests/e2e/site-in-chromium.py "$base"
+in_chromium site
 no_panic
 stop_example

@@ -49,12 +49,22 @@ impl Disconnect {
 
 impl std::fmt::Display for Disconnect {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the websocket closed with {}", self.code)?;
-        if !self.reason.is_empty() {
-            write!(f, " ({})", self.reason)?;
-        }
-        Ok(())
+        write_close(f, "the websocket closed with", self.code, &self.reason)
     }
+}
+
+/// `{lead} 1008 (reason)`, without the parentheses for an empty reason.
+fn write_close(
+    f: &mut std::fmt::Formatter<'_>,
+    lead: &str,
+    code: u16,
+    reason: &str,
+) -> std::fmt::Result {
+    write!(f, "{lead} {code}")?;
+    if !reason.is_empty() {
+        write!(f, " ({reason})")?;
+    }
+    Ok(())
 }
 
 impl std::error::Error for Disconnect {}
@@ -154,11 +164,7 @@ impl WebSocketException {
 
 impl std::fmt::Display for WebSocketException {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "close the websocket with {}", self.code)?;
-        if !self.reason.is_empty() {
-            write!(f, " ({})", self.reason)?;
-        }
-        Ok(())
+        write_close(f, "close the websocket with", self.code, &self.reason)
     }
 }
 
