@@ -26,6 +26,7 @@ private_paths! {
     serve_websocket => serve_websocket,
     num => Num,
     param_spec => ParamSpec,
+    pattern_engine => PatternEngine,
     probe => Probe,
     registration => Registration,
     response => Response,

@@ -67,6 +67,7 @@ mod form;
 mod fuzzing;
 mod lifespan;
 pub mod middleware;
+mod pattern;
 mod pipeline;
 mod positional;
 pub mod response;
@@ -171,6 +172,19 @@ macro_rules! routes {
     };
 }
 
+/// Links fastrs's regular expression engine into the program, so that a body that fails its
+/// types lists its models' `pattern` mismatches too, as FastAPI does. Written once, anywhere
+/// at item level: `fastrs::check_model_patterns!();`.
+///
+/// A parameter's `pattern = "..."` links the engine already. Without either, a model's patterns
+/// are garde's alone: checked once the body's types are right. See `docs/body.md`.
+#[macro_export]
+macro_rules! check_model_patterns {
+    () => {
+        $crate::__private::inventory::submit! { $crate::__private::PatternEngine::REGEX }
+    };
+}
+
 /// What an app needs day to day: `use fastrs::prelude::*;`.
 pub mod prelude {
     pub use crate::{
@@ -245,6 +259,7 @@ pub mod __private {
     pub use crate::extract::{
         Arguments, BodyNeed, Bound, Cx, Num, ParamSpec, Scalar, ScalarError, Source, arguments,
     };
+    pub use crate::pattern::Engine as PatternEngine;
     pub use crate::pipeline::serve;
     #[cfg(feature = "ws")]
     pub use crate::pipeline::serve_websocket;

@@ -1,10 +1,12 @@
 //! Parameter specs: what the route macros know about each parameter (`ParamSpec`, its
-//! `Source` and bounds), as constant data. The lowest layer: it imports nothing of the crate.
+//! `Source` and bounds), as constant data. The lowest layer: it imports nothing of the crate
+//! but `pattern`, beside it.
 
 use std::sync::OnceLock;
 
-use regex::Regex;
 use schemars::Schema;
+
+use crate::pattern::Pattern;
 
 /// Where a parameter's value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,7 +154,7 @@ pub struct ParamSpec {
     /// `#[body(embed)]`: a single body model is a key of the body object.
     pub embed: bool,
     #[doc(hidden)]
-    pub __regex: OnceLock<Regex>,
+    pub __pattern: OnceLock<Pattern>,
     #[doc(hidden)]
     pub __schema: OnceLock<Schema>,
     #[doc(hidden)]
@@ -180,7 +182,7 @@ impl ParamSpec {
             deprecated: false,
             include_in_schema: true,
             embed: false,
-            __regex: OnceLock::new(),
+            __pattern: OnceLock::new(),
             __schema: OnceLock::new(),
             __header: OnceLock::new(),
         }
@@ -307,11 +309,14 @@ impl ParamSpec {
             .as_ref()
     }
 
-    pub(crate) fn regex(&self) -> Option<&Regex> {
+    /// `pattern`, compiled once.
+    pub(crate) fn compiled_pattern(&self) -> Option<&Pattern> {
         let pattern = self.pattern?;
-        Some(self.__regex.get_or_init(|| {
-            // The route macro compiled this pattern already; failing here is a fastrs bug.
-            Regex::new(pattern).expect("pattern checked at compile time")
+        Some(self.__pattern.get_or_init(|| {
+            // The route macro compiled this pattern already, and linked the engine in with
+            // it; failing here is a fastrs bug.
+            let compile = crate::pattern::linked().expect("a declared pattern links the engine");
+            compile(pattern).expect("pattern checked at compile time")
         }))
     }
 }

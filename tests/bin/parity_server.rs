@@ -118,6 +118,26 @@ async fn rules(r: Rules) -> Json<Rules> {
     Json(r)
 }
 
+// A pattern in a model: garde's to check, and listed by the walk beside the type errors (this
+// program declares a parameter's pattern, which links the engine in).
+#[derive(Deserialize, Serialize, JsonSchema, Validate)]
+struct Coded {
+    #[garde(pattern(r"^[A-Z]{3}$"))]
+    code: String,
+    #[garde(skip)]
+    count: i64,
+}
+
+#[post("/coded")]
+async fn coded(c: Coded) -> Json<Coded> {
+    Json(c)
+}
+
+#[get("/worded")]
+async fn worded(#[query(max_length = 5, pattern = "^[a-z]+$")] word: String) -> Json<Value> {
+    Json(json!({ "word": word }))
+}
+
 #[post("/page")]
 async fn page(p: Page, #[body(ge = 1, le = 100)] size: u32) -> Json<Value> {
     Json(json!({ "limit": p.limit, "size": size }))

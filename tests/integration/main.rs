@@ -20,6 +20,7 @@ mod lifespan;
 mod middleware;
 mod openapi;
 mod params;
+mod pattern_engine;
 mod readme;
 mod responses;
 mod router_middleware;

@@ -81,6 +81,16 @@ CASES = [
     # 5. garde errors in declaration order.
     ("POST", "/rules", JSON, b'{"zeta":"a","alpha":"b","mid":"c"}'),
     ("POST", "/rules", JSON, b'{"mid":"c","alpha":"abc"}'),
+    # Patterns: a parameter's (searched, after the length), and a model's, alone (garde's)
+    # and beside a type error (the walk's).
+    ("GET", "/worded?word=abc", {}, None),
+    ("GET", "/worded?word=ABC", {}, None),
+    ("GET", "/worded?word=ab%20c", {}, None),
+    ("GET", "/worded?word=ABCDEFG", {}, None),
+    ("POST", "/coded", JSON, b'{"code":"ABC","count":1}'),
+    ("POST", "/coded", JSON, b'{"code":"abc","count":1}'),
+    ("POST", "/coded", JSON, b'{"code":"abc","count":"x"}'),
+    ("POST", "/coded", JSON, b'{"code":5,"count":"x"}'),
     # 6. Strict Content-Type.
     ("POST", "/items", {}, b'{"name":"a","price":1}'),
     ("POST", "/items", {"content-type": "text/plain"}, b'{"name":"a","price":1}'),

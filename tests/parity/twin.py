@@ -121,6 +121,21 @@ def rules(r: Rules):
     return r
 
 
+class Coded(BaseModel):
+    code: str = Field(pattern="^[A-Z]{3}$")
+    count: int = Field(**I64)
+
+
+@app.post("/coded")
+def coded(c: Coded):
+    return c
+
+
+@app.get("/worded")
+def worded(word: str = Query(max_length=5, pattern="^[a-z]+$")):
+    return {"word": word}
+
+
 @app.post("/page")
 def page(p: Page, size: int = Body(ge=1, le=100)):
     return {"limit": p.limit, "size": size}

@@ -157,8 +157,14 @@ pub(crate) fn param_spec(arg: &Arg<'_>) -> TokenStream {
         let setter = format_ident!("with_{option}");
         value.map(|v| quote!(.#setter(#v)))
     });
+    // A pattern links the regex engine into the program (fastrs's `pattern` module).
+    let engine = o.pattern.as_ref().map(|_| {
+        let (inventory, engine) = (paths::inventory(), paths::pattern_engine());
+        quote!(#inventory::submit! { #engine::REGEX })
+    });
     quote! {
         static #ident: #spec_ty = #spec_ty::new(#name, #source_ty::#source) #key #(#options)*;
+        #engine
     }
 }
 

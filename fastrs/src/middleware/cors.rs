@@ -13,6 +13,7 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use tower::{Layer, Service};
 
 use crate::error::StartupError;
+use crate::pattern::{Compile, Pattern};
 
 /// Every method, for `allow_methods(["*"])`, as Starlette lists them.
 const ALL_METHODS: [&str; 8] = [
@@ -55,7 +56,8 @@ pub struct Cors {
     allow_methods: Vec<String>,
     allow_headers: Vec<String>,
     allow_credentials: bool,
-    allow_origin_regex: Option<String>,
+    /// The pattern, with the engine it is compiled with (`crate::pattern`).
+    allow_origin_regex: Option<(String, Compile)>,
     allow_private_network: bool,
     expose_headers: Vec<String>,
     max_age: u64,
@@ -113,7 +115,7 @@ impl Cors {
     /// A regular expression the whole origin must match, beside `allow_origins`.
     #[must_use]
     pub fn allow_origin_regex(mut self, regex: impl Into<String>) -> Self {
-        self.allow_origin_regex = Some(regex.into());
+        self.allow_origin_regex = Some((regex.into(), crate::pattern::compile));
         self
     }
 
@@ -148,9 +150,11 @@ impl Cors {
             ));
         }
         let regex = match &self.allow_origin_regex {
-            Some(pattern) => Some(regex::Regex::new(&format!("^(?:{pattern})$")).map_err(|e| {
-                StartupError::new(format!("`Cors::allow_origin_regex` does not compile: {e}"))
-            })?),
+            Some((pattern, compile)) => {
+                Some(compile(&format!("^(?:{pattern})$")).map_err(|e| {
+                    StartupError::new(format!("`Cors::allow_origin_regex` does not compile: {e}"))
+                })?)
+            }
             None => None,
         };
         let methods: Vec<String> = if self.allow_methods.iter().any(|m| m == "*") {
@@ -240,7 +244,7 @@ impl Cors {
 pub(crate) struct Policy {
     allow_origins: Vec<String>,
     allow_all_origins: bool,
-    regex: Option<regex::Regex>,
+    regex: Option<Pattern>,
     methods: Vec<String>,
     /// Lowercase, the safelisted ones included.
     headers: Vec<String>,

@@ -57,7 +57,7 @@ pub(crate) fn check_str(spec: &ParamSpec, s: &str) -> Option<(&'static str, Stri
             return Some(string_too_long(max));
         }
     }
-    if let Some(re) = spec.regex()
+    if let Some(re) = spec.compiled_pattern()
         && !re.is_match(s)
     {
         return Some(pattern_mismatch(spec.pattern.unwrap_or_default()));

@@ -389,8 +389,11 @@ impl<'s> Walker<'s> {
         if let Some(max) = max.filter(|&m| (len as u64) > m) {
             return self.failed(string_too_long(max as usize), loc, value);
         }
+        // With the program's engine: one that declares no parameter's pattern links none, and
+        // leaves the patterns of its models to garde (`crate::pattern`).
         if let Some(pattern) = schema.get("pattern").and_then(Value::as_str)
-            && regex::Regex::new(pattern).is_ok_and(|re| !re.is_match(s))
+            && let Some(compile) = crate::pattern::linked()
+            && compile(pattern).is_ok_and(|re| !re.is_match(s))
         {
             self.failed(pattern_mismatch(pattern), loc, value);
         }
