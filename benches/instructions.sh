@@ -11,6 +11,8 @@
 #   benches/instructions.sh            # 3 s of load per scenario
 #   SECONDS_PER_SCENARIO=5 benches/instructions.sh
 #   CONFIGS="multi_thread:release-lto" benches/instructions.sh
+#   MEMORY_ONLY=1 benches/instructions.sh
+#                                      # the resident memory table alone (no callgrind)
 #   ONLY="dependency chain" KEEP=/tmp/cg benches/instructions.sh
 #                                      # one scenario; keep the callgrind files (KEEP/<config>-fastrs.out,
 #                                      # KEEP/<config>-axum.out) to compare function by function
@@ -93,9 +95,11 @@ memory() {
 servers=(fastrs axum fastrs-on-axum-serve)
 for config in $CONFIGS; do
   for name in "${servers[@]}"; do
-    start "$name" "$config" "valgrind --tool=callgrind --callgrind-out-file=$work/callgrind.out.%p"
-    for s in "${scenarios[@]}"; do count "$s" "$name" "$pid" "$config"; done
-    stop
+    if [ -z "${MEMORY_ONLY:-}" ]; then
+      start "$name" "$config" "valgrind --tool=callgrind --callgrind-out-file=$work/callgrind.out.%p"
+      for s in "${scenarios[@]}"; do count "$s" "$name" "$pid" "$config"; done
+      stop
+    fi
     memory "$name" "$config"
   done
 done
@@ -103,6 +107,7 @@ done
 ratio() { awk -v f="$1" -v a="$2" 'BEGIN {printf "%.3f", f / a}'; }
 echo "# $(date -u +%Y-%m-%d), valgrind $(valgrind --version | cut -d- -f2), wrk 1 thread 8 connections ${DURATION}s per scenario"
 for config in $CONFIGS; do
+  [ -n "${MEMORY_ONLY:-}" ] && break
   echo
   echo "## ${config%%:*} runtime, ${config#*:} profile"
   echo
