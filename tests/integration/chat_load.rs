@@ -1,5 +1,5 @@
 //! `examples/chat` under load, on loopback with real clients: 1,000 websockets in 100 rooms of
-//! 10, each sending 10 messages. Every member hears every message of its room, in each
+//! 10, each sending 10 messages once all have joined (heard their own arrival). Every member hears every message of its room, in each
 //! speaker's order, none lost; the server's resident memory stays under 64 MiB.
 
 use std::collections::HashMap;
@@ -51,6 +51,16 @@ async fn member(
     let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     let (ws, _) = tokio_tungstenite::client_async(url, stream).await.unwrap();
     let (mut sink, mut stream) = ws.split();
+    // The handshake's answer comes before the handler joins the room: hearing its own arrival
+    // tells the member that it hears the room, before anyone speaks.
+    loop {
+        let frame = stream.next().await.expect("open").expect("a frame");
+        let Frame::Text(text) = frame else { continue };
+        let event: Value = serde_json::from_str(text.as_str()).unwrap();
+        if event["type"] == "joined" && event["name"] == name.as_str() {
+            break;
+        }
+    }
     joined.wait().await;
     let speaking = tokio::spawn(async move {
         for i in 0..MESSAGES {
