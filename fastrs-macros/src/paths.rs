@@ -8,6 +8,12 @@ pub(crate) fn private() -> TokenStream {
     quote!(::fastrs::__private)
 }
 
+/// `fastrs::kind::is_dependency`: named by the compile error of a `Depends<T>` whose `T` is not
+/// a dependency, so it lives in the public `kind` module.
+pub(crate) fn is_dependency() -> TokenStream {
+    quote!(::fastrs::kind::is_dependency)
+}
+
 macro_rules! private_paths {
     ($($fn_name:ident => $item:ident),* $(,)?) => {$(
         pub(crate) fn $fn_name() -> TokenStream {
@@ -49,7 +55,7 @@ private_paths! {
     raise => raise,
     returned => Returned,
     answered => answered,
-    describe_dependency => describe_dependency,
+    dependency_probe => DependencyProbe,
     arguments => arguments,
     dependency_ref => DependencyRef,
     dependency_fn => DependencyFn,

@@ -212,7 +212,7 @@ pub mod prelude {
 /// that says what the type lacks. Named by generated code and by its compile errors; not meant
 /// to be called by hand.
 pub mod kind {
-    pub use crate::depends::describe_dependency;
+    pub use crate::depends::{describe_dependency, is_dependency};
     #[cfg(feature = "multipart")]
     pub use crate::extract::file::{FileKind, IsFile};
     pub use crate::extract::kind::{
@@ -228,7 +228,8 @@ pub mod __private {
         AppContext, BoundAny, DependencyRef, Fact, Meta, MiddlewareRef, schema_of,
     };
     pub use crate::depends::{
-        Dependency, DependencyFn, Depends, Resolution, describe_dependency, resolve_fn,
+        Dependency, DependencyFn, DependencyProbe, Depends, Resolution, describe_dependency,
+        resolve_fn,
     };
     pub use crate::document::{ResponseDoc, Returns, ViaAnyResponse, ViaResponseDoc};
     pub use crate::error::StartupError;
@@ -244,6 +245,7 @@ pub mod __private {
     /// The probe levels that choose a parameter's kind, garde's check and the answer's
     /// description: `use kinds::*;`.
     pub mod kinds {
+        pub use crate::depends::{ViaDependency, ViaNotADependency};
         pub use crate::document::{ViaAnyResponse, ViaResponseDoc};
         pub use crate::error::{ViaResult, ViaValue};
         #[cfg(feature = "multipart")]

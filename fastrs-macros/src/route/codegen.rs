@@ -435,8 +435,11 @@ pub(crate) fn dep_phase(params: &[Arg<'_>]) -> TokenStream {
                 Some(paths::respan(statements, ty.span()))
             }
             Resolved::Depends(target) => {
-                let resolve =
-                    paths::respan(quote!(__fastrs_cx.depends::<#target>()), target.span());
+                let probe = paths::dependency_probe();
+                let resolve = paths::respan(
+                    quote!((&&#probe::<#target>::new()).__fastrs_resolve_dependency(__fastrs_cx)),
+                    target.span(),
+                );
                 Some(quote!(let #ident = #resolve.await?;))
             }
             _ => None,
@@ -634,8 +637,12 @@ pub(crate) fn describe_params(params: &[Arg<'_>]) -> TokenStream {
         let p = arg.param;
         let (spec, ident, ty) = (spec_ident(p), &p.ident, &p.ty);
         if let Resolved::Depends(target) = arg.source {
-            let describe_dependency = paths::describe_dependency();
-            let call = quote!(#describe_dependency::<#target>(__fastrs_meta););
+            // Silent for a type that is not a dependency: `is_dependency` is the one error.
+            let (probe, is_dependency) = (paths::dependency_probe(), paths::is_dependency());
+            let call = quote! {
+                #is_dependency::<#target>();
+                (&&#probe::<#target>::new()).__fastrs_describe_dependency(__fastrs_meta);
+            };
             return paths::respan(call, target.span());
         }
         // The type's probe, asked for its kind and for garde's check.

@@ -30,7 +30,9 @@ const _: () = {
                     &__FASTRS_PARAM_AUTHORIZATION,
                     authorization.__fastrs_validator(),
                 );
-            ::fastrs::__private::describe_dependency::<settings>(meta);
+            ::fastrs::kind::is_dependency::<settings>();
+            (&&::fastrs::__private::DependencyProbe::<settings>::new())
+                .__fastrs_describe_dependency(meta);
         }
         fn resolve<'a, 'r: 'a>(
             cx: &'a mut ::fastrs::__private::Cx<'r>,
@@ -48,7 +50,11 @@ const _: () = {
             cx: &'a mut ::fastrs::__private::Cx<'r>,
         ) -> impl ::fastrs::__private::Reading<Self::Args> + 'a {
             async move {
-                let settings = cx.depends::<settings>().await?;
+                let settings = (&&::fastrs::__private::DependencyProbe::<
+                    settings,
+                >::new())
+                    .__fastrs_resolve_dependency(cx)
+                    .await?;
                 cx.begin_own_params();
                 let authorization = (&&&&::fastrs::__private::Probe::<String>::new())
                     .__fastrs_kind()

@@ -30,7 +30,9 @@ const _: () = {
         let room = &&&&::fastrs::__private::Probe::<String>::new();
         room.__fastrs_kind()
             .describe(meta, &__FASTRS_PARAM_ROOM, room.__fastrs_validator());
-        ::fastrs::__private::describe_dependency::<member>(meta);
+        ::fastrs::kind::is_dependency::<member>();
+        (&&::fastrs::__private::DependencyProbe::<member>::new())
+            .__fastrs_describe_dependency(meta);
         (&&::fastrs::__private::Returns::<Result<(), WebSocketException>>::new())
             .__fastrs_response(meta);
     }
@@ -65,7 +67,9 @@ const _: () = {
             async move {
                 let ws_probe = &&&&::fastrs::__private::Probe::<WebSocket>::new();
                 let ws = ws_probe.__fastrs_kind().resolve(cx).await?;
-                let token = cx.depends::<member>().await?;
+                let token = (&&::fastrs::__private::DependencyProbe::<member>::new())
+                    .__fastrs_resolve_dependency(cx)
+                    .await?;
                 cx.read_body(ws_probe.__fastrs_kind().body_count(&__FASTRS_PARAM_WS))
                     .await?;
                 let ws = ws_probe

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use axum::response::Response;
 
-use super::{Dependency, Depends, Held, Resolution};
+use super::{Dependency, Depends, Resolution};
 use crate::context::AppContext;
 use crate::extract::Cx;
 
@@ -52,7 +52,7 @@ impl Cx<'_> {
         Arc::clone(value)
             .downcast::<F::Output>()
             .ok()
-            .map(|value| Depends(Held::Shared(value)))
+            .map(Depends::shared)
     }
 
     /// The value of app-scoped dependency `F`, built on first use (once for the app; a build
@@ -65,7 +65,7 @@ impl Cx<'_> {
             // Not reached by any route at start-up (it cannot happen through a route):
             // resolved for this request alone.
             return match F::resolve(self).await {
-                Resolution::Value(value) => Ok(Some(Depends(Held::Owned(value)))),
+                Resolution::Value(value) => Ok(Some(Depends::owned(value))),
                 Resolution::Invalid => Ok(None),
                 Resolution::Answer(response) => Err(response),
             };
@@ -83,7 +83,7 @@ impl Cx<'_> {
             Ok(value) => Ok(Arc::clone(value)
                 .downcast::<F::Output>()
                 .ok()
-                .map(|value| Depends(Held::Shared(value)))),
+                .map(Depends::shared)),
             Err(None) => Ok(None),
             Err(Some(response)) => Err(response),
         }

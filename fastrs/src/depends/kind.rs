@@ -35,3 +35,87 @@ impl<F: Dependency> DependencyKind<Depends<F>> {
         describe_dependency::<F>(meta);
     }
 }
+
+/// The probe of a `Depends<F>` parameter's `F`: its facts and its value when it is a
+/// dependency; no fact and no value otherwise, as [`is_dependency`] is then the one compile
+/// error. `(&&DependencyProbe::<F>::new()).__fastrs_resolve_dependency(cx)`, in generated code.
+#[doc(hidden)]
+pub struct DependencyProbe<F>(std::marker::PhantomData<fn() -> F>);
+
+impl<F> DependencyProbe<F> {
+    /// The probe for `F`.
+    pub const fn new() -> Self {
+        Self(std::marker::PhantomData)
+    }
+}
+
+impl<F> Default for DependencyProbe<F> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Says, once, that `F` is not a dependency: the bound is the compile error.
+#[doc(hidden)]
+pub const fn is_dependency<F: Dependency>() {}
+
+/// The probe's level for a dependency: its fact, and its value resolved.
+#[doc(hidden)]
+pub trait ViaDependency {
+    /// `Depends<F>`.
+    type Value;
+
+    /// Writes the dependency's fact.
+    fn __fastrs_describe_dependency(&self, meta: &mut Meta);
+
+    /// Resolves it (see [`Cx::depends`]).
+    fn __fastrs_resolve_dependency<'a, 'r: 'a>(
+        &self,
+        cx: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Result<Option<Self::Value>, Box<Response>>> + Send + 'a;
+}
+
+impl<F: Dependency> ViaDependency for &DependencyProbe<F> {
+    type Value = Depends<F>;
+
+    fn __fastrs_describe_dependency(&self, meta: &mut Meta) {
+        describe_dependency::<F>(meta);
+    }
+
+    fn __fastrs_resolve_dependency<'a, 'r: 'a>(
+        &self,
+        cx: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Result<Option<Depends<F>>, Box<Response>>> + Send + 'a {
+        cx.depends::<F>()
+    }
+}
+
+/// The probe's level for anything else: no fact, no value (never reached: the program does
+/// not compile).
+#[doc(hidden)]
+pub trait ViaNotADependency {
+    /// `Depends<F>`.
+    type Value;
+
+    /// Writes nothing.
+    fn __fastrs_describe_dependency(&self, meta: &mut Meta);
+
+    /// Resolves nothing.
+    fn __fastrs_resolve_dependency<'a, 'r: 'a>(
+        &self,
+        cx: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Result<Option<Self::Value>, Box<Response>>> + Send + 'a;
+}
+
+impl<F: 'static> ViaNotADependency for DependencyProbe<F> {
+    type Value = Depends<F>;
+
+    fn __fastrs_describe_dependency(&self, _: &mut Meta) {}
+
+    fn __fastrs_resolve_dependency<'a, 'r: 'a>(
+        &self,
+        _: &'a mut Cx<'r>,
+    ) -> impl Future<Output = Result<Option<Depends<F>>, Box<Response>>> + Send + 'a {
+        crate::extract::kind::not_a_dependency()
+    }
+}

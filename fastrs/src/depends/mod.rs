@@ -5,8 +5,9 @@ mod app_scoped;
 mod cleanup;
 mod kind;
 
-use std::any::TypeId;
+use std::any::{Any, TypeId};
 use std::future::Future;
+use std::marker::PhantomData;
 use std::ops::Deref;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -19,6 +20,7 @@ use crate::extract::{Cx, FromCx};
 pub use cleanup::Cleanup;
 #[cfg(feature = "ws")]
 pub(crate) use cleanup::CleanupsRun;
+pub use kind::{DependencyProbe, ViaDependency, ViaNotADependency, is_dependency};
 
 /// A function marked `#[depends]`: the macro implements this on the struct of the same name.
 #[diagnostic::on_unimplemented(
@@ -135,44 +137,72 @@ impl<T> Resolution<T> {
 ///     user.name.clone()
 /// }
 /// ```
-pub struct Depends<F: Dependency>(Held<F::Output>);
+///
+/// `F` carries no bound here, so that naming something that is not a dependency
+/// (`Depends<Settings>`) is one compile error, where the route reads it, rather than one per
+/// mention of the type in the generated code. The value is kept as `dyn Any` for that, and
+/// `F::Output` is checked once more where it is read (a comparison of type ids).
+pub struct Depends<F>(Held, PhantomData<fn() -> F>);
 
 /// A dependency's value: owned when nothing else in the request asks for it (known at
 /// start-up), shared otherwise.
-enum Held<T> {
-    Owned(T),
-    Shared(Arc<T>),
+enum Held {
+    Owned(Box<dyn Any + Send + Sync>),
+    Shared(Arc<dyn Any + Send + Sync>),
 }
 
 impl<F: Dependency> Depends<F> {
+    /// The value, owned: no other parameter of the request asks for it.
+    pub(crate) fn owned(value: F::Output) -> Self {
+        Depends(Held::Owned(Box::new(value)), PhantomData)
+    }
+
+    /// The value, shared with the other parameters that ask for it.
+    pub(crate) fn shared(value: Arc<F::Output>) -> Self {
+        Depends(Held::Shared(value), PhantomData)
+    }
+
     /// The value, cloned if another parameter of the request shares it.
     pub fn into_inner(self) -> F::Output
     where
         F::Output: Clone,
     {
         match self.0 {
-            Held::Owned(value) => value,
-            Held::Shared(shared) => Arc::try_unwrap(shared).unwrap_or_else(|s| (*s).clone()),
+            Held::Owned(value) => *value.downcast().unwrap_or_else(|_| mistyped::<F>()),
+            Held::Shared(shared) => {
+                let shared: Arc<F::Output> = shared.downcast().unwrap_or_else(|_| mistyped::<F>());
+                Arc::try_unwrap(shared).unwrap_or_else(|s| (*s).clone())
+            }
         }
     }
 
     /// The value, in an `Arc` shared with the other parameters that ask for it.
     pub fn into_arc(self) -> Arc<F::Output> {
         match self.0 {
-            Held::Owned(value) => Arc::new(value),
-            Held::Shared(shared) => shared,
+            Held::Owned(value) => Arc::new(*value.downcast().unwrap_or_else(|_| mistyped::<F>())),
+            Held::Shared(shared) => shared.downcast().unwrap_or_else(|_| mistyped::<F>()),
         }
     }
+}
+
+/// A `Depends<F>` is only ever made from `F::Output` (`Depends::owned`, `Depends::shared`).
+#[cold]
+fn mistyped<F>() -> ! {
+    unreachable!(
+        "the value of `Depends<{}>` is of another type",
+        std::any::type_name::<F>()
+    )
 }
 
 impl<F: Dependency> Deref for Depends<F> {
     type Target = F::Output;
 
     fn deref(&self) -> &F::Output {
-        match &self.0 {
-            Held::Owned(value) => value,
-            Held::Shared(shared) => shared,
-        }
+        let value: &(dyn Any + Send + Sync) = match &self.0 {
+            Held::Owned(value) => &**value,
+            Held::Shared(shared) => &**shared,
+        };
+        value.downcast_ref().unwrap_or_else(|| mistyped::<F>())
     }
 }
 
@@ -181,10 +211,10 @@ where
     F::Output: Clone,
 {
     fn clone(&self) -> Self {
-        Self(match &self.0 {
-            Held::Owned(value) => Held::Owned(value.clone()),
-            Held::Shared(shared) => Held::Shared(Arc::clone(shared)),
-        })
+        match &self.0 {
+            Held::Owned(_) => Self::owned((**self).clone()),
+            Held::Shared(shared) => Depends(Held::Shared(Arc::clone(shared)), PhantomData),
+        }
     }
 }
 
@@ -266,7 +296,7 @@ impl<'r> Cx<'r> {
             // at start-up): a dependency asked for once costs no `Arc` and no lookup.
             let cached = F::CACHED && self.app.shares(TypeId::of::<F>());
             if cached && let Some(value) = resolved::<F>(self) {
-                return Ok(Some(Depends(Held::Shared(value))));
+                return Ok(Some(Depends::shared(value)));
             }
             let overridden = overridden::<F>(&self.app.overrides);
             if F::APP_SCOPED && overridden.is_none() {
@@ -287,9 +317,9 @@ impl<'r> Cx<'r> {
                 Resolution::Value(value) if cached => {
                     let value = Arc::new(value);
                     self.deps.insert(TypeId::of::<F>(), Arc::clone(&value) as _);
-                    Ok(Some(Depends(Held::Shared(value))))
+                    Ok(Some(Depends::shared(value)))
                 }
-                Resolution::Value(value) => Ok(Some(Depends(Held::Owned(value)))),
+                Resolution::Value(value) => Ok(Some(Depends::owned(value))),
                 Resolution::Invalid => Ok(None),
                 Resolution::Answer(response) => Err(response),
             }
@@ -348,7 +378,7 @@ impl Cx<'_> {
 /// Read after the dependency phase resolved it.
 impl<F: Dependency> FromCx for Depends<F> {
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
-        resolved::<F>(cx).map(|value| Depends(Held::Shared(value)))
+        resolved::<F>(cx).map(Depends::shared)
     }
 
     fn describe(meta: &mut Meta) {

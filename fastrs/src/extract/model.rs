@@ -20,6 +20,9 @@ use crate::spec::{ParamSpec, Source};
 )]
 pub trait ParamModel: BodyParam {}
 
+/// Not recommended: the error names `ParamModel` with its notes, once, rather than each trait
+/// of `BodyParam` the type lacks.
+#[diagnostic::do_not_recommend]
 impl<T: BodyParam> ParamModel for T {}
 
 impl Cx<'_> {
