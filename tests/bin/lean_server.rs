@@ -4,21 +4,10 @@
 
 use fastrs::prelude::*;
 
-#[derive(Deserialize, Serialize, JsonSchema, Validate)]
-struct Coded {
-    #[garde(pattern(r"^[A-Z]{3}$"))]
-    code: String,
-    #[garde(skip)]
-    count: i64,
-}
-
-#[post("/coded")]
-async fn coded(c: Coded) -> Json<Coded> {
-    Json(c)
-}
+mod coded;
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8099".into());
-    App::empty().mount(fastrs::routes![coded]).serve(addr).await
+    App::empty().mount(fastrs::routes![coded::coded]).serve(addr).await
 }

@@ -12,6 +12,7 @@ use fastrs::response::{Event, JsonLines, Sse, Stream};
 use fastrs::security::{HttpBasic, HttpBearer};
 use serde_json::{Value, json};
 
+mod coded;
 mod file_routes;
 mod uploads;
 
@@ -116,21 +117,6 @@ async fn count(#[body] importance: i32) -> Json<Value> {
 #[post("/rules")]
 async fn rules(r: Rules) -> Json<Rules> {
     Json(r)
-}
-
-// A pattern in a model: garde's to check, and listed by the walk beside the type errors (this
-// program declares a parameter's pattern, which links the engine in).
-#[derive(Deserialize, Serialize, JsonSchema, Validate)]
-struct Coded {
-    #[garde(pattern(r"^[A-Z]{3}$"))]
-    code: String,
-    #[garde(skip)]
-    count: i64,
-}
-
-#[post("/coded")]
-async fn coded(c: Coded) -> Json<Coded> {
-    Json(c)
 }
 
 #[get("/worded")]
