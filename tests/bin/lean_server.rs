@@ -9,5 +9,8 @@ mod coded;
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8099".into());
-    App::empty().mount(fastrs::routes![coded::coded]).serve(addr).await
+    App::empty()
+        .mount(fastrs::routes![coded::coded])
+        .serve(addr)
+        .await
 }
