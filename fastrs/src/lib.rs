@@ -70,6 +70,7 @@ pub mod middleware;
 mod pattern;
 mod pipeline;
 mod positional;
+pub mod ratelimit;
 pub mod response;
 mod response_model;
 mod route;
@@ -310,6 +311,8 @@ mod guide {
     struct Files;
     #[doc = include_str!("../../docs/streaming.md")]
     struct Streaming;
+    #[doc = include_str!("../../docs/ratelimit.md")]
+    struct RateLimiting;
     #[cfg(feature = "templates")]
     #[doc = include_str!("../../docs/templates.md")]
     struct TemplatesGuide;

@@ -21,6 +21,7 @@ mod middleware;
 mod openapi;
 mod params;
 mod pattern_engine;
+mod ratelimit;
 mod readme;
 mod responses;
 mod router_middleware;

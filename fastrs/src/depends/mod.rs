@@ -293,7 +293,8 @@ impl<'r> Cx<'r> {
     {
         async move {
             // Cached only when something else in the route's graph asks for it too (counted
-            // at start-up): a dependency asked for once costs no `Arc` and no lookup.
+            // at start-up): a dependency asked for once costs no lookup (its value is boxed, not
+            // shared).
             let cached = F::CACHED && self.app.shares(TypeId::of::<F>());
             if cached && let Some(value) = resolved::<F>(self) {
                 return Ok(Some(Depends::shared(value)));

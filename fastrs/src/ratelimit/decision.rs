@@ -1,0 +1,97 @@
+//! `Decision`: what a limiter says of one request, and how it is told to the client: slowapi's
+//! `X-RateLimit-*` headers, and its 429 with `Retry-After`.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+
+use super::Rate;
+use crate::error::HttpError;
+
+/// Whether a request passes its limit, with what is left of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub(super) allowed: bool,
+    pub(super) rate: Rate,
+    pub(super) remaining: u64,
+    /// Until the key's count is back to its full limit (fixed window: the window's end).
+    pub(super) reset_after: Duration,
+    /// Until a refused key's next request can pass (zero when it passed).
+    pub(super) retry_after: Duration,
+}
+
+impl Decision {
+    /// Whether the request passes.
+    pub fn is_allowed(&self) -> bool {
+        self.allowed
+    }
+
+    /// The requests a period allows.
+    pub fn limit(&self) -> u64 {
+        self.rate.count()
+    }
+
+    /// The requests left before the limit.
+    pub fn remaining(&self) -> u64 {
+        self.remaining
+    }
+
+    /// How long until the key's count is back to the full limit.
+    pub fn reset_after(&self) -> Duration {
+        self.reset_after
+    }
+
+    /// How long a refused client waits before its next request can pass; `None` when it
+    /// passed.
+    pub fn retry_after(&self) -> Option<Duration> {
+        (!self.allowed).then_some(self.retry_after)
+    }
+
+    /// slowapi's headers: `X-RateLimit-Limit`, `X-RateLimit-Remaining`, and
+    /// `X-RateLimit-Reset` (when the count is full again, in seconds since the epoch).
+    pub fn headers(&self) -> HeaderMap {
+        let mut headers = HeaderMap::with_capacity(4);
+        let reset = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .saturating_add(self.reset_after);
+        headers.insert(LIMIT, HeaderValue::from(self.limit()));
+        headers.insert(REMAINING, HeaderValue::from(self.remaining));
+        headers.insert(RESET, HeaderValue::from(seconds_up(reset)));
+        if let Some(wait) = self.retry_after() {
+            headers.insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(seconds_up(wait).max(1)),
+            );
+        }
+        headers
+    }
+
+    /// `Ok` when the request passes; otherwise the 429 to answer:
+    /// `{"detail":"Rate limit exceeded: 5 per 1 minute"}`, with `Retry-After` and the
+    /// `X-RateLimit-*` headers.
+    pub fn into_result(self) -> Result<Self, HttpError> {
+        if self.allowed {
+            return Ok(self);
+        }
+        let mut error = HttpError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("Rate limit exceeded: {}", self.rate),
+        );
+        for (name, value) in &self.headers() {
+            if let Ok(value) = value.to_str() {
+                error = error.header(name.as_str(), value);
+            }
+        }
+        Err(error)
+    }
+}
+
+const LIMIT: HeaderName = HeaderName::from_static("x-ratelimit-limit");
+const REMAINING: HeaderName = HeaderName::from_static("x-ratelimit-remaining");
+const RESET: HeaderName = HeaderName::from_static("x-ratelimit-reset");
+
+/// Whole seconds, rounded up.
+fn seconds_up(duration: Duration) -> u64 {
+    duration.as_secs() + u64::from(duration.subsec_nanos() > 0)
+}

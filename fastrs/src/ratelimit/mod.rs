@@ -1,0 +1,114 @@
+//! Rate limiting: [`RateLimiter`] counts each key's requests in memory, by slowapi's fixed
+//! window or by GCRA, and its [`Decision`] is the 429 of slowapi's words, with `Retry-After`
+//! and the `X-RateLimit-*` headers.
+//!
+//! A limiter is a value an app keeps in its state: a dependency checks it with the key it
+//! chooses (the user, an API key, the client's address), which is how a limit can depend on
+//! who asks. See `docs/ratelimit.md`.
+
+mod decision;
+mod memory;
+mod rate;
+
+use std::sync::Arc;
+
+pub use decision::Decision;
+pub use rate::{Rate, RateError};
+
+use memory::MemoryStore;
+
+/// How a limit counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Algorithm {
+    /// slowapi's (`limits`' fixed window): a window of one period starts at a key's first
+    /// request; up to `count` requests pass in it, and every request counts, refused ones too.
+    #[default]
+    FixedWindow,
+    /// The generic cell rate algorithm: a request is due every `period / count`, and a burst of
+    /// up to `count` passes at once; it never lets through twice the count across a window's
+    /// edge, as a fixed window can. Refused requests do not count.
+    Gcra,
+}
+
+/// A limit and the counts of its keys, in this process's memory.
+///
+/// Cheap to clone: the clones share the counts. It holds up to 100,000 keys by default
+/// ([`max_keys`](Self::max_keys)); past that, the oldest counts are forgotten first when they
+/// have expired, and a quarter of a full shard otherwise, so that a flood of keys cannot
+/// exhaust memory.
+///
+/// ```
+/// use fastrs::ratelimit::{Algorithm, Rate, RateLimiter};
+///
+/// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+/// let logins = RateLimiter::new(Rate::per_minute(5)).algorithm(Algorithm::Gcra);
+/// for _ in 0..5 {
+///     assert!(logins.check("alice").await.is_allowed());
+/// }
+/// let refused = logins.check("alice").await;
+/// assert!(!refused.is_allowed());
+/// assert_eq!(refused.limit(), 5);
+/// assert!(logins.check("bob").await.is_allowed());
+/// # });
+/// ```
+#[derive(Debug, Clone)]
+pub struct RateLimiter {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    rate: Rate,
+    algorithm: Algorithm,
+    max_keys: usize,
+    store: MemoryStore,
+}
+
+/// Keys a limiter holds unless told otherwise.
+const MAX_KEYS: usize = 100_000;
+
+impl RateLimiter {
+    /// A limit of `rate` per key, counted by slowapi's fixed window.
+    pub fn new(rate: Rate) -> Self {
+        Self::build(rate, Algorithm::default(), MAX_KEYS)
+    }
+
+    fn build(rate: Rate, algorithm: Algorithm, max_keys: usize) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                rate,
+                algorithm,
+                max_keys,
+                store: MemoryStore::new(max_keys),
+            }),
+        }
+    }
+
+    /// Counts with `algorithm` (a new limiter, with no counts).
+    #[must_use]
+    pub fn algorithm(self, algorithm: Algorithm) -> Self {
+        Self::build(self.inner.rate, algorithm, self.inner.max_keys)
+    }
+
+    /// Holds up to about `max_keys` keys (a new limiter, with no counts).
+    #[must_use]
+    pub fn max_keys(self, max_keys: usize) -> Self {
+        Self::build(self.inner.rate, self.inner.algorithm, max_keys)
+    }
+
+    /// The limit.
+    pub fn rate(&self) -> Rate {
+        self.inner.rate
+    }
+
+    /// Counts a request of `key`: whether it passes, and what is left.
+    pub async fn check(&self, key: &str) -> Decision {
+        let inner = &self.inner;
+        inner.store.hit(
+            key,
+            inner.rate,
+            inner.algorithm,
+            tokio::time::Instant::now(),
+        )
+    }
+}

@@ -1,0 +1,108 @@
+//! `fastrs::ratelimit` in an app: a dependency checks a `RateLimiter` kept in the app's state,
+//! keyed by the API key, and answers slowapi's 429.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use fastrs::prelude::*;
+use fastrs::ratelimit::{Algorithm, Rate, RateLimiter};
+use fastrs::testing::TestClient;
+
+/// The caller's API key, within its limit.
+#[depends]
+async fn api_key(
+    #[header] x_api_key: String,
+    limiter: State<RateLimiter>,
+) -> Result<String, HttpError> {
+    limiter.check(&x_api_key).await.into_result()?;
+    Ok(x_api_key)
+}
+
+#[get("/search")]
+async fn search(key: Depends<api_key>) -> String {
+    format!("results for {}", *key)
+}
+
+fn client(limiter: RateLimiter) -> TestClient {
+    TestClient::new(App::empty().state(limiter).mount(fastrs::routes![search]))
+}
+
+async fn get(client: &TestClient, key: &str) -> fastrs::testing::TestResponse {
+    client.get("/search").header("x-api-key", key).send().await
+}
+
+fn epoch_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+#[tokio::test(start_paused = true)]
+async fn past_its_limit_a_key_gets_the_429_until_its_window_ends() {
+    let client = client(RateLimiter::new("2/minute".parse().unwrap()));
+    for _ in 0..2 {
+        let passed = get(&client, "a").await;
+        assert_eq!(passed.status(), 200);
+        assert_eq!(passed.text(), "results for a");
+    }
+    let refused = get(&client, "a").await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(
+        refused.text(),
+        r#"{"detail":"Rate limit exceeded: 2 per 1 minute"}"#
+    );
+    assert_eq!(refused.header("content-type"), Some("application/json"));
+    assert_eq!(refused.header("retry-after"), Some("60"));
+    assert_eq!(refused.header("x-ratelimit-limit"), Some("2"));
+    assert_eq!(refused.header("x-ratelimit-remaining"), Some("0"));
+    let reset: u64 = refused
+        .header("x-ratelimit-reset")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (epoch_now() + 59..=epoch_now() + 61).contains(&reset),
+        "{reset}"
+    );
+    // Another key has its own count.
+    assert_eq!(get(&client, "b").await.status(), 200);
+    // Still refused a second before the window ends, which says so.
+    tokio::time::advance(Duration::from_secs(59)).await;
+    let refused = get(&client, "a").await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(refused.header("retry-after"), Some("1"));
+    tokio::time::advance(Duration::from_secs(1)).await;
+    assert_eq!(get(&client, "a").await.status(), 200);
+}
+
+#[tokio::test(start_paused = true)]
+async fn gcra_lets_one_more_through_each_interval() {
+    let limiter = RateLimiter::new(Rate::per_minute(3)).algorithm(Algorithm::Gcra);
+    let client = client(limiter);
+    for _ in 0..3 {
+        assert_eq!(get(&client, "a").await.status(), 200);
+    }
+    let refused = get(&client, "a").await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(
+        refused.text(),
+        r#"{"detail":"Rate limit exceeded: 3 per 1 minute"}"#
+    );
+    // One request is due every 20 s.
+    assert_eq!(refused.header("retry-after"), Some("20"));
+    tokio::time::advance(Duration::from_secs(20)).await;
+    assert_eq!(get(&client, "a").await.status(), 200);
+    assert_eq!(get(&client, "a").await.status(), 429);
+}
+
+#[tokio::test]
+async fn a_missing_key_is_fastapis_422_and_counts_nothing() {
+    let client = client(RateLimiter::new(Rate::per_minute(1)));
+    let answer = client.get("/search").send().await;
+    assert_eq!(answer.status(), 422);
+    assert_eq!(
+        answer.text(),
+        r#"{"detail":[{"type":"missing","loc":["header","x-api-key"],"msg":"Field required","input":null}]}"#
+    );
+    assert_eq!(get(&client, "a").await.status(), 200);
+}
