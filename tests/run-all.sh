@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo test --workspace
-# The load test of the chat example (1,000 websockets), alone, so that the two cores and the
-# server's memory figures are its own.
-cargo test -p fastrs-tests --test integration chat_load -- --ignored
+# The load test of the chat example (1,000 websockets) and the rate limiter's flood of a million
+# keys, alone and one after the other, so that the two cores and the memory figures are theirs.
+cargo test -p fastrs-tests --test integration -- --ignored --test-threads=1 --nocapture \
+  chat_load a_flood_of_a_million_keys
 
 # No two modules of a crate import each other, directly or around a circle (docs/architecture.md).
 if [ -f ../shared/tools/module_cycles.py ]; then

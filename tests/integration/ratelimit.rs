@@ -106,3 +106,34 @@ async fn a_missing_key_is_fastapis_422_and_counts_nothing() {
     );
     assert_eq!(get(&client, "a").await.status(), 200);
 }
+
+/// This process's resident memory, in KiB.
+fn rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+#[tokio::test]
+#[ignore = "a memory test: tests/run-all.sh runs it alone"]
+async fn a_flood_of_a_million_keys_keeps_memory_bounded() {
+    let limiter = RateLimiter::new(Rate::per_hour(5)).algorithm(Algorithm::Gcra);
+    let before = rss_kib();
+    let mut key = String::new();
+    for i in 0..1_000_000u32 {
+        use std::fmt::Write as _;
+        key.clear();
+        write!(key, "client-{i}").unwrap();
+        assert!(limiter.check(&key).await.is_allowed());
+    }
+    // The most recent keys are still counted: their second request is counted against
+    // their limit, not a fresh one.
+    let recent = limiter.check("client-999999").await;
+    assert_eq!(recent.remaining(), 3);
+    let grown = rss_kib().saturating_sub(before);
+    eprintln!("rate limit flood: 1,000,000 keys, the process grew by {grown} KiB");
+    assert!(grown < 32 * 1024, "grew by {grown} KiB");
+}
