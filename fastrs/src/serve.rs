@@ -98,7 +98,7 @@ pub(crate) async fn serve(
         };
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(accepted) => accepted,
                 Err(e) => {
                     // Out of file descriptors and the like: wait, then accept again.
                     eprintln!("fastrs: accept failed: {e}");
@@ -108,6 +108,7 @@ pub(crate) async fn serve(
             },
             () = &mut signal => break,
         };
+        let (stream, peer) = stream;
         let _ = stream.set_nodelay(true);
         // Held by the stream: by hyper until the connection ends, or by an upgrade (a
         // websocket) until it closes.
@@ -125,6 +126,7 @@ pub(crate) async fn serve(
             router: router.clone(),
             limits: limits.clone(),
             phase,
+            client: app.client_addr.then_some(peer),
         });
         let connection = builder
             .serve_connection(TokioIo::new(io), service)
@@ -209,6 +211,8 @@ struct Checked {
     limits: Limits,
     /// The connection's phase, marked as serving once a head is read.
     phase: std::sync::Arc<crate::serve_idle::Phase>,
+    /// The client's address, when a route reads it (`ClientAddr`).
+    client: Option<std::net::SocketAddr>,
 }
 
 impl Service<Request<Incoming>> for Checked {
@@ -220,8 +224,11 @@ impl Service<Request<Incoming>> for Checked {
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, req: Request<Incoming>) -> CheckedAnswer {
+    fn call(&mut self, mut req: Request<Incoming>) -> CheckedAnswer {
         self.phase.serving();
+        if let Some(client) = self.client {
+            req.extensions_mut().insert(crate::ClientAddr(Some(client)));
+        }
         if let Some(refused) = refuse(&req, &self.limits) {
             return CheckedAnswer::Refused(Some(refused));
         }

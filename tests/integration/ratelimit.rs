@@ -3,6 +3,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use fastrs::ClientAddr;
 use fastrs::prelude::*;
 use fastrs::ratelimit::{Algorithm, Rate, RateLimiter};
 use fastrs::testing::TestClient;
@@ -136,4 +137,49 @@ async fn a_flood_of_a_million_keys_keeps_memory_bounded() {
     let grown = rss_kib().saturating_sub(before);
     eprintln!("rate limit flood: 1,000,000 keys, the process grew by {grown} KiB");
     assert!(grown < 32 * 1024, "grew by {grown} KiB");
+}
+
+/// The client's address, within its limit: the key is the address the connection shows.
+#[depends]
+async fn per_client(client: ClientAddr, limiter: State<RateLimiter>) -> Result<String, HttpError> {
+    let ip = client
+        .ip()
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+    limiter.check(&ip).await.into_result()?;
+    Ok(ip)
+}
+
+#[get("/ping")]
+async fn ping(ip: Depends<per_client>) -> String {
+    format!("pong to {}", *ip)
+}
+
+fn per_client_app() -> App {
+    App::empty()
+        .state(RateLimiter::new(Rate::per_minute(1)))
+        .mount(fastrs::routes![ping])
+}
+
+#[tokio::test]
+async fn a_limit_by_client_address_counts_each_address_apart() {
+    let client = TestClient::new(per_client_app());
+    // The TestClient's requests come from 127.0.0.1:50000 unless told otherwise.
+    let first = client.get("/ping").send().await;
+    assert_eq!(first.text(), "pong to 127.0.0.1");
+    assert_eq!(client.get("/ping").send().await.status(), 429);
+    let other: std::net::SocketAddr = "203.0.113.7:40000".parse().unwrap();
+    let answer = client.get("/ping").client_addr(other).send().await;
+    assert_eq!(answer.status(), 200);
+    assert_eq!(answer.text(), "pong to 203.0.113.7");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_socket_the_client_address_is_the_connections() {
+    let (addr, _server) = crate::socket::serve(per_client_app()).await;
+    let request = "GET /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    let answer = tokio::task::spawn_blocking(move || crate::socket::raw_request(addr, request))
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+    assert!(answer.ends_with("\r\n\r\npong to 127.0.0.1"), "{answer}");
 }

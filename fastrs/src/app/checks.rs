@@ -95,6 +95,8 @@ pub(super) struct Requirements {
     /// The models read without garde (their type is not `garde::Validate`), with their
     /// schemas: a rule their documentation shows would go unchecked.
     unchecked: Vec<(&'static ParamSpec, SchemaFn<Value>)>,
+    /// Whether it reads the client's address (`ClientAddr`).
+    pub(super) client: bool,
 }
 
 impl Requirements {
@@ -126,6 +128,7 @@ impl Requirements {
                     ..
                 } => self.unchecked.push((spec, schema)),
                 Fact::State { id, name } => self.states.push((id, name)),
+                Fact::Client => self.client = true,
                 Fact::Dependency {
                     id,
                     cached,

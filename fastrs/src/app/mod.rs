@@ -418,6 +418,7 @@ impl App {
             ranged: false,
             websocket: self.websocket,
             closing: Arc::default(),
+            client_addr: needs.iter().any(|n| n.client),
             urls: Arc::new(crate::context::UrlTable {
                 routes: routes
                     .iter()

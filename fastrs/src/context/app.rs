@@ -51,6 +51,9 @@ pub struct AppContext {
     pub(crate) websocket: super::WebSocketConfig,
     /// The server's shutdown, watched by the open websockets.
     pub(crate) closing: Arc<super::Closing>,
+    /// Some route or dependency reads the client's address (`ClientAddr`): the server puts
+    /// it in each request's extensions, which the others are spared.
+    pub(crate) client_addr: bool,
 }
 
 /// The app's paths by name, for `url_for`: each route's template under its function's name,
@@ -83,6 +86,7 @@ impl AppContext {
             urls: Arc::default(),
             websocket: super::WebSocketConfig::new(),
             closing: Arc::default(),
+            client_addr: false,
         }
     }
 

@@ -91,6 +91,8 @@ pub enum Fact {
     Ranged,
     /// A `WebSocket` argument: only a `#[websocket]` route may take one.
     WebSocket,
+    /// A `ClientAddr` argument: the server gives the route the client's address.
+    Client,
 }
 
 impl std::fmt::Debug for Fact {
@@ -106,6 +108,7 @@ impl std::fmt::Debug for Fact {
             Fact::Security { name, .. } => write!(f, "Security({name})"),
             Fact::Scopes(scopes) => write!(f, "Scopes({scopes:?})"),
             Fact::Ranged => f.write_str("Ranged"),
+            Fact::Client => f.write_str("Client"),
             Fact::WebSocket => f.write_str("WebSocket"),
         }
     }

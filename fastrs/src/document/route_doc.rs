@@ -102,7 +102,7 @@ impl<'g> RouteDoc<'g> {
                 Fact::Dependency { describe, .. } => dependencies.push(describe),
                 Fact::Security { name, scheme } => self.security(name, scheme(), &[]),
                 Fact::Scopes(scopes) => self.require_scopes(scopes),
-                Fact::Ranged | Fact::WebSocket => {}
+                Fact::Ranged | Fact::WebSocket | Fact::Client => {}
             }
         }
         for describe in dependencies {

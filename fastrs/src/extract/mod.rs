@@ -5,6 +5,7 @@
 
 mod arguments;
 mod body;
+mod client;
 #[cfg(feature = "multipart")]
 pub(crate) mod file;
 mod framework;
@@ -21,6 +22,7 @@ pub use arguments::{Arguments, arguments};
 #[cfg(feature = "ws")]
 pub(crate) use body::json_message;
 pub use body::{BodyNeed, BodyParam};
+pub use client::ClientAddr;
 #[cfg(feature = "multipart")]
 pub use file::FormFile;
 pub use framework::FromCx;

@@ -110,6 +110,7 @@ impl TestClient {
             headers: HeaderMap::new(),
             cookies: Vec::new(),
             body: Bytes::new(),
+            client_addr: TEST_CLIENT_ADDR,
         }
     }
 
@@ -187,7 +188,12 @@ pub struct TestRequest<'c> {
     headers: HeaderMap,
     cookies: Vec<(String, String)>,
     body: Bytes,
+    client_addr: std::net::SocketAddr,
 }
+
+/// The client's address a test request comes from unless told otherwise.
+const TEST_CLIENT_ADDR: std::net::SocketAddr =
+    std::net::SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 50000);
 
 impl TestRequest<'_> {
     /// Adds query parameters, percent-encoded: `.query([("tag", "a"), ("tag", "b")])`.
@@ -210,6 +216,13 @@ impl TestRequest<'_> {
         let name = HeaderName::from_bytes(name.as_bytes()).expect("a valid header name");
         let value = HeaderValue::from_str(value).expect("a valid header value");
         self.headers.append(name, value);
+        self
+    }
+
+    /// Sends it from `addr`, as [`ClientAddr`](crate::ClientAddr) shows it (`127.0.0.1:50000`
+    /// by default): `.client_addr("203.0.113.7:40000".parse().unwrap())`.
+    pub fn client_addr(mut self, addr: std::net::SocketAddr) -> Self {
+        self.client_addr = addr;
         self
     }
 
@@ -304,6 +317,9 @@ impl TestRequest<'_> {
                 HeaderValue::from_str(&cookie).expect("a valid cookie"),
             );
         }
+        request
+            .extensions_mut()
+            .insert(crate::ClientAddr(Some(self.client_addr)));
         // As hyper does for a request with an `Upgrade` header: the app may answer `101`,
         // though a plain request takes no connection.
         #[cfg(feature = "ws")]
