@@ -67,6 +67,17 @@ fn headers_cookies_and_embedded_body() {
 }
 
 #[test]
+fn a_rate_limit_and_a_pattern() {
+    let attr = quote!("/login", rate_limit = "5 per minute");
+    let item = quote! {
+        async fn login(#[query(pattern = "^[a-z]+$")] user: String) -> String {
+            user
+        }
+    };
+    check("login", expand(HttpMethod::Post, attr, item).unwrap());
+}
+
+#[test]
 fn no_parameters() {
     let item = quote! {
         async fn health() -> &'static str {

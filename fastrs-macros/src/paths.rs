@@ -32,6 +32,7 @@ private_paths! {
     serve_websocket => serve_websocket,
     num => Num,
     param_spec => ParamSpec,
+    rate => Rate,
     pattern_engine => PatternEngine,
     probe => Probe,
     registration => Registration,

@@ -266,6 +266,7 @@ pub mod __private {
     pub use crate::pipeline::serve;
     #[cfg(feature = "ws")]
     pub use crate::pipeline::serve_websocket;
+    pub use crate::ratelimit::Rate;
     pub use crate::response::Responder;
     pub use crate::response_model::ResponseModel;
     pub use crate::route::{

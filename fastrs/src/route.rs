@@ -102,6 +102,8 @@ pub struct RouteOptions {
     pub response_model: crate::response_model::ResponseModel,
     /// `middleware = [...]`: middleware functions around the route, after routing.
     pub middleware: &'static [crate::context::MiddlewareRef],
+    /// `rate_limit = "5/minute"`: the requests each client address may make.
+    pub rate_limit: Option<crate::ratelimit::Rate>,
 }
 
 impl RouteOptions {
@@ -121,6 +123,7 @@ impl RouteOptions {
         dependencies: &[],
         response_model: crate::response_model::ResponseModel::NONE,
         middleware: &[],
+        rate_limit: None,
     };
 
     /// `status` as a status code.

@@ -183,3 +183,104 @@ async fn on_a_socket_the_client_address_is_the_connections() {
     assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
     assert!(answer.ends_with("\r\n\r\npong to 127.0.0.1"), "{answer}");
 }
+
+/// Two attempts a minute per client address.
+#[post("/login", rate_limit = "2/minute")]
+async fn login() -> &'static str {
+    "welcome"
+}
+
+#[get("/open")]
+async fn open() -> &'static str {
+    "open"
+}
+
+fn limited_routes() -> App {
+    App::empty().mount(fastrs::routes![login, open])
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_routes_rate_limit_counts_each_client_address() {
+    let client = TestClient::new(limited_routes());
+    for remaining in ["1", "0"] {
+        let passed = client.post("/login").send().await;
+        assert_eq!(passed.status(), 200);
+        assert_eq!(passed.text(), "welcome");
+        assert_eq!(passed.header("x-ratelimit-limit"), Some("2"));
+        assert_eq!(passed.header("x-ratelimit-remaining"), Some(remaining));
+        assert!(passed.header("x-ratelimit-reset").is_some());
+        assert_eq!(passed.header("retry-after"), None);
+    }
+    let refused = client.post("/login").send().await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(
+        refused.text(),
+        r#"{"detail":"Rate limit exceeded: 2 per 1 minute"}"#
+    );
+    assert_eq!(refused.header("retry-after"), Some("60"));
+    assert_eq!(refused.header("x-ratelimit-remaining"), Some("0"));
+    // Another address has its own count; a route without a limit says nothing of one.
+    let other: std::net::SocketAddr = "198.51.100.4:1234".parse().unwrap();
+    let answer = client.post("/login").client_addr(other).send().await;
+    assert_eq!(answer.status(), 200);
+    let open = client.get("/open").send().await;
+    assert_eq!(open.status(), 200);
+    assert_eq!(open.header("x-ratelimit-limit"), None);
+    // The window ends a minute after its first request.
+    tokio::time::advance(Duration::from_secs(60)).await;
+    assert_eq!(client.post("/login").send().await.status(), 200);
+}
+
+#[tokio::test]
+async fn each_app_counts_its_own_requests() {
+    let first = TestClient::new(limited_routes());
+    for _ in 0..3 {
+        first.post("/login").send().await;
+    }
+    let second = TestClient::new(limited_routes());
+    assert_eq!(second.post("/login").send().await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_limited_operation_documents_the_429() {
+    let client = TestClient::new(limited_routes());
+    let document: serde_json::Value = client.get("/openapi.json").send().await.json();
+    assert_eq!(
+        document["paths"]["/login"]["post"]["responses"]["429"],
+        serde_json::json!({
+            "description": "Too Many Requests",
+            "content": {"application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"detail": {"type": "string", "title": "Detail"}},
+                    "required": ["detail"],
+                    "title": "RateLimitExceeded"
+                },
+                "example": {"detail": "Rate limit exceeded: 2 per 1 minute"}
+            }}
+        })
+    );
+    assert!(document["paths"]["/open"]["get"]["responses"]["429"].is_null());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_socket_a_routes_limit_counts_the_connections_address() {
+    let (addr, _server) = crate::socket::serve(limited_routes()).await;
+    let request =
+        "POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let answer = tokio::task::spawn_blocking(move || crate::socket::raw_request(addr, request))
+            .await
+            .unwrap();
+        statuses.push(answer.lines().next().unwrap_or_default().to_owned());
+    }
+    assert_eq!(
+        statuses,
+        [
+            "HTTP/1.1 200 OK",
+            "HTTP/1.1 200 OK",
+            "HTTP/1.1 429 Too Many Requests"
+        ]
+    );
+}

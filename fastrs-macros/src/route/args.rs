@@ -14,6 +14,7 @@ mod kw {
     syn::custom_keyword!(description);
     syn::custom_keyword!(operation_id);
     syn::custom_keyword!(body_limit);
+    syn::custom_keyword!(rate_limit);
     syn::custom_keyword!(max_fields);
     syn::custom_keyword!(max_files);
     syn::custom_keyword!(max_part_size);
@@ -46,6 +47,45 @@ fn parse_size(text: &str) -> Option<usize> {
     number.checked_mul(factor).filter(|&bytes| bytes > 0)
 }
 
+/// A rate in slowapi's notation, as `fastrs::ratelimit::Rate` parses it (`"5/minute"`,
+/// `"100 per hour"`, `"10/30 seconds"`): its count, multiple and unit in seconds.
+fn parse_rate(text: &str) -> Option<RateParts> {
+    let lower = text.trim().to_ascii_lowercase();
+    let (count, period) = lower
+        .split_once('/')
+        .or_else(|| lower.split_once(" per "))?;
+    let count: u64 = count.trim().parse().ok()?;
+    let period = period.trim();
+    let digits = period
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(period.len());
+    let multiple: u64 = match &period[..digits] {
+        "" => 1,
+        n => n.parse().ok()?,
+    };
+    let unit = period[digits..].trim();
+    let unit_seconds = match unit.strip_suffix('s').unwrap_or(unit) {
+        "second" | "sec" => 1,
+        "minute" | "min" => 60,
+        "hour" => 3_600,
+        "day" => 86_400,
+        _ => return None,
+    };
+    (count > 0 && multiple > 0).then_some(RateParts {
+        count,
+        multiple,
+        unit_seconds,
+    })
+}
+
+/// `rate_limit = "5/minute"`, parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RateParts {
+    pub(crate) count: u64,
+    pub(crate) multiple: u64,
+    pub(crate) unit_seconds: u64,
+}
+
 /// `#[get("/items/<id>", status = 201, tags = ["items"], ...)]`.
 pub(crate) struct RouteArgs {
     pub(crate) template: PathTemplate,
@@ -57,6 +97,8 @@ pub(crate) struct RouteArgs {
     pub(crate) shared: SharedOptions,
     /// `body_limit = "50MiB"`, in bytes, with the literal.
     pub(crate) body_limit: Option<(LitStr, usize)>,
+    /// `rate_limit = "5/minute"`: the requests each client address may make.
+    pub(crate) rate_limit: Option<RateParts>,
     /// `max_fields = 100`, `max_files = 10`, `max_part_size = "64KiB"`: the form limits.
     pub(crate) form_limits: FormLimitArgs,
     /// `scopes = ["items:read"]`: what the route's security schemes must grant.
@@ -107,6 +149,7 @@ impl Parse for RouteArgs {
             operation_id: None,
             shared: SharedOptions::default(),
             body_limit: None,
+            rate_limit: None,
             form_limits: FormLimitArgs::default(),
             scopes: None,
             response_model: ResponseModelArgs::default(),
@@ -137,6 +180,7 @@ impl RouteArgs {
             ("deprecated", shared.deprecated.is_some()),
             ("include_in_schema", shared.include_in_schema.is_some()),
             ("body_limit", self.body_limit.is_some()),
+            ("rate_limit", self.rate_limit.is_some()),
             ("max_fields", self.form_limits.max_fields.is_some()),
             ("max_files", self.form_limits.max_files.is_some()),
             ("max_part_size", self.form_limits.max_part_size.is_some()),
@@ -169,6 +213,7 @@ impl RouteArgs {
             operation_id => self.operation_id, value(input)?;
             scopes => self.scopes, parse_list(input)?;
             body_limit => self.body_limit, body_limit(input)?;
+            rate_limit => self.rate_limit, rate_limit(input)?;
             max_fields => self.form_limits.max_fields, count(input, "max_fields")?;
             max_files => self.form_limits.max_files, count(input, "max_files")?;
             max_part_size => self.form_limits.max_part_size, size(input, "max_part_size")?.1;
@@ -180,6 +225,17 @@ impl RouteArgs {
         );
         Ok(false)
     }
+}
+
+/// `= "5/minute"`: the rate, checked here.
+fn rate_limit(input: ParseStream<'_>) -> syn::Result<RateParts> {
+    let lit: LitStr = value(input)?;
+    parse_rate(&lit.value()).ok_or_else(|| {
+        syn::Error::new(
+            lit.span(),
+            "`rate_limit` is a rate such as \"5/minute\", \"100 per hour\" or \"10/30 seconds\": a count, `/` or `per`, and a period in seconds, minutes, hours or days",
+        )
+    })
 }
 
 /// `= "50MiB"`: the literal and the size in bytes.
@@ -214,4 +270,41 @@ fn count(input: ParseStream<'_>, key: &str) -> syn::Result<usize> {
             format!("`{key}` is a whole number, such as `100`"),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RateParts, parse_rate};
+
+    /// The same notations as `fastrs::ratelimit::Rate`'s own tests.
+    #[test]
+    fn rates_parse_as_the_runtime_parses_them() {
+        let parts = |count, multiple, unit_seconds| {
+            Some(RateParts {
+                count,
+                multiple,
+                unit_seconds,
+            })
+        };
+        assert_eq!(parse_rate("5/minute"), parts(5, 1, 60));
+        assert_eq!(parse_rate("5 / minute"), parts(5, 1, 60));
+        assert_eq!(parse_rate("100 per hour"), parts(100, 1, 3600));
+        assert_eq!(parse_rate("10/30 seconds"), parts(10, 30, 1));
+        assert_eq!(parse_rate("2/Day"), parts(2, 1, 86400));
+        assert_eq!(parse_rate("7 per 2 min"), parts(7, 2, 60));
+        for text in [
+            "",
+            "5",
+            "minute",
+            "5/",
+            "/minute",
+            "0/minute",
+            "5/0 minutes",
+            "5/fortnight",
+            "-1/second",
+            "5 minutes",
+        ] {
+            assert_eq!(parse_rate(text), None, "{text}");
+        }
+    }
 }

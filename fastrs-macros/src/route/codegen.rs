@@ -238,6 +238,14 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
         let bytes = some(Literal::usize_unsuffixed(*bytes).into_token_stream());
         fields.push(quote!(body_limit: #bytes));
     }
+    if let Some(rate) = args.rate_limit {
+        let rate_ty = paths::rate();
+        let [count, multiple, unit] =
+            [rate.count, rate.multiple, rate.unit_seconds].map(Literal::u64_unsuffixed);
+        fields.push(quote!(rate_limit: ::core::option::Option::Some(
+            #rate_ty::__from_parts(#count, #multiple, #unit)
+        )));
+    }
     if let Some(limits) = form_limits(&args.form_limits) {
         fields.push(quote!(form_limits: #limits));
     }

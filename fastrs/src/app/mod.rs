@@ -418,7 +418,9 @@ impl App {
             ranged: false,
             websocket: self.websocket,
             closing: Arc::default(),
-            client_addr: needs.iter().any(|n| n.client),
+            // A route that reads the address, or whose rate limit counts it.
+            client_addr: needs.iter().any(|n| n.client)
+                || routes.iter().any(|r| r.def().options.rate_limit.is_some()),
             urls: Arc::new(crate::context::UrlTable {
                 routes: routes
                     .iter()

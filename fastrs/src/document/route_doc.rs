@@ -304,6 +304,25 @@ impl<'g> RouteDoc<'g> {
             };
             responses.insert(extra.status.to_string(), response);
         }
+        // A rate-limited route may answer slowapi's 429, unless it documents its own.
+        if let Some(rate) = route.options.rate_limit {
+            responses.entry("429".to_owned()).or_insert_with(|| {
+                let detail = format!("Rate limit exceeded: {rate}");
+                Response::with_content(
+                    "Too Many Requests",
+                    "application/json",
+                    MediaType {
+                        example: Some(json!({ "detail": detail })),
+                        ..MediaType::new(json!({
+                            "type": "object",
+                            "properties": {"detail": {"type": "string", "title": "Detail"}},
+                            "required": ["detail"],
+                            "title": "RateLimitExceeded",
+                        }))
+                    },
+                )
+            });
+        }
         let validates = !self.parameters.is_empty()
             || !self.bodies.is_empty()
             || self.form

@@ -14,6 +14,7 @@ mod cors;
 mod gzip;
 mod host;
 mod https_redirect;
+mod rate_limit;
 mod router;
 mod stack;
 mod trusted_host;

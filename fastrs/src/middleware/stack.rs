@@ -327,13 +327,21 @@ pub(crate) fn route_service(
     def: &'static RouteDef,
     app: &Arc<AppContext>,
 ) -> Result<Option<Wrapped>, StartupError> {
-    if wraps.is_empty() {
+    let limit = def.options.rate_limit;
+    if wraps.is_empty() && limit.is_none() {
         return Ok(None);
     }
     let mut rest: &'static Rest = Box::leak(Box::new(Rest::Endpoint {
         def,
         app: Arc::clone(app),
     }));
+    // The route's `rate_limit`, innermost: inside its own middleware, as slowapi's decorator.
+    if let Some(rate) = limit {
+        rest = Box::leak(Box::new(Rest::Function {
+            f: super::rate_limit::route_limit(rate),
+            next: rest,
+        }));
+    }
     for wrap in wraps {
         let bound = wrap.bind(app)?;
         let Ok(bound) = bound.downcast::<RouteWrap>() else {

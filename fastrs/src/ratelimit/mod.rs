@@ -2,9 +2,10 @@
 //! window or by GCRA, and its [`Decision`] is the 429 of slowapi's words, with `Retry-After`
 //! and the `X-RateLimit-*` headers.
 //!
-//! A limiter is a value an app keeps in its state: a dependency checks it with the key it
-//! chooses (the user, an API key, the client's address), which is how a limit can depend on
-//! who asks. See `docs/ratelimit.md`.
+//! A route's `rate_limit = "5/minute"` limits each client address (the route middleware of
+//! `middleware/rate_limit.rs`). A limiter an app keeps in its state is checked by a dependency
+//! with the key it chooses (the user, an API key), which is how a limit can depend on who
+//! asks. See `docs/ratelimit.md`.
 
 mod decision;
 mod memory;

@@ -87,6 +87,19 @@ impl Rate {
         Self::new(count, 1, Unit::Day)
     }
 
+    /// `count` per `multiple` periods of `unit_seconds` (1, 60, 3,600 or 86,400): what the route
+    /// macro writes for `rate_limit = "..."`, which it parsed.
+    #[doc(hidden)]
+    pub const fn __from_parts(count: u64, multiple: u64, unit_seconds: u64) -> Self {
+        let unit = match unit_seconds {
+            60 => Unit::Minute,
+            3_600 => Unit::Hour,
+            86_400 => Unit::Day,
+            _ => Unit::Second,
+        };
+        Self::new(count, multiple, unit)
+    }
+
     const fn new(count: u64, multiple: u64, unit: Unit) -> Self {
         Self {
             count,

@@ -1,0 +1,38 @@
+//! A route's `rate_limit = "5/minute"`: the innermost middleware of the route, which counts the
+//! client's address and answers slowapi's 429, or lets the route answer and adds the
+//! `X-RateLimit-*` headers.
+
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::response::IntoResponse;
+
+use super::{Bound, Next};
+use crate::ClientAddr;
+use crate::ratelimit::{Rate, RateLimiter};
+
+/// The middleware of a route limited to `rate` per client address, with counts of its own
+/// (one set per app built).
+pub(crate) fn route_limit(rate: Rate) -> Bound {
+    let limiter = RateLimiter::new(rate);
+    Arc::new(move |request: Request, next: Next| {
+        let limiter = limiter.clone();
+        Box::pin(async move {
+            // The server gives the address of an app with a limited route; an app served
+            // some other way without it counts all its clients as one.
+            let key = request
+                .extensions()
+                .get::<ClientAddr>()
+                .and_then(ClientAddr::ip)
+                .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+            match limiter.check(&key).await.into_result() {
+                Ok(decision) => {
+                    let mut response = next.run(request).await;
+                    response.headers_mut().extend(decision.headers());
+                    response
+                }
+                Err(refused) => refused.into_response(),
+            }
+        })
+    })
+}
