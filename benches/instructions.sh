@@ -11,6 +11,9 @@
 #   benches/instructions.sh            # 3 s of load per scenario
 #   SECONDS_PER_SCENARIO=5 benches/instructions.sh
 #   CONFIGS="multi_thread:release-lto" benches/instructions.sh
+#   BENCH_RATE_LIMIT=1 ONLY="plain,rate limited plain" benches/instructions.sh
+#                                      # the price of a route's rate limit (both servers count
+#                                      # each client address; the others pay for the address)
 #   MEMORY_ONLY=1 benches/instructions.sh
 #                                      # the resident memory table alone (no callgrind)
 #   ONLY="dependency chain" KEEP=/tmp/cg benches/instructions.sh

@@ -11,6 +11,11 @@ scenarios=(
   "create item 422|POST|/items|{\"name\":\"\",\"price\":0,\"tags\":[]}|422"
   "dependency chain|GET|/me||200"
 )
+# BENCH_RATE_LIMIT=1 adds `/limited` to both servers (and the client's address to every request
+# of both): `plain` under a rate limit it never reaches.
+if [ "${BENCH_RATE_LIMIT:-}" = 1 ]; then
+  scenarios+=("rate limited plain|GET|/limited||200")
+fi
 
 # ONLY="dependency chain" (a label, or several separated by commas) runs just those.
 if [ -n "${ONLY:-}" ]; then

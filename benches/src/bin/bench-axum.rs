@@ -1,12 +1,15 @@
 //! The benchmark endpoints in idiomatic hand-written axum: extractors, serde, serde_qs and
 //! garde, answering the same bodies (422 included) as the fastrs version.
 
-use axum::extract::{FromRequestParts, Path};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, Path};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
+use fastrs::ratelimit::{Rate, RateLimiter};
 use fastrs_benches::Item;
 use garde::Validate;
 use serde::Deserialize;
@@ -174,6 +177,22 @@ fn main() -> std::io::Result<()> {
     fastrs_benches::runtime().block_on(serve())
 }
 
+/// `/plain` under a rate limit it never reaches, counted per client address by the same store
+/// as fastrs's (`fastrs::ratelimit`), the address from axum's `ConnectInfo`.
+async fn limited(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(limiter): Extension<RateLimiter>,
+) -> Response {
+    match limiter.check(&peer.ip().to_string()).await.into_result() {
+        Ok(decision) => {
+            let mut response = "Hello, World!".into_response();
+            response.headers_mut().extend(decision.headers());
+            response
+        }
+        Err(refused) => refused.into_response(),
+    }
+}
+
 async fn serve() -> std::io::Result<()> {
     let app = Router::new()
         .route("/plain", get(plain))
@@ -182,5 +201,14 @@ async fn serve() -> std::io::Result<()> {
         .route("/items", post(create_item))
         .route("/me", get(me));
     let listener = tokio::net::TcpListener::bind(fastrs_benches::addr()).await?;
+    // `BENCH_RATE_LIMIT=1` adds `/limited`, and the client's address to every request.
+    if std::env::var("BENCH_RATE_LIMIT").as_deref() == Ok("1") {
+        let limiter = RateLimiter::new(Rate::per_second(1_000_000_000));
+        let app = app
+            .route("/limited", get(limited))
+            .layer(Extension(limiter));
+        let service = app.into_make_service_with_connect_info::<SocketAddr>();
+        return axum::serve(listener, service).await;
+    }
     axum::serve(listener, app).await
 }

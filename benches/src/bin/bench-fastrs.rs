@@ -53,6 +53,22 @@ async fn me(user: Depends<current_user>) -> Json<serde_json::Value> {
     Json(serde_json::json!({ "user": *user }))
 }
 
+/// `/plain` under a rate limit it never reaches: the price of counting each client address.
+#[get("/limited", rate_limit = "1000000000/second")]
+async fn limited() -> &'static str {
+    "Hello, World!"
+}
+
+/// The app: every route but `/limited`, which `BENCH_RATE_LIMIT=1` adds (and with it the
+/// client's address in every request, which an app with a limited route asks of the server).
+fn app() -> App {
+    let app = App::empty().mount(fastrs::routes![plain, json, read_item, create_item, me]);
+    match std::env::var("BENCH_RATE_LIMIT").as_deref() {
+        Ok("1") => app.mount(fastrs::routes![limited]),
+        _ => app,
+    }
+}
+
 /// Serves on fastrs's own server, or with `BENCH_SERVE=axum` the same app, as a tower service
 /// (`try_into_service()`), on `axum::serve` (to price fastrs's connection loop alone).
 /// `BENCH_MIDDLEWARE=noop` adds one middleware function that does nothing.
@@ -61,15 +77,15 @@ fn main() -> std::io::Result<()> {
         if std::env::var("BENCH_SERVE").as_deref() == Ok("axum") {
             use fastrs::axum::ServiceExt as _;
             let listener = tokio::net::TcpListener::bind(fastrs_benches::addr()).await?;
-            let service = App::new()
+            let service = app()
                 .try_into_service()
                 .map_err(std::io::Error::other)?;
             return fastrs::axum::serve(listener, service.into_make_service()).await;
         }
         let app = match std::env::var("BENCH_MIDDLEWARE").as_deref() {
             // One middleware function that does nothing: the price of the stack.
-            Ok("noop") => App::new().middleware(noop),
-            _ => App::new(),
+            Ok("noop") => app().middleware(noop),
+            _ => app(),
         };
         app.serve(fastrs_benches::addr()).await
     })
