@@ -183,10 +183,10 @@ async fn limited(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Extension(limiter): Extension<RateLimiter>,
 ) -> Response {
-    match limiter.check(&peer.ip().to_string()).await.into_result() {
+    match limiter.check_ip(peer.ip()).await.into_result() {
         Ok(decision) => {
             let mut response = "Hello, World!".into_response();
-            response.headers_mut().extend(decision.headers());
+            decision.write_headers(response.headers_mut());
             response
         }
         Err(refused) => refused.into_response(),

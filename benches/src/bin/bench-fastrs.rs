@@ -77,9 +77,7 @@ fn main() -> std::io::Result<()> {
         if std::env::var("BENCH_SERVE").as_deref() == Ok("axum") {
             use fastrs::axum::ServiceExt as _;
             let listener = tokio::net::TcpListener::bind(fastrs_benches::addr()).await?;
-            let service = app()
-                .try_into_service()
-                .map_err(std::io::Error::other)?;
+            let service = app().try_into_service().map_err(std::io::Error::other)?;
             return fastrs::axum::serve(listener, service.into_make_service()).await;
         }
         let app = match std::env::var("BENCH_MIDDLEWARE").as_deref() {

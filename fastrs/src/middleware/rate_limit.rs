@@ -18,17 +18,17 @@ pub(crate) fn route_limit(rate: Rate) -> Bound {
     Arc::new(move |request: Request, next: Next| {
         let limiter = limiter.clone();
         Box::pin(async move {
-            // The server gives the address of an app with a limited route; an app served
-            // some other way without it counts all its clients as one.
-            let key = request
+            // Keyed by the address's bytes. The server gives the address to an app with a
+            // limited route; an app served some other way without it counts one client.
+            let ip = request
                 .extensions()
                 .get::<ClientAddr>()
                 .and_then(ClientAddr::ip)
-                .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
-            match limiter.check(&key).await.into_result() {
+                .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+            match limiter.check_ip(ip).await.into_result() {
                 Ok(decision) => {
                     let mut response = next.run(request).await;
-                    response.headers_mut().extend(decision.headers());
+                    decision.write_headers(response.headers_mut());
                     response
                 }
                 Err(refused) => refused.into_response(),

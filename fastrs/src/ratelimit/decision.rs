@@ -51,6 +51,13 @@ impl Decision {
     /// `X-RateLimit-Reset` (when the count is full again, in seconds since the epoch).
     pub fn headers(&self) -> HeaderMap {
         let mut headers = HeaderMap::with_capacity(4);
+        self.write_headers(&mut headers);
+        headers
+    }
+
+    /// Puts [`headers`](Self::headers) into `headers` (an answer's), replacing any of the same
+    /// names.
+    pub fn write_headers(&self, headers: &mut HeaderMap) {
         let reset = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or_default()
@@ -64,7 +71,6 @@ impl Decision {
                 HeaderValue::from(seconds_up(wait).max(1)),
             );
         }
-        headers
     }
 
     /// `Ok` when the request passes; otherwise the 429 to answer:

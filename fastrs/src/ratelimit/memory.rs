@@ -35,7 +35,7 @@ impl Entry {
 /// The keys of one shard.
 #[derive(Debug, Default)]
 struct Shard {
-    entries: HashMap<Box<str>, Entry>,
+    entries: HashMap<Box<[u8]>, Entry>,
 }
 
 /// Counters in memory, for one process.
@@ -58,7 +58,7 @@ impl MemoryStore {
     /// Counts a request of `key` against `rate`, at `now`.
     pub(super) fn hit(
         &self,
-        key: &str,
+        key: &[u8],
         rate: Rate,
         algorithm: Algorithm,
         now: Instant,
@@ -95,9 +95,9 @@ impl MemoryStore {
 
 /// The shard of `key` (FNV-1a: cheap, and keys are not chosen to collide by their owners,
 /// who would only share a lock).
-fn shard_of(key: &str) -> usize {
+fn shard_of(key: &[u8]) -> usize {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in key.bytes() {
+    for &byte in key {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
     }
     (hash % SHARDS as u64) as usize
@@ -106,11 +106,11 @@ fn shard_of(key: &str) -> usize {
 /// Sweeps the expired entries of a full shard; when that frees less than a quarter of it,
 /// drops entries (whichever come first) down to three quarters, so that the next sweeps are
 /// as rare.
-fn make_room(entries: &mut HashMap<Box<str>, Entry>, capacity: usize, now: Instant) {
+fn make_room(entries: &mut HashMap<Box<[u8]>, Entry>, capacity: usize, now: Instant) {
     entries.retain(|_, entry| entry.expires() > now);
     let keep = capacity - capacity / 4;
     if entries.len() > keep {
-        let dropped: Vec<Box<str>> = entries.keys().take(entries.len() - keep).cloned().collect();
+        let dropped: Vec<Box<[u8]>> = entries.keys().take(entries.len() - keep).cloned().collect();
         for key in dropped {
             entries.remove(&key);
         }
@@ -183,7 +183,7 @@ mod tests {
         let rate: Rate = rate.parse().unwrap();
         (0..n)
             .map(|_| {
-                let d = store.hit("k", rate, algorithm, at);
+                let d = store.hit(b"k", rate, algorithm, at);
                 (d.allowed, d.remaining)
             })
             .collect()
@@ -196,7 +196,7 @@ mod tests {
         let seen = hits(&store, Algorithm::FixedWindow, "3/minute", start, 4);
         assert_eq!(seen, [(true, 2), (true, 1), (true, 0), (false, 0)]);
         let later = start + Duration::from_secs(59);
-        let d = store.hit("k", Rate::per_minute(3), Algorithm::FixedWindow, later);
+        let d = store.hit(b"k", Rate::per_minute(3), Algorithm::FixedWindow, later);
         assert!(!d.allowed);
         assert_eq!(d.retry_after, Duration::from_secs(1));
         // The window ends a period after its first request.
@@ -213,7 +213,7 @@ mod tests {
         let start = Instant::now();
         let seen = hits(&store, Algorithm::Gcra, "3/minute", start, 4);
         assert_eq!(seen, [(true, 2), (true, 1), (true, 0), (false, 0)]);
-        let refused = store.hit("k", Rate::per_minute(3), Algorithm::Gcra, start);
+        let refused = store.hit(b"k", Rate::per_minute(3), Algorithm::Gcra, start);
         assert_eq!(refused.retry_after, Duration::from_secs(20));
         // One interval (20 s) later, one more; the refused ones did not count.
         let later = start + Duration::from_secs(20);
@@ -228,9 +228,9 @@ mod tests {
         let store = MemoryStore::new(100);
         let now = Instant::now();
         let rate = Rate::per_minute(1);
-        assert!(store.hit("a", rate, Algorithm::FixedWindow, now).allowed);
-        assert!(store.hit("b", rate, Algorithm::FixedWindow, now).allowed);
-        assert!(!store.hit("a", rate, Algorithm::FixedWindow, now).allowed);
+        assert!(store.hit(b"a", rate, Algorithm::FixedWindow, now).allowed);
+        assert!(store.hit(b"b", rate, Algorithm::FixedWindow, now).allowed);
+        assert!(!store.hit(b"a", rate, Algorithm::FixedWindow, now).allowed);
     }
 
     #[test]
@@ -238,7 +238,12 @@ mod tests {
         let store = MemoryStore::new(1_000);
         let now = Instant::now();
         for i in 0..100_000 {
-            store.hit(&format!("key{i}"), Rate::per_hour(5), Algorithm::Gcra, now);
+            store.hit(
+                format!("key{i}").as_bytes(),
+                Rate::per_hour(5),
+                Algorithm::Gcra,
+                now,
+            );
         }
         assert!(store.len() <= 16 * 63, "{} keys held", store.len());
     }
@@ -246,20 +251,20 @@ mod tests {
     #[test]
     fn a_full_shard_sweeps_expired_keys_before_dropping_live_ones() {
         let start = Instant::now();
-        let mut entries: HashMap<Box<str>, Entry> = HashMap::new();
+        let mut entries: HashMap<Box<[u8]>, Entry> = HashMap::new();
         for i in 0..6 {
-            entries.insert(format!("old{i}").into(), Entry::Arrival(start));
+            entries.insert(format!("old{i}").into_bytes().into(), Entry::Arrival(start));
         }
         let live = Entry::Arrival(start + Duration::from_secs(60));
-        entries.insert("live1".into(), live);
-        entries.insert("live2".into(), live);
+        entries.insert(b"live1".as_slice().into(), live);
+        entries.insert(b"live2".as_slice().into(), live);
         make_room(&mut entries, 8, start + Duration::from_secs(1));
-        let mut left: Vec<&str> = entries.keys().map(AsRef::as_ref).collect();
+        let mut left: Vec<&[u8]> = entries.keys().map(AsRef::as_ref).collect();
         left.sort();
-        assert_eq!(left, ["live1", "live2"]);
+        assert_eq!(left, [b"live1".as_slice(), b"live2".as_slice()]);
         // Nothing expired: down to three quarters.
         for i in 0..6 {
-            entries.insert(format!("new{i}").into(), live);
+            entries.insert(format!("new{i}").into_bytes().into(), live);
         }
         make_room(&mut entries, 8, start + Duration::from_secs(1));
         assert_eq!(entries.len(), 6);

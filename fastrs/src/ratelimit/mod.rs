@@ -104,12 +104,20 @@ impl RateLimiter {
 
     /// Counts a request of `key`: whether it passes, and what is left.
     pub async fn check(&self, key: &str) -> Decision {
+        self.check_bytes(key.as_bytes())
+    }
+
+    /// Counts a request of a client address, keyed by its bytes (no text made of it).
+    pub async fn check_ip(&self, ip: std::net::IpAddr) -> Decision {
+        match ip {
+            std::net::IpAddr::V4(v4) => self.check_bytes(&v4.octets()),
+            std::net::IpAddr::V6(v6) => self.check_bytes(&v6.octets()),
+        }
+    }
+
+    fn check_bytes(&self, key: &[u8]) -> Decision {
         let inner = &self.inner;
-        inner.store.hit(
-            key,
-            inner.rate,
-            inner.algorithm,
-            tokio::time::Instant::now(),
-        )
+        let now = tokio::time::Instant::now();
+        inner.store.hit(key, inner.rate, inner.algorithm, now)
     }
 }
