@@ -12,9 +12,10 @@ scenarios=(
   "dependency chain|GET|/me||200"
 )
 # BENCH_RATE_LIMIT=1 adds `/limited` to both servers (and the client's address to every request
-# of both): `plain` under a rate limit it never reaches.
+# of both): `plain` under a rate limit it never reaches, with and without its headers.
 if [ "${BENCH_RATE_LIMIT:-}" = 1 ]; then
   scenarios+=("rate limited plain|GET|/limited||200")
+  scenarios+=("quiet rate limited plain|GET|/limited-quiet||200")
 fi
 
 # ONLY="dependency chain" (a label, or several separated by commas) runs just those.

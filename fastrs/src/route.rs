@@ -104,6 +104,8 @@ pub struct RouteOptions {
     pub middleware: &'static [crate::context::MiddlewareRef],
     /// `rate_limit = "5/minute"`: the requests each client address may make.
     pub rate_limit: Option<crate::ratelimit::Rate>,
+    /// `rate_limit_headers = false` leaves the `X-RateLimit-*` headers out of its answers.
+    pub rate_limit_headers: bool,
 }
 
 impl RouteOptions {
@@ -124,6 +126,7 @@ impl RouteOptions {
         response_model: crate::response_model::ResponseModel::NONE,
         middleware: &[],
         rate_limit: None,
+        rate_limit_headers: true,
     };
 
     /// `status` as a status code.

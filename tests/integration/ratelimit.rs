@@ -284,3 +284,25 @@ async fn on_a_socket_a_routes_limit_counts_the_connections_address() {
         ]
     );
 }
+
+/// A limit whose answers leave the `X-RateLimit-*` headers out.
+#[post("/quiet", rate_limit = "1/minute", rate_limit_headers = false)]
+async fn quiet() -> &'static str {
+    "shh"
+}
+
+#[tokio::test]
+async fn a_limit_can_leave_its_headers_out_but_not_retry_after() {
+    let client = TestClient::new(App::empty().mount(fastrs::routes![quiet]));
+    let passed = client.post("/quiet").send().await;
+    assert_eq!(passed.status(), 200);
+    assert_eq!(passed.header("x-ratelimit-limit"), None);
+    let refused = client.post("/quiet").send().await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(
+        refused.text(),
+        r#"{"detail":"Rate limit exceeded: 1 per 1 minute"}"#
+    );
+    assert_eq!(refused.header("retry-after"), Some("60"));
+    assert_eq!(refused.header("x-ratelimit-remaining"), None);
+}

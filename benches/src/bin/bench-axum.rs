@@ -193,6 +193,18 @@ async fn limited(
     }
 }
 
+/// `/limited` without the `X-RateLimit-*` headers.
+async fn limited_quiet(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(limiter): Extension<RateLimiter>,
+) -> Response {
+    let decision = limiter.check_ip(peer.ip()).await;
+    match decision.into_result() {
+        Ok(_) => "Hello, World!".into_response(),
+        Err(refused) => refused.into_response(),
+    }
+}
+
 async fn serve() -> std::io::Result<()> {
     let app = Router::new()
         .route("/plain", get(plain))
@@ -206,6 +218,7 @@ async fn serve() -> std::io::Result<()> {
         let limiter = RateLimiter::new(Rate::per_second(1_000_000_000));
         let app = app
             .route("/limited", get(limited))
+            .route("/limited-quiet", get(limited_quiet))
             .layer(Extension(limiter));
         let service = app.into_make_service_with_connect_info::<SocketAddr>();
         return axum::serve(listener, service).await;

@@ -59,12 +59,22 @@ async fn limited() -> &'static str {
     "Hello, World!"
 }
 
+/// `/limited` without its `X-RateLimit-*` headers: the price of the check alone.
+#[get(
+    "/limited-quiet",
+    rate_limit = "1000000000/second",
+    rate_limit_headers = false
+)]
+async fn limited_quiet() -> &'static str {
+    "Hello, World!"
+}
+
 /// The app: every route but `/limited`, which `BENCH_RATE_LIMIT=1` adds (and with it the
 /// client's address in every request, which an app with a limited route asks of the server).
 fn app() -> App {
     let app = App::empty().mount(fastrs::routes![plain, json, read_item, create_item, me]);
     match std::env::var("BENCH_RATE_LIMIT").as_deref() {
-        Ok("1") => app.mount(fastrs::routes![limited]),
+        Ok("1") => app.mount(fastrs::routes![limited, limited_quiet]),
         _ => app,
     }
 }

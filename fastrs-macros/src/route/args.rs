@@ -15,6 +15,7 @@ mod kw {
     syn::custom_keyword!(operation_id);
     syn::custom_keyword!(body_limit);
     syn::custom_keyword!(rate_limit);
+    syn::custom_keyword!(rate_limit_headers);
     syn::custom_keyword!(max_fields);
     syn::custom_keyword!(max_files);
     syn::custom_keyword!(max_part_size);
@@ -99,6 +100,8 @@ pub(crate) struct RouteArgs {
     pub(crate) body_limit: Option<(LitStr, usize)>,
     /// `rate_limit = "5/minute"`: the requests each client address may make.
     pub(crate) rate_limit: Option<RateParts>,
+    /// `rate_limit_headers = false`: no `X-RateLimit-*` headers.
+    pub(crate) rate_limit_headers: Option<LitBool>,
     /// `max_fields = 100`, `max_files = 10`, `max_part_size = "64KiB"`: the form limits.
     pub(crate) form_limits: FormLimitArgs,
     /// `scopes = ["items:read"]`: what the route's security schemes must grant.
@@ -150,6 +153,7 @@ impl Parse for RouteArgs {
             shared: SharedOptions::default(),
             body_limit: None,
             rate_limit: None,
+            rate_limit_headers: None,
             form_limits: FormLimitArgs::default(),
             scopes: None,
             response_model: ResponseModelArgs::default(),
@@ -159,6 +163,12 @@ impl Parse for RouteArgs {
             parse_options(input, |input, lookahead| {
                 Ok(args.parse_own(input, lookahead)? || args.shared.parse(input, lookahead)?)
             })?;
+        }
+        if let (Some(flag), None) = (&args.rate_limit_headers, &args.rate_limit) {
+            return Err(syn::Error::new(
+                flag.span,
+                "`rate_limit_headers` says whether a rate limit's headers are sent: add the limit, `rate_limit = \"5/minute\"`",
+            ));
         }
         Ok(args)
     }
@@ -181,6 +191,7 @@ impl RouteArgs {
             ("include_in_schema", shared.include_in_schema.is_some()),
             ("body_limit", self.body_limit.is_some()),
             ("rate_limit", self.rate_limit.is_some()),
+            ("rate_limit_headers", self.rate_limit_headers.is_some()),
             ("max_fields", self.form_limits.max_fields.is_some()),
             ("max_files", self.form_limits.max_files.is_some()),
             ("max_part_size", self.form_limits.max_part_size.is_some()),
@@ -214,6 +225,7 @@ impl RouteArgs {
             scopes => self.scopes, parse_list(input)?;
             body_limit => self.body_limit, body_limit(input)?;
             rate_limit => self.rate_limit, rate_limit(input)?;
+            rate_limit_headers => self.rate_limit_headers, parse_flag(input, span)?;
             max_fields => self.form_limits.max_fields, count(input, "max_fields")?;
             max_files => self.form_limits.max_files, count(input, "max_files")?;
             max_part_size => self.form_limits.max_part_size, size(input, "max_part_size")?.1;

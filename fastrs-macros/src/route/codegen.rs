@@ -246,6 +246,9 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
             #rate_ty::__from_parts(#count, #multiple, #unit)
         )));
     }
+    if let Some(flag) = args.rate_limit_headers.as_ref().filter(|flag| !flag.value) {
+        fields.push(quote!(rate_limit_headers: #flag));
+    }
     if let Some(limits) = form_limits(&args.form_limits) {
         fields.push(quote!(form_limits: #limits));
     }

@@ -12,8 +12,8 @@ use crate::ClientAddr;
 use crate::ratelimit::{Rate, RateLimiter};
 
 /// The middleware of a route limited to `rate` per client address, with counts of its own
-/// (one set per app built).
-pub(crate) fn route_limit(rate: Rate) -> Bound {
+/// (one set per app built); `headers` says whether its answers carry `X-RateLimit-*`.
+pub(crate) fn route_limit(rate: Rate, headers: bool) -> Bound {
     let limiter = RateLimiter::new(rate);
     Arc::new(move |request: Request, next: Next| {
         let limiter = limiter.clone();
@@ -25,14 +25,15 @@ pub(crate) fn route_limit(rate: Rate) -> Bound {
                 .get::<ClientAddr>()
                 .and_then(ClientAddr::ip)
                 .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
-            match limiter.check_ip(ip).await.into_result() {
-                Ok(decision) => {
-                    let mut response = next.run(request).await;
-                    decision.write_headers(response.headers_mut());
-                    response
-                }
-                Err(refused) => refused.into_response(),
+            let decision = limiter.check_ip(ip).await;
+            if !decision.is_allowed() {
+                return decision.refusal(headers).into_response();
             }
+            let mut response = next.run(request).await;
+            if headers {
+                decision.write_headers(response.headers_mut());
+            }
+            response
         })
     })
 }

@@ -338,7 +338,7 @@ pub(crate) fn route_service(
     // The route's `rate_limit`, innermost: inside its own middleware, as slowapi's decorator.
     if let Some(rate) = limit {
         rest = Box::leak(Box::new(Rest::Function {
-            f: super::rate_limit::route_limit(rate),
+            f: super::rate_limit::route_limit(rate, def.options.rate_limit_headers),
             next: rest,
         }));
     }

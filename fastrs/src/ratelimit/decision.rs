@@ -80,16 +80,30 @@ impl Decision {
         if self.allowed {
             return Ok(self);
         }
-        let mut error = HttpError::new(
+        Err(self.refusal(true))
+    }
+
+    /// The 429 of a refused request: its `Retry-After`, and the `X-RateLimit-*` headers unless
+    /// they are switched off.
+    pub(crate) fn refusal(&self, x_ratelimit: bool) -> HttpError {
+        let error = HttpError::new(
             StatusCode::TOO_MANY_REQUESTS,
             format!("Rate limit exceeded: {}", self.rate),
         );
-        for (name, value) in &self.headers() {
-            if let Ok(value) = value.to_str() {
-                error = error.header(name.as_str(), value);
-            }
-        }
-        Err(error)
+        let headers = if x_ratelimit {
+            self.headers()
+        } else {
+            let mut retry = HeaderMap::with_capacity(1);
+            let wait = seconds_up(self.retry_after).max(1);
+            retry.insert(header::RETRY_AFTER, HeaderValue::from(wait));
+            retry
+        };
+        headers
+            .iter()
+            .fold(error, |error, (name, value)| match value.to_str() {
+                Ok(value) => error.header(name.as_str(), value),
+                Err(_) => error,
+            })
     }
 }
 
