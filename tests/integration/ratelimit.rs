@@ -31,6 +31,18 @@ async fn get(client: &TestClient, key: &str) -> fastrs::testing::TestResponse {
     client.get("/search").header("x-api-key", key).send().await
 }
 
+/// slowapi's 429, in JSON, for `rate` (`2 per 1 minute`), saying to retry in `retry_after`
+/// seconds.
+fn assert_refused(refused: &fastrs::testing::TestResponse, rate: &str, retry_after: &str) {
+    assert_eq!(refused.status(), 429);
+    assert_eq!(
+        refused.text(),
+        format!(r#"{{"detail":"Rate limit exceeded: {rate}"}}"#)
+    );
+    assert_eq!(refused.header("content-type"), Some("application/json"));
+    assert_eq!(refused.header("retry-after"), Some(retry_after));
+}
+
 fn epoch_now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -47,13 +59,7 @@ async fn past_its_limit_a_key_gets_the_429_until_its_window_ends() {
         assert_eq!(passed.text(), "results for a");
     }
     let refused = get(&client, "a").await;
-    assert_eq!(refused.status(), 429);
-    assert_eq!(
-        refused.text(),
-        r#"{"detail":"Rate limit exceeded: 2 per 1 minute"}"#
-    );
-    assert_eq!(refused.header("content-type"), Some("application/json"));
-    assert_eq!(refused.header("retry-after"), Some("60"));
+    assert_refused(&refused, "2 per 1 minute", "60");
     assert_eq!(refused.header("x-ratelimit-limit"), Some("2"));
     assert_eq!(refused.header("x-ratelimit-remaining"), Some("0"));
     let reset: u64 = refused
@@ -84,13 +90,8 @@ async fn gcra_lets_one_more_through_each_interval() {
         assert_eq!(get(&client, "a").await.status(), 200);
     }
     let refused = get(&client, "a").await;
-    assert_eq!(refused.status(), 429);
-    assert_eq!(
-        refused.text(),
-        r#"{"detail":"Rate limit exceeded: 3 per 1 minute"}"#
-    );
     // One request is due every 20 s.
-    assert_eq!(refused.header("retry-after"), Some("20"));
+    assert_refused(&refused, "3 per 1 minute", "20");
     tokio::time::advance(Duration::from_secs(20)).await;
     assert_eq!(get(&client, "a").await.status(), 200);
     assert_eq!(get(&client, "a").await.status(), 429);
@@ -212,12 +213,7 @@ async fn a_routes_rate_limit_counts_each_client_address() {
         assert_eq!(passed.header("retry-after"), None);
     }
     let refused = client.post("/login").send().await;
-    assert_eq!(refused.status(), 429);
-    assert_eq!(
-        refused.text(),
-        r#"{"detail":"Rate limit exceeded: 2 per 1 minute"}"#
-    );
-    assert_eq!(refused.header("retry-after"), Some("60"));
+    assert_refused(&refused, "2 per 1 minute", "60");
     assert_eq!(refused.header("x-ratelimit-remaining"), Some("0"));
     // Another address has its own count; a route without a limit says nothing of one.
     let other: std::net::SocketAddr = "198.51.100.4:1234".parse().unwrap();
@@ -298,11 +294,6 @@ async fn a_limit_can_leave_its_headers_out_but_not_retry_after() {
     assert_eq!(passed.status(), 200);
     assert_eq!(passed.header("x-ratelimit-limit"), None);
     let refused = client.post("/quiet").send().await;
-    assert_eq!(refused.status(), 429);
-    assert_eq!(
-        refused.text(),
-        r#"{"detail":"Rate limit exceeded: 1 per 1 minute"}"#
-    );
-    assert_eq!(refused.header("retry-after"), Some("60"));
+    assert_refused(&refused, "1 per 1 minute", "60");
     assert_eq!(refused.header("x-ratelimit-remaining"), None);
 }

@@ -288,35 +288,23 @@ fn count(input: ParseStream<'_>, key: &str) -> syn::Result<usize> {
 mod tests {
     use super::{RateParts, parse_rate};
 
-    /// The same notations as `fastrs::ratelimit::Rate`'s own tests.
+    /// The notations `fastrs::ratelimit::Rate` is tested with, from the same file.
     #[test]
     fn rates_parse_as_the_runtime_parses_them() {
-        let parts = |count, multiple, unit_seconds| {
-            Some(RateParts {
-                count,
-                multiple,
-                unit_seconds,
-            })
-        };
-        assert_eq!(parse_rate("5/minute"), parts(5, 1, 60));
-        assert_eq!(parse_rate("5 / minute"), parts(5, 1, 60));
-        assert_eq!(parse_rate("100 per hour"), parts(100, 1, 3600));
-        assert_eq!(parse_rate("10/30 seconds"), parts(10, 30, 1));
-        assert_eq!(parse_rate("2/Day"), parts(2, 1, 86400));
-        assert_eq!(parse_rate("7 per 2 min"), parts(7, 2, 60));
-        for text in [
-            "",
-            "5",
-            "minute",
-            "5/",
-            "/minute",
-            "0/minute",
-            "5/0 minutes",
-            "5/fortnight",
-            "-1/second",
-            "5 minutes",
-        ] {
-            assert_eq!(parse_rate(text), None, "{text}");
+        let notations = include_str!("../../../fastrs/src/ratelimit/notations.txt");
+        let lines = notations.lines().filter(|l| !l.starts_with('#'));
+        for line in lines {
+            let (text, expected) = line.split_once('|').unwrap();
+            let (text, expected) = (text.trim(), expected.trim());
+            let expected = (expected != "refused").then(|| {
+                let numbers: Vec<u64> = expected.split(' ').map(|n| n.parse().unwrap()).collect();
+                RateParts {
+                    count: numbers[0],
+                    multiple: numbers[1],
+                    unit_seconds: numbers[2],
+                }
+            });
+            assert_eq!(parse_rate(text), expected, "{text:?}");
         }
     }
 }
