@@ -65,8 +65,13 @@ count() {
   check_status "$name" "$label" "$method" "$url" "$body" "$expected"
   wrk -t1 -c8 -d1s -s "$script" "$url" >/dev/null
   callgrind_control -z "$pid" >/dev/null 2>&1
-  local requests
-  requests=$(wrk -t1 -c8 -d"${DURATION}s" -s "$script" "$url" | awk '/requests in/ {print $1}')
+  local requests load
+  load=$(wrk -t1 -c8 -d"${DURATION}s" -s "$script" "$url")
+  requests=$(awk '/requests in/ {print $1}' <<<"$load")
+  # A figure is only worth its answers: one that were not all as expected says so.
+  if grep -q 'Non-2xx' <<<"$load" && [ "$expected" -lt 300 ]; then
+    echo "warning: $name $label ($config): $(grep 'Non-2xx' <<<"$load" | xargs)" >&2
+  fi
   rm -f "$work"/callgrind.out.*
   callgrind_control -d "$pid" >/dev/null 2>&1
   sleep 0.5

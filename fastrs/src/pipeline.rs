@@ -42,17 +42,19 @@ use http::request::Parts;
 
 use crate::context::{AppContext, PathParams};
 use crate::extract::Cx;
+use crate::ratelimit::{RouteLimit, Told};
 use crate::response::respond;
 use crate::route::{Answer, RouteDef, RouteFn};
 
 /// Serves one request of route `R` (a [`ServeFn`](crate::route::ServeFn)): `path` holds the
-/// template's parameters, decoded by the routing.
+/// template's parameters, decoded by the routing, and `client` the client's address.
 #[doc(hidden)]
 pub fn serve<R: RouteFn>(
     req: Request,
     app: Arc<AppContext>,
     def: &'static RouteDef,
     path: PathParams,
+    client: Option<std::net::SocketAddr>,
 ) -> Answer {
     let status = def.options.status_code();
     // A handler that reads nothing, in an app that runs nothing before it: no request context,
@@ -68,7 +70,9 @@ pub fn serve<R: RouteFn>(
     }
     // Split before the future: the request is not kept in it beside its parts.
     let (parts, body) = req.into_parts();
-    Box::pin(read_and_invoke::<R>(parts, body, app, def, path, status))
+    Box::pin(read_and_invoke::<R>(
+        parts, body, app, def, path, client, status,
+    ))
 }
 
 /// Steps 1 to 7 for a route that reads the request.
@@ -78,9 +82,11 @@ async fn read_and_invoke<R: RouteFn>(
     app: Arc<AppContext>,
     def: &'static RouteDef,
     path: PathParams,
+    client: Option<std::net::SocketAddr>,
     status: Option<StatusCode>,
 ) -> Response {
     let mut cx = Cx::new(&parts, &path, &app, body);
+    cx.client = client;
     // Whether the handler ran and answered without an error: its background tasks run then.
     let mut succeeded = false;
     // Every way out leaves this block, after which the cleanups run.
@@ -174,6 +180,7 @@ pub fn serve_websocket<R: RouteFn>(
     app: Arc<AppContext>,
     def: &'static RouteDef,
     path: PathParams,
+    client: Option<std::net::SocketAddr>,
 ) -> Answer {
     use crate::websocket::{Accepted, Handshake, Waiting, WebSocketException};
     let (mut parts, body) = req.into_parts();
@@ -185,6 +192,7 @@ pub fn serve_websocket<R: RouteFn>(
     parts.extensions.insert(Waiting::new(socket));
     Box::pin(async move {
         let mut cx = Cx::new(&parts, &path, &app, body);
+        cx.client = client;
         let args = read::<R>(&mut cx, &app, def).await;
         let cleanups = cx.run_cleanups();
         let args = match args {
@@ -244,6 +252,8 @@ async fn answer<V: axum::response::IntoResponse>(
 /// `catch_unwind` so that a panic answers 500 (the future is not polled again after one).
 pub(crate) struct Answering {
     future: Answer,
+    /// The `X-RateLimit-*` headers of a limited route, written into its answer.
+    told: Option<Told>,
     /// The request's `Range`, when it sends one: a file answer is cut to it.
     range: Option<Box<crate::response::range::RangeRequest>>,
     route: &'static RouteDef,
@@ -252,21 +262,40 @@ pub(crate) struct Answering {
 }
 
 impl Answering {
-    /// Serves `req` with `route`, as the routing found it.
+    /// Serves `req` with `route`, as the routing found it, from `client`. A route's `limit` is
+    /// counted first: past it, the answer is its 429, and nothing of the route runs.
     pub(crate) fn start(
         req: Request,
         app: &Arc<AppContext>,
         route: &'static RouteDef,
         path: PathParams,
+        client: Option<std::net::SocketAddr>,
+        limit: Option<&RouteLimit>,
     ) -> Self {
+        let told = match limit.map(|limit| (limit, limit.check(client))) {
+            None | Some((_, Ok(None))) => None,
+            Some((_, Ok(Some(told)))) => Some(told),
+            Some((limit, Err(refused))) => {
+                let refused = crate::error::settle(limit.answer(&refused), app.handlers);
+                return Self {
+                    future: Box::pin(std::future::ready(refused)),
+                    told: None,
+                    range: None,
+                    route,
+                    debug: app.debug,
+                    handlers: app.handlers,
+                };
+            }
+        };
         Self {
+            told,
             // Only a route that may answer a file looks for a `Range`.
             range: if app.ranged {
                 crate::response::range::RangeRequest::of(&req)
             } else {
                 None
             },
-            future: (route.serve)(req, Arc::clone(app), route, path),
+            future: (route.serve)(req, Arc::clone(app), route, path, client),
             route,
             debug: app.debug,
             handlers: app.handlers,
@@ -280,10 +309,16 @@ impl Future for Answering {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let future = self.future.as_mut();
         match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
-            Ok(Poll::Ready(response)) => Poll::Ready(Ok(match self.range.take() {
-                Some(range) => crate::response::range::apply(response, &range),
-                None => response,
-            })),
+            Ok(Poll::Ready(response)) => {
+                let mut response = match self.range.take() {
+                    Some(range) => crate::response::range::apply(response, &range),
+                    None => response,
+                };
+                if let Some(told) = self.told.take() {
+                    told.write(response.headers_mut());
+                }
+                Poll::Ready(Ok(response))
+            }
             Ok(Poll::Pending) => Poll::Pending,
             Err(panic) => Poll::Ready(Ok(crate::response::panicked(
                 &self.route,

@@ -286,9 +286,15 @@ pub trait RouteFn: 'static {
 pub type Answer = Pin<Box<dyn Future<Output = Response> + Send>>;
 
 /// Starts serving one request of a route: the request, what the route's requests see of the
-/// app, the route, and its template's parameters.
-pub type ServeFn =
-    fn(axum::extract::Request, Arc<AppContext>, &'static RouteDef, PathParams) -> Answer;
+/// app, the route, its template's parameters, and the client's address when the server gives
+/// it.
+pub type ServeFn = fn(
+    axum::extract::Request,
+    Arc<AppContext>,
+    &'static RouteDef,
+    PathParams,
+    Option<std::net::SocketAddr>,
+) -> Answer;
 
 /// What reading a handler's arguments gives: the arguments, `None` when a parameter was refused
 /// (the errors are recorded), or the answer of a dependency that answered the request itself

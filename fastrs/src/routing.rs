@@ -25,6 +25,7 @@ use tower::Service;
 use crate::context::{AppContext, PathParams};
 use crate::error::{HttpError, StartupError};
 use crate::pipeline::Answering;
+use crate::ratelimit::RouteLimit;
 use crate::route::{Method, RouteDef};
 
 /// The app's routing, as a tower service: cheap to clone (one `Arc`).
@@ -68,6 +69,8 @@ struct PathRoutes {
 struct Endpoint {
     def: &'static RouteDef,
     app: Arc<AppContext>,
+    /// The route's `rate_limit`, with its counts.
+    limit: Option<Arc<RouteLimit>>,
     /// The route inside its middleware and its routers', when it has any.
     wrapped: Option<Wrapped>,
 }
@@ -97,9 +100,15 @@ impl RoutingBuilder {
         template: &str,
         def: &'static RouteDef,
         app: Arc<AppContext>,
+        limit: Option<Arc<RouteLimit>>,
         wrapped: Option<Wrapped>,
     ) {
-        let endpoint = Endpoint { def, app, wrapped };
+        let endpoint = Endpoint {
+            def,
+            app,
+            limit,
+            wrapped,
+        };
         match self.by_template.iter_mut().find(|(t, _)| t == template) {
             Some((_, routes)) => routes.routes.push((def.method, endpoint)),
             None => self.by_template.push((
@@ -204,8 +213,8 @@ fn allow_header(routes: &[(Method, Endpoint)]) -> HeaderValue {
 }
 
 impl Routing {
-    /// The route of `req` and its answer on its way, or the router behind's.
-    fn route(&self, req: Request) -> Routed {
+    /// The route of `req` (from `client`) and its answer on its way, or the router behind's.
+    fn route(&self, req: Request, client: Option<std::net::SocketAddr>) -> Routed {
         let inner = &self.inner;
         let handshake = is_handshake(&req);
         let Ok(matched) = inner.paths.at(req.uri().path()) else {
@@ -255,13 +264,23 @@ impl Routing {
         if let Some(wrapped) = &endpoint.wrapped {
             let mut req = req;
             req.extensions_mut().insert(path);
+            if let Some(client) = client {
+                req.extensions_mut().insert(crate::ClientAddr(Some(client)));
+            }
             return Routed::Wrapped {
                 answer: wrapped(req),
                 head,
             };
         }
         Routed::Route {
-            answer: Answering::start(req, &endpoint.app, endpoint.def, path),
+            answer: Answering::start(
+                req,
+                &endpoint.app,
+                endpoint.def,
+                path,
+                client,
+                endpoint.limit.as_deref(),
+            ),
             head,
         }
     }
@@ -343,7 +362,14 @@ impl Routing {
     /// without the service's `&mut` (the middleware reach the routing by reference).
     #[inline]
     pub(crate) fn answer(&self, req: Request) -> Routed {
-        let routed = self.route(req);
+        let client = crate::extract::client_of(&req);
+        self.answer_from(req, client)
+    }
+
+    /// [`answer`](Self::answer) to a request from `client`, which the server gives by value.
+    #[inline]
+    pub(crate) fn answer_from(&self, req: Request, client: Option<std::net::SocketAddr>) -> Routed {
+        let routed = self.route(req, client);
         match self.inner.timeout {
             None => routed,
             Some(after) => Routed::Timed(Box::pin(async move {

@@ -224,11 +224,8 @@ impl Service<Request<Incoming>> for Checked {
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, mut req: Request<Incoming>) -> CheckedAnswer {
+    fn call(&mut self, req: Request<Incoming>) -> CheckedAnswer {
         self.phase.serving();
-        if let Some(client) = self.client {
-            req.extensions_mut().insert(crate::ClientAddr(Some(client)));
-        }
         if let Some(refused) = refuse(&req, &self.limits) {
             return CheckedAnswer::Refused(Some(refused));
         }
@@ -238,10 +235,11 @@ impl Service<Request<Incoming>> for Checked {
         let has_body = !http_body::Body::is_end_stream(req.body());
         let chunked = has_body && http_body::Body::size_hint(req.body()).exact().is_none();
         let answer = match self.limits.body_read_timeout {
-            Some(timeout) if has_body => self
-                .router
-                .call(req.map(|body| Body::new(crate::serve_body::Timed::new(body, timeout)))),
-            _ => self.router.call(req.map(Body::new)),
+            Some(timeout) if has_body => self.router.answer_from(
+                req.map(|body| Body::new(crate::serve_body::Timed::new(body, timeout))),
+                self.client,
+            ),
+            _ => self.router.answer_from(req.map(Body::new), self.client),
         };
         CheckedAnswer::Routed { answer, chunked }
     }

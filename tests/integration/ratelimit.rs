@@ -297,3 +297,75 @@ async fn a_limit_can_leave_its_headers_out_but_not_retry_after() {
     assert_refused(&refused, "1 per 1 minute", "60");
     assert_eq!(refused.header("x-ratelimit-remaining"), None);
 }
+
+/// Says, on the way out, which client address the middleware saw in the request.
+async fn saw_client(
+    name: &'static str,
+    request: fastrs::axum::extract::Request,
+    next: fastrs::middleware::Next,
+) -> fastrs::axum::response::Response {
+    let seen = request
+        .extensions()
+        .get::<ClientAddr>()
+        .and_then(ClientAddr::ip)
+        .map_or_else(|| "none".to_owned(), |ip| ip.to_string());
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert(name, seen.parse().expect("an address"));
+    response
+}
+
+async fn app_saw(
+    request: fastrs::axum::extract::Request,
+    next: fastrs::middleware::Next,
+) -> fastrs::axum::response::Response {
+    saw_client("x-app-saw", request, next).await
+}
+
+async fn route_saw(
+    request: fastrs::axum::extract::Request,
+    next: fastrs::middleware::Next,
+) -> fastrs::axum::response::Response {
+    saw_client("x-route-saw", request, next).await
+}
+
+/// A limited route inside its own middleware and the app's, which reads the address too.
+#[get("/guarded", rate_limit = "2/minute", middleware = [route_saw])]
+async fn guarded(client: ClientAddr) -> String {
+    format!("hello {}", client.ip().expect("an address"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inside_middleware_the_limit_and_the_address_are_the_connections() {
+    let app = App::empty()
+        .middleware(app_saw)
+        .mount(fastrs::routes![guarded]);
+    let (addr, _server) = crate::socket::serve(app).await;
+    let request = "GET /guarded HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    let mut answers = Vec::new();
+    for _ in 0..3 {
+        let answer = tokio::task::spawn_blocking(move || crate::socket::raw_request(addr, request))
+            .await
+            .unwrap();
+        answers.push(answer);
+    }
+    for passed in &answers[..2] {
+        assert!(passed.starts_with("HTTP/1.1 200 OK\r\n"), "{passed}");
+        assert!(passed.ends_with("\r\n\r\nhello 127.0.0.1"), "{passed}");
+    }
+    let refused = &answers[2];
+    assert!(
+        refused.starts_with("HTTP/1.1 429 Too Many Requests\r\n"),
+        "{refused}"
+    );
+    // The limit is inside the route's middleware, which sees its 429, as the app's does; both
+    // read the connection's address from the request.
+    for answer in &answers {
+        assert!(
+            answer.contains("\r\nx-route-saw: 127.0.0.1\r\n"),
+            "{answer}"
+        );
+        assert!(answer.contains("\r\nx-app-saw: 127.0.0.1\r\n"), "{answer}");
+    }
+}

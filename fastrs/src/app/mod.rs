@@ -467,9 +467,18 @@ impl App {
                     ..AppContext::clone(&shared)
                 })
             };
+            let def = route.def();
+            // The route's `rate_limit`: its counts, shared by its paths (a trailing slash's
+            // alias too).
+            let limit = def.options.rate_limit.map(|rate| {
+                Arc::new(crate::ratelimit::RouteLimit::new(
+                    rate,
+                    def.options.rate_limit_headers,
+                ))
+            });
             let wrapped =
-                crate::middleware::route_service(route.middleware(), route.def(), &shared)?;
-            routing.route(&route.axum_path(), route.def(), shared, wrapped);
+                crate::middleware::route_service(route.middleware(), def, &shared, &limit)?;
+            routing.route(&route.axum_path(), def, shared, limit, wrapped);
         }
         let declared = routing.templates();
         if self.trailing_slash == crate::trailing_slash::TrailingSlash::MatchBoth {

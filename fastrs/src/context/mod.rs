@@ -60,6 +60,8 @@ pub struct Cx<'r> {
     /// How many errors were recorded when the reader being run (a route or a dependency)
     /// started on its own parameters, after its `Depends<f>`.
     pub(crate) own_start: usize,
+    /// The client's address, when the server gives it by value (`ClientAddr`).
+    pub(crate) client: Option<std::net::SocketAddr>,
 }
 
 /// The parameters of the route's template, percent-decoded, in template order.
@@ -132,6 +134,7 @@ impl<'r> Cx<'r> {
             form_limits: &NO_FORM_LIMITS,
             scopes: Vec::new(),
             own_start: 0,
+            client: None,
         }
     }
 

@@ -3,6 +3,8 @@
 
 use std::net::{IpAddr, SocketAddr};
 
+use axum::extract::Request;
+
 use super::{Cx, FromCx};
 use crate::context::{Fact, Meta};
 
@@ -40,19 +42,28 @@ impl ClientAddr {
 
 impl FromCx for ClientAddr {
     fn from_cx(cx: &mut Cx<'_>) -> Option<Self> {
-        let extensions = &cx.parts().extensions;
-        let addr = extensions
-            .get::<ClientAddr>()
-            .and_then(ClientAddr::get)
-            .or_else(|| {
-                extensions
-                    .get::<axum::extract::ConnectInfo<SocketAddr>>()
-                    .map(|info| info.0)
-            });
-        Some(ClientAddr(addr))
+        Some(ClientAddr(cx.client))
     }
 
     fn describe(meta: &mut Meta) {
         meta.push(Fact::Client);
     }
+}
+
+/// The client's address a request carries in its extensions: the server's (when middleware
+/// stands between it and the route, or a `TestClient`'s), or else axum's `ConnectInfo`.
+#[inline]
+pub(crate) fn client_of(req: &Request) -> Option<SocketAddr> {
+    let extensions = req.extensions();
+    if extensions.is_empty() {
+        return None;
+    }
+    extensions
+        .get::<ClientAddr>()
+        .and_then(ClientAddr::get)
+        .or_else(|| {
+            extensions
+                .get::<axum::extract::ConnectInfo<SocketAddr>>()
+                .map(|info| info.0)
+        })
 }

@@ -23,6 +23,7 @@ pub use arguments::{Arguments, arguments};
 pub(crate) use body::json_message;
 pub use body::{BodyNeed, BodyParam};
 pub use client::ClientAddr;
+pub(crate) use client::client_of;
 #[cfg(feature = "multipart")]
 pub use file::FormFile;
 pub use framework::FromCx;

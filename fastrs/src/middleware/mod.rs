@@ -14,7 +14,6 @@ mod cors;
 mod gzip;
 mod host;
 mod https_redirect;
-mod rate_limit;
 mod router;
 mod stack;
 mod trusted_host;

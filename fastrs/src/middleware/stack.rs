@@ -16,6 +16,7 @@ use super::{Bound, MiddlewareFn};
 use crate::context::{AppContext, BoundAny, MiddlewareRef, PathParams};
 use crate::error::StartupError;
 use crate::pipeline::Answering;
+use crate::ratelimit::RouteLimit;
 use crate::route::RouteDef;
 use crate::routing::{Routed, Routing, Wrapped};
 
@@ -67,10 +68,12 @@ type Inner = BoxCloneSyncService<Request, Response, Infallible>;
 /// route's middleware) the route that the routing found.
 pub(crate) enum Rest {
     Routing(Routing),
-    /// A route, its path parameters in the request's extensions (put there by the routing).
+    /// A route, its path parameters and the client's address in the request's extensions
+    /// (put there by the routing).
     Endpoint {
         def: &'static RouteDef,
         app: Arc<AppContext>,
+        limit: Option<Arc<RouteLimit>>,
     },
     /// The routing, its `HttpError` answers mapped by the app's status handlers.
     Handled(Routing, &'static crate::error::ExceptionHandlers),
@@ -102,13 +105,21 @@ fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
     match rest {
         Rest::Routing(routing) => AppAnswer::Routed(routing.answer(request)),
         Rest::Handled(routing, handlers) => AppAnswer::Handled(routing.answer(request), handlers),
-        Rest::Endpoint { def, app } => {
+        Rest::Endpoint { def, app, limit } => {
             let mut request = request;
             let path = request
                 .extensions_mut()
                 .remove::<PathParams>()
                 .unwrap_or_default();
-            AppAnswer::Endpoint(Answering::start(request, app, def, path))
+            let client = crate::extract::client_of(&request);
+            AppAnswer::Endpoint(Answering::start(
+                request,
+                app,
+                def,
+                path,
+                client,
+                limit.as_deref(),
+            ))
         }
         // The function's own future, boxed once by its binding.
         Rest::Function { f, next } => AppAnswer::Function(f(request, Next { rest: next })),
@@ -321,27 +332,22 @@ pub(crate) fn layer_ref<L: MiddlewareLayer + Clone + Sync>(layer: L) -> Middlewa
 }
 
 /// The service of one route inside its middleware and its routers' (innermost first), for
-/// the routing to hand the request to; `None` without any.
+/// the routing to hand the request to; `None` without any. The route's `limit` is checked
+/// inside them all, when the pipeline starts the route.
 pub(crate) fn route_service(
     wraps: &[MiddlewareRef],
     def: &'static RouteDef,
     app: &Arc<AppContext>,
+    limit: &Option<Arc<RouteLimit>>,
 ) -> Result<Option<Wrapped>, StartupError> {
-    let limit = def.options.rate_limit;
-    if wraps.is_empty() && limit.is_none() {
+    if wraps.is_empty() {
         return Ok(None);
     }
     let mut rest: &'static Rest = Box::leak(Box::new(Rest::Endpoint {
         def,
         app: Arc::clone(app),
+        limit: limit.clone(),
     }));
-    // The route's `rate_limit`, innermost: inside its own middleware, as slowapi's decorator.
-    if let Some(rate) = limit {
-        rest = Box::leak(Box::new(Rest::Function {
-            f: super::rate_limit::route_limit(rate, def.options.rate_limit_headers),
-            next: rest,
-        }));
-    }
     for wrap in wraps {
         let bound = wrap.bind(app)?;
         let Ok(bound) = bound.downcast::<RouteWrap>() else {
@@ -434,6 +440,28 @@ fn failed(error: &dyn std::fmt::Display) -> Response {
 pub(crate) enum AppService {
     Routing(Routing),
     Stacked(&'static Rest),
+}
+
+impl AppService {
+    /// The answer to `req` from `client`, as the server knows it: carried to the route by
+    /// value when nothing stands between, in the request's extensions for the middleware
+    /// (which may read it there) otherwise.
+    #[inline]
+    pub(crate) fn answer_from(
+        &self,
+        mut req: Request,
+        client: Option<std::net::SocketAddr>,
+    ) -> AppAnswer {
+        match self {
+            AppService::Routing(routing) => AppAnswer::Routed(routing.answer_from(req, client)),
+            AppService::Stacked(rest) => {
+                if let Some(client) = client {
+                    req.extensions_mut().insert(crate::ClientAddr(Some(client)));
+                }
+                dispatch(rest, req)
+            }
+        }
+    }
 }
 
 impl Service<Request> for AppService {

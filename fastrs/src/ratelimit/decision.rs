@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 
-use super::Rate;
+use super::{Rate, numbers};
 use crate::error::HttpError;
 
 /// Whether a request passes its limit, with what is left of it.
@@ -58,18 +58,30 @@ impl Decision {
     /// Puts [`headers`](Self::headers) into `headers` (an answer's), replacing any of the same
     /// names.
     pub fn write_headers(&self, headers: &mut HeaderMap) {
-        let reset = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default()
-            .saturating_add(self.reset_after);
-        headers.insert(LIMIT, HeaderValue::from(self.limit()));
-        headers.insert(REMAINING, HeaderValue::from(self.remaining));
-        headers.insert(RESET, HeaderValue::from(seconds_up(reset)));
+        self.told().write(headers);
         if let Some(wait) = self.retry_after() {
             headers.insert(
                 header::RETRY_AFTER,
                 HeaderValue::from(seconds_up(wait).max(1)),
             );
+        }
+    }
+
+    /// The `X-RateLimit-*` values, the reset as a time (read from the clock now).
+    pub(crate) fn told(&self) -> Told {
+        self.told_with(numbers::value(self.limit()))
+    }
+
+    /// [`told`](Self::told), with the limit's value made once by its route.
+    pub(crate) fn told_with(&self, limit: HeaderValue) -> Told {
+        let reset = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .saturating_add(self.reset_after);
+        Told {
+            limit,
+            remaining: self.remaining,
+            reset: seconds_up(reset),
         }
     }
 
@@ -104,6 +116,25 @@ impl Decision {
                 Ok(value) => error.header(name.as_str(), value),
                 Err(_) => error,
             })
+    }
+}
+
+/// What the `X-RateLimit-*` headers of an answer say: kept by a limited route's answer on its
+/// way, and written into it once it is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Told {
+    limit: HeaderValue,
+    remaining: u64,
+    /// When the count is full again, in seconds since the epoch.
+    reset: u64,
+}
+
+impl Told {
+    /// Writes the three headers into `headers`, replacing any of the same names.
+    pub(crate) fn write(self, headers: &mut HeaderMap) {
+        headers.insert(LIMIT, self.limit);
+        headers.insert(REMAINING, numbers::value(self.remaining));
+        headers.insert(RESET, numbers::kept(self.reset));
     }
 }
 

@@ -2,21 +2,25 @@
 //! window or by GCRA, and its [`Decision`] is the 429 of slowapi's words, with `Retry-After`
 //! and the `X-RateLimit-*` headers.
 //!
-//! A route's `rate_limit = "5/minute"` limits each client address (the route middleware of
-//! `middleware/rate_limit.rs`). A limiter an app keeps in its state is checked by a dependency
+//! A route's `rate_limit = "5/minute"` limits each client address ([`RouteLimit`], checked by
+//! the pipeline when it starts the route). A limiter an app keeps in its state is checked by a dependency
 //! with the key it chooses (the user, an API key), which is how a limit can depend on who
 //! asks. See `docs/ratelimit.md`.
 
 mod decision;
 mod memory;
+mod numbers;
 mod rate;
+mod route;
 
 use std::sync::Arc;
 
 pub use decision::Decision;
 pub use rate::{Rate, RateError};
 
+pub(crate) use decision::Told;
 use memory::MemoryStore;
+pub(crate) use route::RouteLimit;
 
 /// How a limit counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -109,6 +113,11 @@ impl RateLimiter {
 
     /// Counts a request of a client address, keyed by its bytes (no text made of it).
     pub async fn check_ip(&self, ip: std::net::IpAddr) -> Decision {
+        self.check_ip_now(ip)
+    }
+
+    /// [`check_ip`](Self::check_ip), for the pipeline, which counts in memory without waiting.
+    pub(crate) fn check_ip_now(&self, ip: std::net::IpAddr) -> Decision {
         match ip {
             std::net::IpAddr::V4(v4) => self.check_bytes(&v4.octets()),
             std::net::IpAddr::V6(v6) => self.check_bytes(&v6.octets()),
