@@ -12,8 +12,8 @@ scenarios=(
   "dependency chain|GET|/me||200"
 )
 # BENCH_RATE_LIMIT=1 adds `/limit` and `/quiet` to both servers (and the client's address to
-# every request of both): `plain` under a rate limit (9,999 a second, more than callgrind
-# serves), with and without its headers.
+# every request of both): `plain` under a rate limit it never reaches, with and without its
+# headers.
 if [ "${BENCH_RATE_LIMIT:-}" = 1 ]; then
   scenarios+=("rate limited plain|GET|/limit||200")
   scenarios+=("quiet rate limited plain|GET|/quiet||200")

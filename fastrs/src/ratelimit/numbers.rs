@@ -1,10 +1,12 @@
-//! Header values of numbers, for the `X-RateLimit-*` headers of every limited answer: the
-//! numbers up to 9,999 are slices of one table built when compiling (no allocation, no
-//! formatting), and the last reset time made on a thread is kept for the next answers (a
-//! window's reset, the same for every request in it).
+//! Header values of numbers, for the `X-RateLimit-*` headers of every limited answer, made
+//! without an allocation each: the numbers up to 9,999 are slices of one table built when
+//! compiling; a larger one is written into a chunk of memory its thread shares among many
+//! values (one allocation per 4 KiB of digits); and the last reset time made on a thread is
+//! kept for the next answers (a window's reset, the same for every request in it).
 
 use std::cell::RefCell;
 
+use bytes::BytesMut;
 use http::HeaderValue;
 
 /// The largest number the table holds.
@@ -52,7 +54,12 @@ const fn place(n: u64) -> (usize, usize) {
 thread_local! {
     /// The last number [`kept`] made into a value on this thread.
     static LAST: RefCell<Option<(u64, HeaderValue)>> = const { RefCell::new(None) };
+    /// Where this thread writes the digits of numbers above the table.
+    static CHUNK: RefCell<BytesMut> = RefCell::new(BytesMut::new());
 }
+
+/// The bytes a thread's chunk of digits holds.
+const CHUNK_SIZE: usize = 4096;
 
 /// `n` in decimal, as a header value.
 pub(super) fn value(n: u64) -> HeaderValue {
@@ -62,7 +69,27 @@ pub(super) fn value(n: u64) -> HeaderValue {
             return HeaderValue::from_static(digits);
         }
     }
-    HeaderValue::from(n)
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut left = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (left % 10) as u8;
+        left /= 10;
+        if left == 0 {
+            break;
+        }
+    }
+    let digits = &digits[at..];
+    CHUNK.with(|chunk| {
+        let mut chunk = chunk.borrow_mut();
+        if chunk.capacity() < digits.len() {
+            *chunk = BytesMut::with_capacity(CHUNK_SIZE);
+        }
+        chunk.extend_from_slice(digits);
+        let written = chunk.split_to(digits.len()).freeze();
+        HeaderValue::from_maybe_shared(written).unwrap_or_else(|_| HeaderValue::from(n))
+    })
 }
 
 /// [`value`] of a number that repeats from one answer to the next (a time in seconds): the
@@ -73,7 +100,7 @@ pub(super) fn kept(n: u64) -> HeaderValue {
         match &*last {
             Some((kept, value)) if *kept == n => value.clone(),
             _ => {
-                let value = HeaderValue::from(n);
+                let value = value(n);
                 *last = Some((n, value.clone()));
                 value
             }
@@ -87,7 +114,11 @@ mod tests {
 
     #[test]
     fn every_number_reads_as_itself() {
-        for n in (0..=10_050).chain([99_999, 1_796_190_342, u64::MAX]) {
+        // Past a chunk's end too (4 KiB of digits).
+        for n in (0..=10_050)
+            .chain(1_000_000_000..1_000_001_000)
+            .chain([u64::MAX])
+        {
             assert_eq!(value(n).to_str().unwrap(), n.to_string(), "{n}");
             assert_eq!(kept(n).to_str().unwrap(), n.to_string(), "{n}");
         }
