@@ -70,6 +70,7 @@ pub mod middleware;
 mod pattern;
 mod pipeline;
 mod positional;
+mod proxies;
 pub mod ratelimit;
 pub mod response;
 mod response_model;

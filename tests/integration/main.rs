@@ -21,6 +21,7 @@ mod middleware;
 mod openapi;
 mod params;
 mod pattern_engine;
+mod proxies;
 mod ratelimit;
 mod readme;
 mod responses;

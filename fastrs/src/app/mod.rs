@@ -1,6 +1,7 @@
 //! `App`: the routes of a program, checked at start-up and served.
 
 mod checks;
+mod clients;
 mod handlers;
 mod limits;
 mod metadata;
@@ -82,6 +83,8 @@ pub struct App {
     handlers: crate::error::ExceptionHandlers,
     /// `App::websocket_config`.
     websocket: crate::context::WebSocketConfig,
+    /// `App::trusted_proxies`, or why they were refused.
+    proxies: Option<Result<crate::proxies::TrustedProxies, StartupError>>,
 }
 
 impl Default for App {
@@ -143,6 +146,7 @@ impl App {
             middleware: crate::middleware::Stack::default(),
             handlers: crate::error::ExceptionHandlers::default(),
             websocket: crate::context::WebSocketConfig::new(),
+            proxies: None,
         }
     }
 
@@ -561,7 +565,8 @@ impl App {
             (None, _) => router.fallback(not_found),
         };
         let routing = routing.finish(router, request_timeout)?;
-        let service = middleware.apply(routing, &shared)?;
+        let proxies = self.proxies.transpose()?.map(Arc::new);
+        let service = middleware.apply(routing, &shared, proxies)?;
         Ok((service, shared))
     }
 

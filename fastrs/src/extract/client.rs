@@ -10,7 +10,9 @@ use crate::context::{Fact, Meta};
 
 /// The client's address and port, as the connection shows them: FastAPI's `request.client`.
 ///
-/// Behind a reverse proxy this is the proxy's address. fastrs's server gives it to the routes
+/// Behind a reverse proxy this is the proxy's address, unless the app trusts the proxy
+/// ([`App::trusted_proxies`](crate::App::trusted_proxies)): then it is the client's address
+/// that the proxy's `X-Forwarded-For` names. fastrs's server gives it to the routes
 /// that ask (a route or dependency taking `ClientAddr`; the others pay nothing for it); the
 /// `TestClient` gives `127.0.0.1:50000` unless told otherwise
 /// ([`TestRequest::client_addr`](crate::testing::TestRequest::client_addr)); an app served

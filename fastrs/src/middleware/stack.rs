@@ -16,6 +16,7 @@ use super::{Bound, MiddlewareFn};
 use crate::context::{AppContext, BoundAny, MiddlewareRef, PathParams};
 use crate::error::StartupError;
 use crate::pipeline::Answering;
+use crate::proxies::TrustedProxies;
 use crate::ratelimit::RouteLimit;
 use crate::route::RouteDef;
 use crate::routing::{Routed, Routing, Wrapped};
@@ -256,10 +257,14 @@ impl Stack {
         self,
         routing: Routing,
         app: &AppContext,
+        proxies: Option<Arc<TrustedProxies>>,
     ) -> Result<AppService, StartupError> {
         let handlers = app.handlers.filter(|h| h.handles_statuses());
         if self.wraps.is_empty() && handlers.is_none() {
-            return Ok(AppService::Routing(routing));
+            return Ok(AppService {
+                stack: Stacked::Routing(routing),
+                proxies,
+            });
         }
         // Status handlers answer inside every middleware, which sees their answers.
         // Kept for the program's life, as the routes are: a request goes through it by
@@ -278,7 +283,10 @@ impl Stack {
                 Wrap::Refused(refused) => return Err(refused),
             }));
         }
-        Ok(AppService::Stacked(rest))
+        Ok(AppService {
+            stack: Stacked::Middleware(rest),
+            proxies,
+        })
     }
 }
 
@@ -435,26 +443,39 @@ fn failed(error: &dyn std::fmt::Display) -> Response {
     crate::response::internal_error()
 }
 
-/// The app as a tower service: its routing, or the routing inside its middleware.
+/// The app as a tower service: its routing, or the routing inside its middleware, and the
+/// proxies whose word it takes for the client's address.
 #[derive(Clone)]
-pub(crate) enum AppService {
+pub(crate) struct AppService {
+    stack: Stacked,
+    proxies: Option<Arc<TrustedProxies>>,
+}
+
+/// The routing, or the routing inside the app's middleware.
+#[derive(Clone)]
+enum Stacked {
     Routing(Routing),
-    Stacked(&'static Rest),
+    Middleware(&'static Rest),
 }
 
 impl AppService {
-    /// The answer to `req` from `client`, as the server knows it: carried to the route by
-    /// value when nothing stands between, in the request's extensions for the middleware
-    /// (which may read it there) otherwise.
+    /// The answer to `req` from `peer`, as the server knows it. The client is `peer`, or the
+    /// one a trusted proxy names. Its address is carried to the route by value when nothing
+    /// stands between, in the request's extensions for the middleware (which may read it
+    /// there) otherwise.
     #[inline]
     pub(crate) fn answer_from(
         &self,
         mut req: Request,
-        client: Option<std::net::SocketAddr>,
+        peer: Option<std::net::SocketAddr>,
     ) -> AppAnswer {
-        match self {
-            AppService::Routing(routing) => AppAnswer::Routed(routing.answer_from(req, client)),
-            AppService::Stacked(rest) => {
+        let client = match (&self.proxies, peer) {
+            (Some(proxies), Some(peer)) => Some(proxies.client(peer, req.headers())),
+            _ => peer,
+        };
+        match &self.stack {
+            Stacked::Routing(routing) => AppAnswer::Routed(routing.answer_from(req, client)),
+            Stacked::Middleware(rest) => {
                 if let Some(client) = client {
                     req.extensions_mut().insert(crate::ClientAddr(Some(client)));
                 }
@@ -474,10 +495,9 @@ impl Service<Request> for AppService {
     }
 
     fn call(&mut self, request: Request) -> AppAnswer {
-        match self {
-            AppService::Routing(routing) => AppAnswer::Routed(routing.answer(request)),
-            AppService::Stacked(rest) => dispatch(rest, request),
-        }
+        // The address the `TestClient`, or axum's `ConnectInfo`, put in the request.
+        let peer = crate::extract::client_of(&request);
+        self.answer_from(request, peer)
     }
 }
 
