@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Every test: the Rust tests, then the checks that need tools from outside the toolchain
-# (installed when missing: Chromium from Debian's packages, openapi-spec-validator,
+# (installed when missing: Chromium and redis-server from Debian's packages, openapi-spec-validator,
 # schemathesis, playwright and FastAPI 0.165 from PyPI in a venv under target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The rate-limit tests in Redis start a redis-server of their own.
+command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server; }
 
 cargo test --workspace
 # The load test of the chat example (1,000 websockets) and the rate limiter's flood of a million

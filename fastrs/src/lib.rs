@@ -315,6 +315,9 @@ mod guide {
     struct Streaming;
     #[doc = include_str!("../../docs/ratelimit.md")]
     struct RateLimiting;
+    #[cfg(feature = "redis")]
+    #[doc = include_str!("../../docs/ratelimit-redis.md")]
+    struct RateLimitsInRedis;
     #[cfg(feature = "templates")]
     #[doc = include_str!("../../docs/templates.md")]
     struct TemplatesGuide;

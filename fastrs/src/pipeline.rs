@@ -270,32 +270,80 @@ impl Answering {
         route: &'static RouteDef,
         path: PathParams,
         client: Option<std::net::SocketAddr>,
-        limit: Option<&RouteLimit>,
+        limit: Option<&Arc<RouteLimit>>,
     ) -> Self {
         let told = match limit.map(|limit| (limit, limit.check(client))) {
-            None | Some((_, Ok(None))) => None,
-            Some((_, Ok(Some(told)))) => Some(told),
-            Some((limit, Err(refused))) => {
+            None | Some((_, Some(Ok(None)))) => None,
+            Some((_, Some(Ok(Some(told))))) => Some(told),
+            Some((limit, Some(Err(refused)))) => {
                 let refused = crate::error::settle(limit.answer(&refused), app.handlers);
+                return Self::answered(Box::pin(std::future::ready(refused)), None, app, route);
+            }
+            // Counted in Redis: the route starts once the count is known.
+            Some((limit, None)) => {
+                let range = Self::range_of(&req, app);
+                let limit = Arc::clone(limit);
+                let app = Arc::clone(app);
+                let handlers = app.handlers;
+                let debug = app.debug;
+                let future = Box::pin(async move {
+                    match limit.check_later(client).await {
+                        Err(refused) => crate::error::settle(limit.answer(&refused), handlers),
+                        Ok(told) => {
+                            let mut response = (route.serve)(req, app, route, path, client).await;
+                            if let Some(told) = told {
+                                told.write(response.headers_mut());
+                            }
+                            response
+                        }
+                    }
+                });
                 return Self {
-                    future: Box::pin(std::future::ready(refused)),
+                    future,
                     told: None,
-                    range: None,
+                    range,
                     route,
-                    debug: app.debug,
-                    handlers: app.handlers,
+                    debug,
+                    handlers,
                 };
             }
         };
         Self {
             told,
-            // Only a route that may answer a file looks for a `Range`.
-            range: if app.ranged {
-                crate::response::range::RangeRequest::of(&req)
-            } else {
-                None
-            },
+            range: Self::range_of(&req, app),
             future: (route.serve)(req, Arc::clone(app), route, path, client),
+            route,
+            debug: app.debug,
+            handlers: app.handlers,
+        }
+    }
+}
+
+impl Answering {
+    /// The request's `Range`, when it sends one and the route may answer a file.
+    fn range_of(
+        req: &Request,
+        app: &AppContext,
+    ) -> Option<Box<crate::response::range::RangeRequest>> {
+        // Only a route that may answer a file looks for a `Range`.
+        if app.ranged {
+            crate::response::range::RangeRequest::of(req)
+        } else {
+            None
+        }
+    }
+
+    /// An answer known before the route runs (its rate limit's refusal).
+    fn answered(
+        future: Answer,
+        range: Option<Box<crate::response::range::RangeRequest>>,
+        app: &AppContext,
+        route: &'static RouteDef,
+    ) -> Self {
+        Self {
+            future,
+            told: None,
+            range,
             route,
             debug: app.debug,
             handlers: app.handlers,

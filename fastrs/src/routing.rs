@@ -279,7 +279,7 @@ impl Routing {
                 endpoint.def,
                 path,
                 client,
-                endpoint.limit.as_deref(),
+                endpoint.limit.as_ref(),
             ),
             head,
         }

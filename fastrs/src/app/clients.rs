@@ -1,4 +1,5 @@
-//! Who the client is: the proxies whose word the app takes for the client's address.
+//! Who the client is, and where its counts are kept: the proxies whose word the app takes for
+//! the client's address, and the store of the routes' rate limits.
 
 use super::App;
 
@@ -29,6 +30,26 @@ impl App {
         I::Item: AsRef<str>,
     {
         self.proxies = Some(crate::proxies::TrustedProxies::parse(proxies));
+        self
+    }
+
+    /// Counts the routes' `rate_limit`s in Redis rather than in this process's memory, so that
+    /// every instance of the app behind a proxy shares them: `5/minute` is then five a minute
+    /// across all instances, not five on each. Each route's keys are named by its method and
+    /// path (`fastrs:ratelimit:POST /login:203.0.113.9`).
+    ///
+    /// ```
+    /// use fastrs::prelude::*;
+    /// use fastrs::ratelimit::RedisStore;
+    ///
+    /// let store = RedisStore::open("redis://127.0.0.1:6379/").unwrap();
+    /// let app = App::new().rate_limit_store(store);
+    /// # let _ = app;
+    /// ```
+    #[cfg(feature = "redis")]
+    #[must_use]
+    pub fn rate_limit_store(mut self, store: crate::ratelimit::RedisStore) -> Self {
+        self.rate_limit_store = Some(store);
         self
     }
 }

@@ -85,6 +85,9 @@ pub struct App {
     websocket: crate::context::WebSocketConfig,
     /// `App::trusted_proxies`, or why they were refused.
     proxies: Option<Result<crate::proxies::TrustedProxies, StartupError>>,
+    /// `App::rate_limit_store`: where the routes' `rate_limit`s count.
+    #[cfg(feature = "redis")]
+    rate_limit_store: Option<crate::ratelimit::RedisStore>,
 }
 
 impl Default for App {
@@ -147,6 +150,8 @@ impl App {
             handlers: crate::error::ExceptionHandlers::default(),
             websocket: crate::context::WebSocketConfig::new(),
             proxies: None,
+            #[cfg(feature = "redis")]
+            rate_limit_store: None,
         }
     }
 
@@ -475,10 +480,17 @@ impl App {
             // The route's `rate_limit`: its counts, shared by its paths (a trailing slash's
             // alias too).
             let limit = def.options.rate_limit.map(|rate| {
-                Arc::new(crate::ratelimit::RouteLimit::new(
-                    rate,
-                    def.options.rate_limit_headers,
-                ))
+                let limit = crate::ratelimit::RouteLimit::new(rate, def.options.rate_limit_headers);
+                // In Redis under the route's method and path, which every instance shares.
+                #[cfg(feature = "redis")]
+                let limit = match &self.rate_limit_store {
+                    Some(store) => limit.in_redis(
+                        store,
+                        &format!("{} {}", def.method.as_str(), route.axum_path()),
+                    ),
+                    None => limit,
+                };
+                Arc::new(limit)
             });
             let wrapped =
                 crate::middleware::route_service(route.middleware(), def, &shared, &limit)?;

@@ -119,7 +119,7 @@ fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
                 def,
                 path,
                 client,
-                limit.as_deref(),
+                limit.as_ref(),
             ))
         }
         // The function's own future, boxed once by its binding.

@@ -18,12 +18,21 @@ pub struct Decision {
     pub(super) reset_after: Duration,
     /// Until a refused key's next request can pass (zero when it passed).
     pub(super) retry_after: Duration,
+    /// The store could not count it (Redis down): let through or refused by the store's
+    /// [`OnFailure`](super::OnFailure).
+    pub(super) store_failed: bool,
 }
 
 impl Decision {
     /// Whether the request passes.
     pub fn is_allowed(&self) -> bool {
         self.allowed
+    }
+
+    /// Whether the store could not count the request (Redis did not answer): it passed or
+    /// was refused (503) by the store's `OnFailure`, and the counts say nothing.
+    pub fn store_failed(&self) -> bool {
+        self.store_failed
     }
 
     /// The requests a period allows.
@@ -87,7 +96,8 @@ impl Decision {
 
     /// `Ok` when the request passes; otherwise the 429 to answer:
     /// `{"detail":"Rate limit exceeded: 5 per 1 minute"}`, with `Retry-After` and the
-    /// `X-RateLimit-*` headers.
+    /// `X-RateLimit-*` headers (or 503 `{"detail":"Service Unavailable"}` when a store that
+    /// fails closed could not count it).
     pub fn into_result(self) -> Result<Self, HttpError> {
         if self.allowed {
             return Ok(self);
@@ -98,6 +108,9 @@ impl Decision {
     /// The 429 of a refused request: its `Retry-After`, and the `X-RateLimit-*` headers unless
     /// they are switched off.
     pub(crate) fn refusal(&self, x_ratelimit: bool) -> HttpError {
+        if self.store_failed {
+            return HttpError::from_status(StatusCode::SERVICE_UNAVAILABLE);
+        }
         let error = HttpError::new(
             StatusCode::TOO_MANY_REQUESTS,
             format!("Rate limit exceeded: {}", self.rate),

@@ -133,6 +133,7 @@ fn fixed_window(entry: &mut Entry, rate: Rate, now: Instant) -> Decision {
         remaining: rate.count().saturating_sub(count),
         reset_after,
         retry_after: if allowed { Duration::ZERO } else { reset_after },
+        store_failed: false,
     }
 }
 
@@ -153,6 +154,7 @@ fn gcra(entry: &mut Entry, rate: Rate, now: Instant) -> Decision {
             remaining: 0,
             reset_after: tat - now,
             retry_after: next - period - now,
+            store_failed: false,
         };
     }
     *entry = Entry::Arrival(next);
@@ -166,6 +168,7 @@ fn gcra(entry: &mut Entry, rate: Rate, now: Instant) -> Decision {
             .unwrap_or(0) as u64,
         reset_after: next - now,
         retry_after: Duration::ZERO,
+        store_failed: false,
     }
 }
 

@@ -11,12 +11,16 @@ mod decision;
 mod memory;
 mod numbers;
 mod rate;
+#[cfg(feature = "redis")]
+mod redis;
 mod route;
 
 use std::sync::Arc;
 
 pub use decision::Decision;
 pub use rate::{Rate, RateError};
+#[cfg(feature = "redis")]
+pub use redis::{OnFailure, RedisStore, StoreError};
 
 pub(crate) use decision::Told;
 use memory::MemoryStore;
@@ -66,7 +70,19 @@ struct Inner {
     rate: Rate,
     algorithm: Algorithm,
     max_keys: usize,
-    store: MemoryStore,
+    store: Store,
+}
+
+/// Where a limiter keeps its counts.
+#[derive(Debug)]
+enum Store {
+    Memory(MemoryStore),
+    /// In Redis, under the limit's name.
+    #[cfg(feature = "redis")]
+    Redis {
+        store: RedisStore,
+        name: String,
+    },
 }
 
 /// Keys a limiter holds unless told otherwise.
@@ -79,26 +95,66 @@ impl RateLimiter {
     }
 
     fn build(rate: Rate, algorithm: Algorithm, max_keys: usize) -> Self {
+        Self::with_store(
+            rate,
+            algorithm,
+            max_keys,
+            Store::Memory(MemoryStore::new(max_keys)),
+        )
+    }
+
+    fn with_store(rate: Rate, algorithm: Algorithm, max_keys: usize, store: Store) -> Self {
         Self {
             inner: Arc::new(Inner {
                 rate,
                 algorithm,
                 max_keys,
-                store: MemoryStore::new(max_keys),
+                store,
             }),
         }
     }
 
-    /// Counts with `algorithm` (a new limiter, with no counts).
+    /// Counts with `algorithm` (a new limiter, with no counts of its own; one in Redis keeps
+    /// its store and name).
     #[must_use]
     pub fn algorithm(self, algorithm: Algorithm) -> Self {
-        Self::build(self.inner.rate, algorithm, self.inner.max_keys)
+        let inner = &self.inner;
+        match &inner.store {
+            Store::Memory(_) => Self::build(inner.rate, algorithm, inner.max_keys),
+            #[cfg(feature = "redis")]
+            Store::Redis { store, name } => Self::with_store(
+                inner.rate,
+                algorithm,
+                inner.max_keys,
+                Store::Redis {
+                    store: store.clone(),
+                    name: name.clone(),
+                },
+            ),
+        }
     }
 
-    /// Holds up to about `max_keys` keys (a new limiter, with no counts).
+    /// Holds up to about `max_keys` keys in memory (a new limiter, with no counts).
     #[must_use]
     pub fn max_keys(self, max_keys: usize) -> Self {
         Self::build(self.inner.rate, self.inner.algorithm, max_keys)
+    }
+
+    /// Keeps the counts in Redis under `name` (which tells this limit's keys from the other
+    /// limits' in the same store), shared by every instance of the app: a new limiter.
+    #[cfg(feature = "redis")]
+    #[must_use]
+    pub fn redis(self, store: &RedisStore, name: &str) -> Self {
+        let inner = &self.inner;
+        Self::with_store(
+            inner.rate,
+            inner.algorithm,
+            inner.max_keys,
+            Store::Redis {
+                store: store.clone(),
+                name: name.to_owned(),
+            },
+        )
     }
 
     /// The limit.
@@ -108,25 +164,47 @@ impl RateLimiter {
 
     /// Counts a request of `key`: whether it passes, and what is left.
     pub async fn check(&self, key: &str) -> Decision {
-        self.check_bytes(key.as_bytes())
-    }
-
-    /// Counts a request of a client address, keyed by its bytes (no text made of it).
-    pub async fn check_ip(&self, ip: std::net::IpAddr) -> Decision {
-        self.check_ip_now(ip)
-    }
-
-    /// [`check_ip`](Self::check_ip), for the pipeline, which counts in memory without waiting.
-    pub(crate) fn check_ip_now(&self, ip: std::net::IpAddr) -> Decision {
-        match ip {
-            std::net::IpAddr::V4(v4) => self.check_bytes(&v4.octets()),
-            std::net::IpAddr::V6(v6) => self.check_bytes(&v6.octets()),
+        let inner = &self.inner;
+        match &inner.store {
+            Store::Memory(store) => self.hit(store, key.as_bytes()),
+            #[cfg(feature = "redis")]
+            Store::Redis { store, name } => {
+                store
+                    .hit(name, key.as_bytes(), inner.rate, inner.algorithm)
+                    .await
+            }
         }
     }
 
-    fn check_bytes(&self, key: &[u8]) -> Decision {
+    /// Counts a request of a client address (in memory keyed by its bytes, with no text made
+    /// of it; in Redis by its text).
+    pub async fn check_ip(&self, ip: std::net::IpAddr) -> Decision {
+        match self.check_ip_now(ip) {
+            Some(decision) => decision,
+            None => self.check(&ip.to_string()).await,
+        }
+    }
+
+    /// [`check_ip`](Self::check_ip) without waiting, for the pipeline: `None` when the counts
+    /// are not in memory.
+    pub(crate) fn check_ip_now(&self, ip: std::net::IpAddr) -> Option<Decision> {
+        match &self.inner.store {
+            Store::Memory(store) => Some(match ip {
+                std::net::IpAddr::V4(v4) => self.hit(store, &v4.octets()),
+                std::net::IpAddr::V6(v6) => self.hit(store, &v6.octets()),
+            }),
+            #[cfg(feature = "redis")]
+            Store::Redis { .. } => None,
+        }
+    }
+
+    fn hit(&self, store: &MemoryStore, key: &[u8]) -> Decision {
         let inner = &self.inner;
-        let now = tokio::time::Instant::now();
-        inner.store.hit(key, inner.rate, inner.algorithm, now)
+        store.hit(
+            key,
+            inner.rate,
+            inner.algorithm,
+            tokio::time::Instant::now(),
+        )
     }
 }

@@ -29,15 +29,47 @@ impl RouteLimit {
         }
     }
 
-    /// Counts a request from `client`: the headers its answer will carry (`None` when they are
-    /// switched off), or the refusal ([`answer`](Self::answer) it). A request without an
-    /// address (an app served some other way than by fastrs's server, without axum's
-    /// `ConnectInfo`) counts as one client, `0.0.0.0`.
-    pub(crate) fn check(&self, client: Option<SocketAddr>) -> Result<Option<Told>, Decision> {
-        let ip = client.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |addr| addr.ip());
-        let decision = self.limiter.check_ip_now(ip);
+    /// Counts in Redis (`App::rate_limit_store`) under `name` (the route's method and
+    /// template), so that every instance of the app shares the route's counts.
+    #[cfg(feature = "redis")]
+    pub(crate) fn in_redis(self, store: &super::RedisStore, name: &str) -> Self {
+        Self {
+            limiter: self.limiter.redis(store, name),
+            ..self
+        }
+    }
+
+    /// Counts a request from `client` without waiting, when the counts are in memory: the
+    /// headers its answer will carry (`None` when they are switched off), or the refusal
+    /// ([`answer`](Self::answer) it). `None` when the counts are in Redis:
+    /// [`check_later`](Self::check_later) waits for them. A request without an address (an
+    /// app served some other way than by fastrs's server, without axum's `ConnectInfo`) counts
+    /// as one client, `0.0.0.0`.
+    #[allow(clippy::option_option)]
+    pub(crate) fn check(
+        &self,
+        client: Option<SocketAddr>,
+    ) -> Option<Result<Option<Told>, Decision>> {
+        let decision = self.limiter.check_ip_now(ip_of(client))?;
+        Some(self.judge(&decision))
+    }
+
+    /// [`check`](Self::check), waiting for the store.
+    pub(crate) async fn check_later(
+        &self,
+        client: Option<SocketAddr>,
+    ) -> Result<Option<Told>, Decision> {
+        let decision = self.limiter.check_ip(ip_of(client)).await;
+        self.judge(&decision)
+    }
+
+    fn judge(&self, decision: &Decision) -> Result<Option<Told>, Decision> {
         if !decision.is_allowed() {
-            return Err(decision);
+            return Err(*decision);
+        }
+        // A store that could not count says nothing of the counts.
+        if decision.store_failed() {
+            return Ok(None);
         }
         Ok(self.headers.then(|| decision.told_with(self.limit.clone())))
     }
@@ -46,4 +78,9 @@ impl RouteLimit {
     pub(crate) fn answer(&self, refused: &Decision) -> Response {
         refused.refusal(self.headers).into_response()
     }
+}
+
+/// The address a request is counted under.
+fn ip_of(client: Option<SocketAddr>) -> IpAddr {
+    client.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |addr| addr.ip())
 }
