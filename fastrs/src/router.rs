@@ -93,6 +93,8 @@ pub struct MountedRoute {
     middleware: Vec<MiddlewareRef>,
     /// Its routers' exception handlers, the innermost router's first.
     handlers: ExceptionHandlers,
+    /// The app's `rate_limit`, which counts the route's requests too.
+    app_limit: Option<crate::ratelimit::Rate>,
 }
 
 impl MountedRoute {
@@ -108,6 +110,7 @@ impl MountedRoute {
             hidden: !def.options.include_in_schema,
             middleware: def.options.middleware.to_vec(),
             handlers: ExceptionHandlers::default(),
+            app_limit: None,
         };
         let mut routers: Vec<&RouterDef> = module_routers()
             .filter(|r| within(def.module, r.module))
@@ -146,6 +149,17 @@ impl MountedRoute {
     /// Its routers' exception handlers.
     pub(crate) fn handlers(&self) -> &ExceptionHandlers {
         &self.handlers
+    }
+
+    /// The limit its 429 names: the route's own `rate_limit`, or else the app's.
+    pub(crate) fn rate_limit(&self) -> Option<crate::ratelimit::Rate> {
+        self.def.options.rate_limit.or(self.app_limit)
+    }
+
+    /// The route inside an app limited to `rate` per client.
+    pub(crate) fn within_app_limit(mut self, rate: Option<crate::ratelimit::Rate>) -> Self {
+        self.app_limit = rate;
+        self
     }
 
     /// The route's declaration.

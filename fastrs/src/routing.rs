@@ -40,6 +40,8 @@ struct Inner {
     rest: axum::Router,
     /// `App::request_timeout`: a slower answer is a 504.
     timeout: Option<Duration>,
+    /// `App::rate_limit`: every request of a client to the app counts against it.
+    limit: Option<Arc<RouteLimit>>,
 }
 
 /// What a matched path leads to.
@@ -153,6 +155,7 @@ impl RoutingBuilder {
         mut self,
         rest: axum::Router,
         timeout: Option<Duration>,
+        limit: Option<Arc<RouteLimit>>,
     ) -> Result<Routing, StartupError> {
         // `<path..>` matches the empty rest too, as Starlette's `{path:path}` does: matchit's
         // catch-all needs a character, so the template without it (`/files/`) is added, unless
@@ -183,6 +186,7 @@ impl RoutingBuilder {
                 paths: self.paths,
                 rest,
                 timeout,
+                limit,
             }),
         })
     }
@@ -369,6 +373,63 @@ impl Routing {
     /// [`answer`](Self::answer) to a request from `client`, which the server gives by value.
     #[inline]
     pub(crate) fn answer_from(&self, req: Request, client: Option<std::net::SocketAddr>) -> Routed {
+        match &self.inner.limit {
+            None => self.unlimited(req, client),
+            Some(limit) => self.limited(limit, req, client),
+        }
+    }
+
+    /// [`answer_from`](Self::answer_from) under the app's rate limit: counted first, then
+    /// routed, the limit's headers added to the answer unless the route wrote its own.
+    fn limited(
+        &self,
+        limit: &Arc<RouteLimit>,
+        req: Request,
+        client: Option<std::net::SocketAddr>,
+    ) -> Routed {
+        let head = req.method() == http::Method::HEAD;
+        let told = match limit.check(client) {
+            Some(Ok(told)) => told,
+            Some(Err(refused)) => {
+                let mut refused = limit.answer(&refused);
+                finish(&mut refused, head);
+                return Routed::Ready(Some(Box::new(refused)));
+            }
+            // Counted in Redis: routed once the count is known.
+            None => {
+                let routing = self.clone();
+                let limit = Arc::clone(limit);
+                return Routed::Limited(Box::pin(async move {
+                    match limit.check_later(client).await {
+                        Err(refused) => {
+                            let mut refused = limit.answer(&refused);
+                            finish(&mut refused, head);
+                            Ok(refused)
+                        }
+                        Ok(told) => {
+                            let mut response = routing.unlimited(req, client).await?;
+                            if let Some(told) = told {
+                                told.write_unless_said(response.headers_mut());
+                            }
+                            Ok(response)
+                        }
+                    }
+                }));
+            }
+        };
+        let routed = self.unlimited(req, client);
+        match told {
+            None => routed,
+            Some(told) => Routed::Limited(Box::pin(async move {
+                let mut response = routed.await?;
+                told.write_unless_said(response.headers_mut());
+                Ok(response)
+            })),
+        }
+    }
+
+    /// [`answer_from`](Self::answer_from) without the app's rate limit.
+    fn unlimited(&self, req: Request, client: Option<std::net::SocketAddr>) -> Routed {
         let routed = self.route(req, client);
         match self.inner.timeout {
             None => routed,
@@ -400,6 +461,8 @@ pub(crate) enum Routed {
     Rest(Box<<axum::Router as Service<Request>>::Future>),
     Ready(Option<Box<Response>>),
     Timed(Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>),
+    /// Under the app's rate limit, with its headers to add (or its count to wait for).
+    Limited(Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>),
 }
 
 impl Future for Routed {
@@ -426,7 +489,7 @@ impl Future for Routed {
             Routed::Ready(response) => {
                 Poll::Ready(Ok(*response.take().expect("polled after completion")))
             }
-            Routed::Timed(answer) => answer.as_mut().poll(cx),
+            Routed::Timed(answer) | Routed::Limited(answer) => answer.as_mut().poll(cx),
         }
     }
 }

@@ -369,3 +369,101 @@ async fn inside_middleware_the_limit_and_the_address_are_the_connections() {
         assert!(answer.contains("\r\nx-app-saw: 127.0.0.1\r\n"), "{answer}");
     }
 }
+
+/// An app limited to three requests a minute per client, all paths together, with a middleware
+/// that marks every answer it sees.
+fn app_limited() -> App {
+    App::empty()
+        .rate_limit(Rate::per_minute(3))
+        .middleware(app_saw)
+        .mount(fastrs::routes![login, open])
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_apps_limit_counts_every_path_of_a_client() {
+    let client = TestClient::new(app_limited());
+    let open = client.get("/open").send().await;
+    assert_eq!(open.status(), 200);
+    assert_eq!(open.header("x-ratelimit-limit"), Some("3"));
+    assert_eq!(open.header("x-ratelimit-remaining"), Some("2"));
+    // A path no route serves counts too.
+    let missing = client.get("/missing").send().await;
+    assert_eq!(missing.status(), 404);
+    assert_eq!(missing.header("x-ratelimit-remaining"), Some("1"));
+    // A route with its own limit says its own, and counts against both.
+    let login = client.post("/login").send().await;
+    assert_eq!(login.status(), 200);
+    assert_eq!(login.header("x-ratelimit-limit"), Some("2"));
+    assert_eq!(login.header("x-ratelimit-remaining"), Some("1"));
+    let refused = client.get("/openapi.json").send().await;
+    assert_refused(&refused, "3 per 1 minute", "60");
+    assert_eq!(refused.header("x-ratelimit-limit"), Some("3"));
+    // The app's middleware sees the 429.
+    assert_eq!(refused.header("x-app-saw"), Some("127.0.0.1"));
+    // Another client has its own count; the window ends a minute after its first request.
+    let other: std::net::SocketAddr = "198.51.100.4:1234".parse().unwrap();
+    assert_eq!(
+        client.get("/open").client_addr(other).send().await.status(),
+        200
+    );
+    tokio::time::advance(Duration::from_secs(60)).await;
+    assert_eq!(client.get("/open").send().await.status(), 200);
+}
+
+#[tokio::test]
+async fn an_apps_limit_can_leave_its_headers_out() {
+    let client = TestClient::new(
+        App::empty()
+            .rate_limit(Rate::per_minute(1))
+            .rate_limit_headers(false)
+            .mount(fastrs::routes![open]),
+    );
+    let passed = client.get("/open").send().await;
+    assert_eq!(passed.status(), 200);
+    assert_eq!(passed.header("x-ratelimit-limit"), None);
+    let refused = client.get("/open").send().await;
+    assert_refused(&refused, "1 per 1 minute", "60");
+    assert_eq!(refused.header("x-ratelimit-limit"), None);
+}
+
+#[tokio::test]
+async fn an_apps_limit_is_documented_on_every_operation() {
+    let client = TestClient::new(app_limited());
+    // The document is the first request of the minute.
+    let document: serde_json::Value = client.get("/openapi.json").send().await.json();
+    let example = |path: &str, method: &str| {
+        document["paths"][path][method]["responses"]["429"]["content"]["application/json"]
+            ["example"]
+            .clone()
+    };
+    assert_eq!(
+        example("/open", "get"),
+        serde_json::json!({"detail": "Rate limit exceeded: 3 per 1 minute"})
+    );
+    // A route's own limit is the one its 429 names.
+    assert_eq!(
+        example("/login", "post"),
+        serde_json::json!({"detail": "Rate limit exceeded: 2 per 1 minute"})
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_socket_an_apps_limit_counts_the_connections_address() {
+    let (addr, _server) = crate::socket::serve(app_limited()).await;
+    let request = "GET /open HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        let answer = tokio::task::spawn_blocking(move || crate::socket::raw_request(addr, request))
+            .await
+            .unwrap();
+        statuses.push(answer.lines().next().unwrap_or_default().to_owned());
+    }
+    assert_eq!(
+        statuses[3], "HTTP/1.1 429 Too Many Requests",
+        "{statuses:?}"
+    );
+    assert!(
+        statuses[..3].iter().all(|s| s == "HTTP/1.1 200 OK"),
+        "{statuses:?}"
+    );
+}

@@ -171,3 +171,27 @@ async fn a_store_that_fails_closed_answers_503_while_redis_is_stopped() {
     let error = limiter.check("k").await.into_result().unwrap_err();
     assert_eq!(error.status(), 503);
 }
+
+#[get("/open")]
+async fn open() -> &'static str {
+    "open"
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_apps_limit_in_redis_is_shared_too() {
+    let redis = RedisServer::start();
+    let instance = || {
+        TestClient::new(
+            App::empty()
+                .rate_limit(fastrs::ratelimit::Rate::per_minute(2))
+                .rate_limit_store(RedisStore::open(&redis.url()).unwrap())
+                .mount(fastrs::routes![open]),
+        )
+    };
+    let (first, second) = (instance(), instance());
+    assert_eq!(first.get("/open").send().await.status(), 200);
+    let passed = second.get("/open").send().await;
+    assert_eq!(passed.header("x-ratelimit-remaining"), Some("0"));
+    assert_refused(&first.get("/open").send().await, "2 per 1 minute");
+    assert_eq!(redis.command("EXISTS fastrs:ratelimit:app:127.0.0.1"), ":1");
+}

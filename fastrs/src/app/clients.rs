@@ -33,6 +33,42 @@ impl App {
         self
     }
 
+    /// Limits every client to `rate` requests to the app, all paths together (the
+    /// documentation and the 404s too), as slowapi's `application_limits`: a client past it
+    /// gets slowapi's 429 before routing, inside the app's middleware (which sees it, CORS
+    /// included). A route's own `rate_limit` counts apart, besides; its answers carry its own
+    /// `X-RateLimit-*` headers, the others the app's. The client is the connection's address,
+    /// or the one a trusted proxy names ([`trusted_proxies`](Self::trusted_proxies)).
+    ///
+    /// ```
+    /// use fastrs::prelude::*;
+    /// use fastrs::ratelimit::Rate;
+    ///
+    /// let app = App::new().rate_limit(Rate::per_minute(600));
+    /// # let _ = app;
+    /// ```
+    #[must_use]
+    pub fn rate_limit(mut self, rate: crate::ratelimit::Rate) -> Self {
+        let headers = self.rate_limit.is_none_or(|(_, headers)| headers);
+        self.rate_limit = Some((rate, headers));
+        self
+    }
+
+    /// Leaves the `X-RateLimit-*` headers of [`rate_limit`](Self::rate_limit) out of the
+    /// app's answers (its 429 keeps `Retry-After`), as slowapi's `headers_enabled=False`.
+    ///
+    /// # Panics
+    ///
+    /// When the app has no `rate_limit` yet: call that first.
+    #[must_use]
+    pub fn rate_limit_headers(mut self, headers: bool) -> Self {
+        let Some((rate, _)) = self.rate_limit else {
+            panic!("App::rate_limit_headers: the app has no rate_limit; call App::rate_limit first")
+        };
+        self.rate_limit = Some((rate, headers));
+        self
+    }
+
     /// Counts the routes' `rate_limit`s in Redis rather than in this process's memory, so that
     /// every instance of the app behind a proxy shares them: `5/minute` is then five a minute
     /// across all instances, not five on each. Each route's keys are named by its method and

@@ -85,6 +85,9 @@ pub struct App {
     websocket: crate::context::WebSocketConfig,
     /// `App::trusted_proxies`, or why they were refused.
     proxies: Option<Result<crate::proxies::TrustedProxies, StartupError>>,
+    /// `App::rate_limit`: every request of a client counts against it; whether its answers
+    /// carry the `X-RateLimit-*` headers.
+    rate_limit: Option<(crate::ratelimit::Rate, bool)>,
     /// `App::rate_limit_store`: where the routes' `rate_limit`s count.
     #[cfg(feature = "redis")]
     rate_limit_store: Option<crate::ratelimit::RedisStore>,
@@ -150,6 +153,7 @@ impl App {
             handlers: crate::error::ExceptionHandlers::default(),
             websocket: crate::context::WebSocketConfig::new(),
             proxies: None,
+            rate_limit: None,
             #[cfg(feature = "redis")]
             rate_limit_store: None,
         }
@@ -329,7 +333,11 @@ impl App {
         routes.dedup_by(|(a_path, a), (b_path, b)| {
             a_path == b_path && std::ptr::eq(a.def(), b.def())
         });
-        routes.into_iter().map(|(_, route)| route).collect()
+        let app_limit = self.rate_limit.map(|(rate, _)| rate);
+        routes
+            .into_iter()
+            .map(|(_, route)| route.within_app_limit(app_limit))
+            .collect()
     }
 
     /// Checks the routes and builds the axum router: its fallback is the app's own routing,
@@ -364,6 +372,25 @@ impl App {
         self.build().map(|(service, _)| service)
     }
 
+    /// A rate limit of the app (its own, or a route's), counted where the app's store is:
+    /// in memory, or in Redis under `name`.
+    fn limit(
+        &self,
+        rate: crate::ratelimit::Rate,
+        headers: bool,
+        name: &str,
+    ) -> Arc<crate::ratelimit::RouteLimit> {
+        let limit = crate::ratelimit::RouteLimit::new(rate, headers);
+        #[cfg(feature = "redis")]
+        let limit = match &self.rate_limit_store {
+            Some(store) => limit.in_redis(store, name),
+            None => limit,
+        };
+        #[cfg(not(feature = "redis"))]
+        let _ = name;
+        Arc::new(limit)
+    }
+
     /// Checks the routes and builds the axum router, with what its handlers share (to build
     /// the app-scoped dependencies before serving).
     pub(crate) fn build(
@@ -377,6 +404,9 @@ impl App {
                 handlers => Some(Box::leak(Box::new(handlers))),
             };
         let request_timeout = self.request_timeout;
+        let app_limit = self
+            .rate_limit
+            .map(|(rate, headers)| self.limit(rate, headers, "app"));
         if self.found_none
             && self.routes.is_empty()
             && self.nested.is_empty()
@@ -427,8 +457,9 @@ impl App {
             ranged: false,
             websocket: self.websocket,
             closing: Arc::default(),
-            // A route that reads the address, or whose rate limit counts it.
+            // A route that reads the address, or a rate limit that counts it.
             client_addr: needs.iter().any(|n| n.client)
+                || self.rate_limit.is_some()
                 || routes.iter().any(|r| r.def().options.rate_limit.is_some()),
             urls: Arc::new(crate::context::UrlTable {
                 routes: routes
@@ -480,17 +511,9 @@ impl App {
             // The route's `rate_limit`: its counts, shared by its paths (a trailing slash's
             // alias too).
             let limit = def.options.rate_limit.map(|rate| {
-                let limit = crate::ratelimit::RouteLimit::new(rate, def.options.rate_limit_headers);
                 // In Redis under the route's method and path, which every instance shares.
-                #[cfg(feature = "redis")]
-                let limit = match &self.rate_limit_store {
-                    Some(store) => limit.in_redis(
-                        store,
-                        &format!("{} {}", def.method.as_str(), route.axum_path()),
-                    ),
-                    None => limit,
-                };
-                Arc::new(limit)
+                let name = format!("{} {}", def.method.as_str(), route.axum_path());
+                self.limit(rate, def.options.rate_limit_headers, &name)
             });
             let wrapped =
                 crate::middleware::route_service(route.middleware(), def, &shared, &limit)?;
@@ -576,7 +599,7 @@ impl App {
             }
             (None, _) => router.fallback(not_found),
         };
-        let routing = routing.finish(router, request_timeout)?;
+        let routing = routing.finish(router, request_timeout, app_limit)?;
         let proxies = self.proxies.transpose()?.map(Arc::new);
         let service = middleware.apply(routing, &shared, proxies)?;
         Ok((service, shared))

@@ -304,8 +304,9 @@ impl<'g> RouteDoc<'g> {
             };
             responses.insert(extra.status.to_string(), response);
         }
-        // A rate-limited route may answer slowapi's 429, unless it documents its own.
-        if let Some(rate) = route.options.rate_limit {
+        // A rate-limited route (or any route of a rate-limited app) may answer slowapi's 429,
+        // unless it documents its own.
+        if let Some(rate) = mounted.rate_limit() {
             responses.entry("429".to_owned()).or_insert_with(|| {
                 let detail = format!("Rate limit exceeded: {rate}");
                 Response::with_content(

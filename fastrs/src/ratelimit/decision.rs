@@ -143,6 +143,14 @@ pub(crate) struct Told {
 }
 
 impl Told {
+    /// [`write`](Self::write), unless the answer already says a limit (a route's own, more
+    /// precise than the app's).
+    pub(crate) fn write_unless_said(self, headers: &mut HeaderMap) {
+        if !headers.contains_key(LIMIT) {
+            self.write(headers);
+        }
+    }
+
     /// Writes the three headers into `headers`, replacing any of the same names.
     pub(crate) fn write(self, headers: &mut HeaderMap) {
         headers.insert(LIMIT, self.limit);
