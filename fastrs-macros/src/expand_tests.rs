@@ -115,6 +115,16 @@ fn module_router() {
 }
 
 #[test]
+fn rate_limited_router() {
+    let input = quote!(
+        prefix = "/search",
+        rate_limit = "100/minute",
+        rate_limit_headers = false,
+    );
+    check("rate_limited_router", crate::router::expand(input).unwrap());
+}
+
+#[test]
 fn dependency() {
     let item = quote! {
         async fn current_user(

@@ -9,6 +9,7 @@ mod depends;
 mod expand;
 mod options;
 mod paths;
+mod rate;
 mod responses;
 mod route;
 mod router;

@@ -1,6 +1,6 @@
 //! `router!(prefix = "/items", tags = [...], dependencies = [...], responses(...),
-//! middleware = [...], exception_handlers = [...])`: what a module's routes, and its
-//! submodules', have in common.
+//! middleware = [...], exception_handlers = [...], rate_limit = "100/minute")`: what a
+//! module's routes, and its submodules', have in common.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -16,6 +16,8 @@ use crate::responses::extra_responses;
 mod kw {
     syn::custom_keyword!(prefix);
     syn::custom_keyword!(exception_handlers);
+    syn::custom_keyword!(rate_limit);
+    syn::custom_keyword!(rate_limit_headers);
 }
 
 /// The options of `router!`, each at most once.
@@ -24,6 +26,10 @@ struct RouterArgs {
     prefix: Option<LitStr>,
     /// `exception_handlers = [unicorn_handler]`: functions answering an error type.
     exception_handlers: Option<Vec<syn::Path>>,
+    /// `rate_limit = "100/minute"`: the requests each client may make to all its routes.
+    rate_limit: Option<crate::rate::RateParts>,
+    /// `rate_limit_headers = false`: no `X-RateLimit-*` headers.
+    rate_limit_headers: Option<syn::LitBool>,
     shared: SharedOptions,
 }
 
@@ -40,6 +46,8 @@ impl RouterArgs {
                 lit
             };
             exception_handlers => self.exception_handlers, crate::attr::parse_list(input)?;
+            rate_limit => self.rate_limit, crate::rate::rate_limit(input)?;
+            rate_limit_headers => self.rate_limit_headers, crate::attr::parse_flag(input, span)?;
         );
         Ok(false)
     }
@@ -51,6 +59,7 @@ impl Parse for RouterArgs {
         parse_options(input, |input, lookahead| {
             Ok(args.parse_prefix(input, lookahead)? || args.shared.parse(input, lookahead)?)
         })?;
+        crate::rate::check_headers_flag(args.rate_limit_headers.as_ref(), args.rate_limit)?;
         Ok(args)
     }
 }
@@ -95,6 +104,17 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let deprecated = args.shared.is_deprecated();
     let include = args.shared.is_included();
     let middleware = args.shared.middleware_refs();
+    let rate_limit = args.rate_limit.map_or_else(
+        || quote!(::core::option::Option::None),
+        |rate| {
+            let rate = rate.tokens();
+            quote!(::core::option::Option::Some(#rate))
+        },
+    );
+    let rate_limit_headers = args
+        .rate_limit_headers
+        .as_ref()
+        .is_none_or(|flag| flag.value);
     let handlers = args.exception_handlers.iter().flatten().map(|handler| {
         let register = paths::respan(quote!(handlers.register(#handler)), handler.span());
         quote! {
@@ -121,6 +141,8 @@ pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
                 include_in_schema: #include,
                 middleware: &[#(#middleware),*],
                 exception_handlers: &[#(#handlers),*],
+                rate_limit: #rate_limit,
+                rate_limit_headers: #rate_limit_headers,
                 file: ::core::file!(),
                 line: ::core::line!(),
             };

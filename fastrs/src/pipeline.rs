@@ -270,44 +270,24 @@ impl Answering {
         route: &'static RouteDef,
         path: PathParams,
         client: Option<std::net::SocketAddr>,
-        limit: Option<&Arc<RouteLimit>>,
+        limits: &[Arc<RouteLimit>],
     ) -> Self {
-        let told = match limit.map(|limit| (limit, limit.check(client))) {
-            None | Some((_, Some(Ok(None)))) => None,
-            Some((_, Some(Ok(Some(told))))) => Some(told),
-            Some((limit, Some(Err(refused)))) => {
-                let refused = crate::error::settle(limit.answer(&refused), app.handlers);
-                return Self::answered(Box::pin(std::future::ready(refused)), None, app, route);
+        // The route's own limit first, then its routers'; the first with headers says them.
+        let mut told = None;
+        for (counted, limit) in limits.iter().enumerate() {
+            match limit.check(client) {
+                Some(Ok(said)) => told = told.or(said),
+                Some(Err(refused)) => {
+                    let refused = crate::error::settle(limit.answer(&refused), app.handlers);
+                    return Self::answered(Box::pin(std::future::ready(refused)), app, route);
+                }
+                // Counted in Redis: the route starts once the counts are known.
+                None => {
+                    let rest = limits[counted..].to_vec();
+                    return Self::later(req, app, route, path, client, rest, told);
+                }
             }
-            // Counted in Redis: the route starts once the count is known.
-            Some((limit, None)) => {
-                let range = Self::range_of(&req, app);
-                let limit = Arc::clone(limit);
-                let app = Arc::clone(app);
-                let handlers = app.handlers;
-                let debug = app.debug;
-                let future = Box::pin(async move {
-                    match limit.check_later(client).await {
-                        Err(refused) => crate::error::settle(limit.answer(&refused), handlers),
-                        Ok(told) => {
-                            let mut response = (route.serve)(req, app, route, path, client).await;
-                            if let Some(told) = told {
-                                told.write(response.headers_mut());
-                            }
-                            response
-                        }
-                    }
-                });
-                return Self {
-                    future,
-                    told: None,
-                    range,
-                    route,
-                    debug,
-                    handlers,
-                };
-            }
-        };
+        }
         Self {
             told,
             range: Self::range_of(&req, app),
@@ -334,19 +314,52 @@ impl Answering {
     }
 
     /// An answer known before the route runs (its rate limit's refusal).
-    fn answered(
-        future: Answer,
-        range: Option<Box<crate::response::range::RangeRequest>>,
-        app: &AppContext,
+    fn answered(future: Answer, app: &AppContext, route: &'static RouteDef) -> Self {
+        Self {
+            future,
+            told: None,
+            range: None,
+            route,
+            debug: app.debug,
+            handlers: app.handlers,
+        }
+    }
+
+    /// Serves `req` once the `limits` left, some in Redis, have counted it: past one, its
+    /// refusal is the answer. `told` is what the limits counted so far say.
+    fn later(
+        req: Request,
+        app: &Arc<AppContext>,
         route: &'static RouteDef,
+        path: PathParams,
+        client: Option<std::net::SocketAddr>,
+        limits: Vec<Arc<RouteLimit>>,
+        told: Option<Told>,
     ) -> Self {
+        let range = Self::range_of(&req, app);
+        let (handlers, debug) = (app.handlers, app.debug);
+        let app = Arc::clone(app);
+        let future = Box::pin(async move {
+            let mut told = told;
+            for limit in &limits {
+                match limit.check_later(client).await {
+                    Ok(said) => told = told.or(said),
+                    Err(refused) => return crate::error::settle(limit.answer(&refused), handlers),
+                }
+            }
+            let mut response = (route.serve)(req, app, route, path, client).await;
+            if let Some(told) = told {
+                told.write(response.headers_mut());
+            }
+            response
+        });
         Self {
             future,
             told: None,
             range,
             route,
-            debug: app.debug,
-            handlers: app.handlers,
+            debug,
+            handlers,
         }
     }
 }

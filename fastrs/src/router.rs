@@ -2,6 +2,8 @@
 //! for a module with `router!` or built as a [`Router`] value, composed like FastAPI's
 //! `include_router`.
 
+use std::sync::Arc;
+
 use crate::context::{AppDependencies, DependencyRef, Fact, Meta, MiddlewareRef};
 use crate::depends::Dependency;
 use crate::error::{ExceptionHandlers, HandlerRef};
@@ -30,6 +32,11 @@ pub struct RouterDef {
     /// `exception_handlers = [...]`: handlers of error types for its routes, before the
     /// app's.
     pub exception_handlers: &'static [HandlerRef],
+    /// `rate_limit = "100/minute"`: the requests each client may make to all its routes
+    /// together.
+    pub rate_limit: Option<crate::ratelimit::Rate>,
+    /// `rate_limit_headers = false` leaves its `X-RateLimit-*` headers out.
+    pub rate_limit_headers: bool,
     /// `file!()` of the `router!`.
     pub file: &'static str,
     /// `line!()` of the `router!`.
@@ -54,6 +61,40 @@ struct Layer {
     /// Around each route, first added innermost.
     middleware: Vec<MiddlewareRef>,
     handlers: ExceptionHandlers,
+    /// One count per client for all its routes: the rate, whether its headers are sent, and
+    /// whose it is.
+    rate_limit: Option<(crate::ratelimit::Rate, bool, LimitOwner)>,
+}
+
+/// A router's `rate_limit`, as a route inside it has it: one count per client, which the
+/// router's routes share (one per app built).
+#[derive(Debug, Clone)]
+pub(crate) struct SharedLimit {
+    pub(crate) rate: crate::ratelimit::Rate,
+    pub(crate) headers: bool,
+    owner: LimitOwner,
+    /// Its name in Redis, the same in every instance of the app: `router <module>`, or
+    /// `router <prefix>` for a `Router` value.
+    pub(crate) name: String,
+}
+
+/// Whose limit it is: the routes of one owner share its counts.
+#[derive(Debug, Clone)]
+enum LimitOwner {
+    /// A `router!`, by its module.
+    Module(&'static str),
+    /// A `Router` value (and its clones), by this allocation.
+    Value(Arc<()>),
+}
+
+impl SharedLimit {
+    /// What tells it from the other limits of an app: its counts are shared under it.
+    pub(crate) fn key(&self) -> (usize, &'static str) {
+        match &self.owner {
+            LimitOwner::Module(module) => (0, module),
+            LimitOwner::Value(id) => (Arc::as_ptr(id) as usize, ""),
+        }
+    }
 }
 
 impl Layer {
@@ -75,6 +116,9 @@ impl Layer {
                 }
                 handlers
             },
+            rate_limit: def
+                .rate_limit
+                .map(|rate| (rate, def.rate_limit_headers, LimitOwner::Module(def.module))),
         }
     }
 }
@@ -93,6 +137,8 @@ pub struct MountedRoute {
     middleware: Vec<MiddlewareRef>,
     /// Its routers' exception handlers, the innermost router's first.
     handlers: ExceptionHandlers,
+    /// Its routers' `rate_limit`s, the innermost router's first.
+    router_limits: Vec<SharedLimit>,
     /// The app's `rate_limit`, which counts the route's requests too.
     app_limit: Option<crate::ratelimit::Rate>,
 }
@@ -110,6 +156,7 @@ impl MountedRoute {
             hidden: !def.options.include_in_schema,
             middleware: def.options.middleware.to_vec(),
             handlers: ExceptionHandlers::default(),
+            router_limits: Vec::new(),
             app_limit: None,
         };
         let mut routers: Vec<&RouterDef> = module_routers()
@@ -139,6 +186,18 @@ impl MountedRoute {
         self.hidden |= layer.hidden;
         self.middleware.extend(layer.middleware.iter().cloned());
         self.handlers.fill_from(&layer.handlers);
+        if let Some((rate, headers, owner)) = &layer.rate_limit {
+            let name = match owner {
+                LimitOwner::Module(module) => format!("router {module}"),
+                LimitOwner::Value(_) => format!("router {}", layer.prefix),
+            };
+            self.router_limits.push(SharedLimit {
+                rate: *rate,
+                headers: *headers,
+                owner: owner.clone(),
+                name,
+            });
+        }
     }
 
     /// Its middleware and its routers', innermost first.
@@ -151,9 +210,19 @@ impl MountedRoute {
         &self.handlers
     }
 
-    /// The limit its 429 names: the route's own `rate_limit`, or else the app's.
+    /// The limit its 429 names: the route's own `rate_limit`, or else its innermost
+    /// router's, or else the app's.
     pub(crate) fn rate_limit(&self) -> Option<crate::ratelimit::Rate> {
-        self.def.options.rate_limit.or(self.app_limit)
+        self.def
+            .options
+            .rate_limit
+            .or_else(|| self.router_limits.first().map(|limit| limit.rate))
+            .or(self.app_limit)
+    }
+
+    /// Its routers' `rate_limit`s, the innermost router's first.
+    pub(crate) fn router_limits(&self) -> &[SharedLimit] {
+        &self.router_limits
     }
 
     /// The route inside an app limited to `rate` per client.
@@ -330,6 +399,16 @@ impl Router {
     /// `false` leaves each route out of the OpenAPI document.
     pub fn include_in_schema(mut self, include: bool) -> Self {
         self.layer.hidden = !include;
+        self
+    }
+
+    /// Limits each client to `rate` requests to all the router's routes together (a route's
+    /// own `rate_limit` counts besides), with the `X-RateLimit-*` headers unless `headers` is
+    /// `false`. The router and its clones share the counts (one set per app built); in Redis
+    /// ([`App::rate_limit_store`](crate::App::rate_limit_store)) the limit is named by the
+    /// router's prefix, the same in every instance.
+    pub fn rate_limit(mut self, rate: crate::ratelimit::Rate, headers: bool) -> Self {
+        self.layer.rate_limit = Some((rate, headers, LimitOwner::Value(Arc::new(()))));
         self
     }
 

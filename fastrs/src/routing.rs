@@ -71,8 +71,8 @@ struct PathRoutes {
 struct Endpoint {
     def: &'static RouteDef,
     app: Arc<AppContext>,
-    /// The route's `rate_limit`, with its counts.
-    limit: Option<Arc<RouteLimit>>,
+    /// The route's `rate_limit` and its routers', with their counts, in the order they count.
+    limits: Arc<[Arc<RouteLimit>]>,
     /// The route inside its middleware and its routers', when it has any.
     wrapped: Option<Wrapped>,
 }
@@ -102,13 +102,13 @@ impl RoutingBuilder {
         template: &str,
         def: &'static RouteDef,
         app: Arc<AppContext>,
-        limit: Option<Arc<RouteLimit>>,
+        limits: Arc<[Arc<RouteLimit>]>,
         wrapped: Option<Wrapped>,
     ) {
         let endpoint = Endpoint {
             def,
             app,
-            limit,
+            limits,
             wrapped,
         };
         match self.by_template.iter_mut().find(|(t, _)| t == template) {
@@ -283,7 +283,7 @@ impl Routing {
                 endpoint.def,
                 path,
                 client,
-                endpoint.limit.as_ref(),
+                &endpoint.limits,
             ),
             head,
         }

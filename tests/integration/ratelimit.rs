@@ -467,3 +467,114 @@ async fn on_a_socket_an_apps_limit_counts_the_connections_address() {
         "{statuses:?}"
     );
 }
+
+/// A `router!` whose routes share one count per client.
+mod api {
+    use fastrs::prelude::*;
+
+    fastrs::router!(prefix = "/api", rate_limit = "3/minute");
+
+    #[get("/a")]
+    pub async fn a() -> &'static str {
+        "a"
+    }
+
+    #[get("/b")]
+    pub async fn b() -> &'static str {
+        "b"
+    }
+
+    /// Its own limit besides the router's.
+    #[post("/strict", rate_limit = "1/minute")]
+    pub async fn strict() -> &'static str {
+        "strict"
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_routers_limit_is_shared_by_its_routes() {
+    let client = TestClient::new(App::scoped(concat!(module_path!(), "::api")));
+    let mut remaining = Vec::new();
+    for path in ["/api/a", "/api/b"] {
+        let passed = client.get(path).send().await;
+        assert_eq!(passed.status(), 200);
+        assert_eq!(passed.header("x-ratelimit-limit"), Some("3"));
+        remaining.push(passed.header("x-ratelimit-remaining").unwrap().to_owned());
+    }
+    assert_eq!(remaining, ["2", "1"]);
+    // A route's own limit says its own headers, and counts against the router's too.
+    let strict = client.post("/api/strict").send().await;
+    assert_eq!(strict.status(), 200);
+    assert_eq!(strict.header("x-ratelimit-limit"), Some("1"));
+    assert_refused(
+        &client.post("/api/strict").send().await,
+        "1 per 1 minute",
+        "60",
+    );
+    let refused = client.get("/api/a").send().await;
+    assert_refused(&refused, "3 per 1 minute", "60");
+    // Another client has its own count; each app its own.
+    let other: std::net::SocketAddr = "198.51.100.4:1234".parse().unwrap();
+    assert_eq!(
+        client
+            .get("/api/b")
+            .client_addr(other)
+            .send()
+            .await
+            .status(),
+        200
+    );
+    let again = TestClient::new(App::scoped(concat!(module_path!(), "::api")));
+    assert_eq!(again.get("/api/a").send().await.status(), 200);
+    tokio::time::advance(Duration::from_secs(60)).await;
+    assert_eq!(client.get("/api/a").send().await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_routers_limit_is_documented_on_its_operations() {
+    let client = TestClient::new(App::scoped(concat!(module_path!(), "::api")));
+    let document: serde_json::Value = client.get("/openapi.json").send().await.json();
+    let example = |path: &str, method: &str| {
+        document["paths"][path][method]["responses"]["429"]["content"]["application/json"]
+            ["example"]
+            .clone()
+    };
+    assert_eq!(
+        example("/api/a", "get"),
+        serde_json::json!({"detail": "Rate limit exceeded: 3 per 1 minute"})
+    );
+    assert_eq!(
+        example("/api/strict", "post"),
+        serde_json::json!({"detail": "Rate limit exceeded: 1 per 1 minute"})
+    );
+}
+
+#[tokio::test]
+async fn a_router_values_limit_is_shared_by_its_routes_and_clones() {
+    let router = fastrs::Router::new()
+        .prefix("/v1")
+        .rate_limit(Rate::per_minute(2), false)
+        .mount(fastrs::routes![open]);
+    // A clone mounted under another prefix shares the counts; an equal router apart does not.
+    let apart = fastrs::Router::new()
+        .prefix("/v3")
+        .rate_limit(Rate::per_minute(2), false)
+        .mount(fastrs::routes![open]);
+    let clone = fastrs::Router::new().prefix("/v2").include(router.clone());
+    // One route three times: no document, whose operation ids would repeat.
+    let client = TestClient::new(
+        App::empty()
+            .openapi_url(None)
+            .include(router)
+            .include(clone)
+            .include(apart),
+    );
+    let first = client.get("/v1/open").send().await;
+    assert_eq!(first.status(), 200);
+    assert_eq!(first.header("x-ratelimit-limit"), None);
+    assert_eq!(client.get("/v2/v1/open").send().await.status(), 200);
+    let refused = client.get("/v1/open").send().await;
+    assert_refused(&refused, "2 per 1 minute", "60");
+    assert_eq!(refused.header("x-ratelimit-limit"), None);
+    assert_eq!(client.get("/v3/open").send().await.status(), 200);
+}

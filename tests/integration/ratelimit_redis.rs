@@ -195,3 +195,41 @@ async fn an_apps_limit_in_redis_is_shared_too() {
     assert_refused(&first.get("/open").send().await, "2 per 1 minute");
     assert_eq!(redis.command("EXISTS fastrs:ratelimit:app:127.0.0.1"), ":1");
 }
+
+/// A `router!` limited to two requests a minute per client, across its routes.
+mod shared_router {
+    use fastrs::prelude::*;
+
+    fastrs::router!(prefix = "/r", rate_limit = "2/minute");
+
+    #[get("/a")]
+    pub async fn a() -> &'static str {
+        "a"
+    }
+
+    #[get("/b")]
+    pub async fn b() -> &'static str {
+        "b"
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_routers_limit_in_redis_is_shared_by_its_routes_and_the_instances() {
+    let redis = RedisServer::start();
+    let instance = || {
+        TestClient::new(
+            App::scoped(concat!(module_path!(), "::shared_router"))
+                .rate_limit_store(RedisStore::open(&redis.url()).unwrap()),
+        )
+    };
+    let (first, second) = (instance(), instance());
+    assert_eq!(first.get("/r/a").send().await.status(), 200);
+    let passed = second.get("/r/b").send().await;
+    assert_eq!(passed.header("x-ratelimit-remaining"), Some("0"));
+    assert_refused(&first.get("/r/b").send().await, "2 per 1 minute");
+    let key = format!(
+        "EXISTS \"fastrs:ratelimit:router {}::shared_router:127.0.0.1\"",
+        module_path!()
+    );
+    assert_eq!(redis.command(&key), ":1");
+}

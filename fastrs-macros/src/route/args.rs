@@ -48,45 +48,6 @@ fn parse_size(text: &str) -> Option<usize> {
     number.checked_mul(factor).filter(|&bytes| bytes > 0)
 }
 
-/// A rate in slowapi's notation, as `fastrs::ratelimit::Rate` parses it (`"5/minute"`,
-/// `"100 per hour"`, `"10/30 seconds"`): its count, multiple and unit in seconds.
-fn parse_rate(text: &str) -> Option<RateParts> {
-    let lower = text.trim().to_ascii_lowercase();
-    let (count, period) = lower
-        .split_once('/')
-        .or_else(|| lower.split_once(" per "))?;
-    let count: u64 = count.trim().parse().ok()?;
-    let period = period.trim();
-    let digits = period
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(period.len());
-    let multiple: u64 = match &period[..digits] {
-        "" => 1,
-        n => n.parse().ok()?,
-    };
-    let unit = period[digits..].trim();
-    let unit_seconds = match unit.strip_suffix('s').unwrap_or(unit) {
-        "second" | "sec" => 1,
-        "minute" | "min" => 60,
-        "hour" => 3_600,
-        "day" => 86_400,
-        _ => return None,
-    };
-    (count > 0 && multiple > 0).then_some(RateParts {
-        count,
-        multiple,
-        unit_seconds,
-    })
-}
-
-/// `rate_limit = "5/minute"`, parsed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct RateParts {
-    pub(crate) count: u64,
-    pub(crate) multiple: u64,
-    pub(crate) unit_seconds: u64,
-}
-
 /// `#[get("/items/<id>", status = 201, tags = ["items"], ...)]`.
 pub(crate) struct RouteArgs {
     pub(crate) template: PathTemplate,
@@ -99,7 +60,7 @@ pub(crate) struct RouteArgs {
     /// `body_limit = "50MiB"`, in bytes, with the literal.
     pub(crate) body_limit: Option<(LitStr, usize)>,
     /// `rate_limit = "5/minute"`: the requests each client address may make.
-    pub(crate) rate_limit: Option<RateParts>,
+    pub(crate) rate_limit: Option<crate::rate::RateParts>,
     /// `rate_limit_headers = false`: no `X-RateLimit-*` headers.
     pub(crate) rate_limit_headers: Option<LitBool>,
     /// `max_fields = 100`, `max_files = 10`, `max_part_size = "64KiB"`: the form limits.
@@ -164,12 +125,7 @@ impl Parse for RouteArgs {
                 Ok(args.parse_own(input, lookahead)? || args.shared.parse(input, lookahead)?)
             })?;
         }
-        if let (Some(flag), None) = (&args.rate_limit_headers, &args.rate_limit) {
-            return Err(syn::Error::new(
-                flag.span,
-                "`rate_limit_headers` says whether a rate limit's headers are sent: add the limit, `rate_limit = \"5/minute\"`",
-            ));
-        }
+        crate::rate::check_headers_flag(args.rate_limit_headers.as_ref(), args.rate_limit)?;
         Ok(args)
     }
 }
@@ -224,7 +180,7 @@ impl RouteArgs {
             operation_id => self.operation_id, value(input)?;
             scopes => self.scopes, parse_list(input)?;
             body_limit => self.body_limit, body_limit(input)?;
-            rate_limit => self.rate_limit, rate_limit(input)?;
+            rate_limit => self.rate_limit, crate::rate::rate_limit(input)?;
             rate_limit_headers => self.rate_limit_headers, parse_flag(input, span)?;
             max_fields => self.form_limits.max_fields, count(input, "max_fields")?;
             max_files => self.form_limits.max_files, count(input, "max_files")?;
@@ -237,17 +193,6 @@ impl RouteArgs {
         );
         Ok(false)
     }
-}
-
-/// `= "5/minute"`: the rate, checked here.
-fn rate_limit(input: ParseStream<'_>) -> syn::Result<RateParts> {
-    let lit: LitStr = value(input)?;
-    parse_rate(&lit.value()).ok_or_else(|| {
-        syn::Error::new(
-            lit.span(),
-            "`rate_limit` is a rate such as \"5/minute\", \"100 per hour\" or \"10/30 seconds\": a count, `/` or `per`, and a period in seconds, minutes, hours or days",
-        )
-    })
 }
 
 /// `= "50MiB"`: the literal and the size in bytes.
@@ -282,29 +227,4 @@ fn count(input: ParseStream<'_>, key: &str) -> syn::Result<usize> {
             format!("`{key}` is a whole number, such as `100`"),
         )
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{RateParts, parse_rate};
-
-    /// The notations `fastrs::ratelimit::Rate` is tested with, from the same file.
-    #[test]
-    fn rates_parse_as_the_runtime_parses_them() {
-        let notations = include_str!("../../../fastrs/src/ratelimit/notations.txt");
-        let lines = notations.lines().filter(|l| !l.starts_with('#'));
-        for line in lines {
-            let (text, expected) = line.split_once('|').unwrap();
-            let (text, expected) = (text.trim(), expected.trim());
-            let expected = (expected != "refused").then(|| {
-                let numbers: Vec<u64> = expected.split(' ').map(|n| n.parse().unwrap()).collect();
-                RateParts {
-                    count: numbers[0],
-                    multiple: numbers[1],
-                    unit_seconds: numbers[2],
-                }
-            });
-            assert_eq!(parse_rate(text), expected, "{text:?}");
-        }
-    }
 }

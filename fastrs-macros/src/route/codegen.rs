@@ -239,12 +239,8 @@ fn given_options(args: &RouteArgs) -> Vec<TokenStream> {
         fields.push(quote!(body_limit: #bytes));
     }
     if let Some(rate) = args.rate_limit {
-        let rate_ty = paths::rate();
-        let [count, multiple, unit] =
-            [rate.count, rate.multiple, rate.unit_seconds].map(Literal::u64_unsuffixed);
-        fields.push(quote!(rate_limit: ::core::option::Option::Some(
-            #rate_ty::__from_parts(#count, #multiple, #unit)
-        )));
+        let rate = rate.tokens();
+        fields.push(quote!(rate_limit: ::core::option::Option::Some(#rate)));
     }
     if let Some(flag) = args.rate_limit_headers.as_ref().filter(|flag| !flag.value) {
         fields.push(quote!(rate_limit_headers: #flag));

@@ -21,6 +21,8 @@ const _: () = {
         include_in_schema: true,
         middleware: &[],
         exception_handlers: &[],
+        rate_limit: ::core::option::Option::None,
+        rate_limit_headers: true,
         file: ::core::file!(),
         line: ::core::line!(),
     };

@@ -69,10 +69,11 @@ impl App {
         self
     }
 
-    /// Counts the routes' `rate_limit`s in Redis rather than in this process's memory, so that
-    /// every instance of the app behind a proxy shares them: `5/minute` is then five a minute
-    /// across all instances, not five on each. Each route's keys are named by its method and
-    /// path (`fastrs:ratelimit:POST /login:203.0.113.9`).
+    /// Counts the app's rate limits in Redis rather than in this process's memory (the
+    /// routes' and routers' `rate_limit`s, and [`rate_limit`](Self::rate_limit)), so that every
+    /// instance of the app behind a proxy shares them: `5/minute` is then five a minute across
+    /// all instances, not five on each. Each limit's keys are named alike in every instance (a
+    /// route's by its method and path: `fastrs:ratelimit:POST /login:203.0.113.9`).
     ///
     /// ```
     /// use fastrs::prelude::*;

@@ -372,6 +372,36 @@ impl App {
         self.build().map(|(service, _)| service)
     }
 
+    /// The rate limits of `route`, in the order they count: its own `rate_limit` (its counts
+    /// shared by its paths, a trailing slash's alias too), then its routers', innermost first,
+    /// each shared by the router's routes (kept in `shared` as they are made).
+    fn route_limits(
+        &self,
+        route: &MountedRoute,
+        shared: &mut Vec<((usize, &'static str), Arc<crate::ratelimit::RouteLimit>)>,
+    ) -> Arc<[Arc<crate::ratelimit::RouteLimit>]> {
+        let def = route.def();
+        let mut limits = Vec::new();
+        if let Some(rate) = def.options.rate_limit {
+            // In Redis under the route's method and path, which every instance shares.
+            let name = format!("{} {}", def.method.as_str(), route.axum_path());
+            limits.push(self.limit(rate, def.options.rate_limit_headers, &name));
+        }
+        for router in route.router_limits() {
+            let key = router.key();
+            let limit = match shared.iter().find(|(k, _)| *k == key) {
+                Some((_, limit)) => Arc::clone(limit),
+                None => {
+                    let limit = self.limit(router.rate, router.headers, &router.name);
+                    shared.push((key, Arc::clone(&limit)));
+                    limit
+                }
+            };
+            limits.push(limit);
+        }
+        limits.into()
+    }
+
     /// A rate limit of the app (its own, or a route's), counted where the app's store is:
     /// in memory, or in Redis under `name`.
     fn limit(
@@ -460,7 +490,7 @@ impl App {
             // A route that reads the address, or a rate limit that counts it.
             client_addr: needs.iter().any(|n| n.client)
                 || self.rate_limit.is_some()
-                || routes.iter().any(|r| r.def().options.rate_limit.is_some()),
+                || routes.iter().any(|r| r.rate_limit().is_some()),
             urls: Arc::new(crate::context::UrlTable {
                 routes: routes
                     .iter()
@@ -479,6 +509,8 @@ impl App {
             }),
         });
         let mut routing = crate::routing::RoutingBuilder::new();
+        // The routers' limits made so far, each shared by the router's routes.
+        let mut router_limits = Vec::new();
         for (route, needs) in routes.iter().zip(&needs) {
             // A route inside routers with dependencies runs them after the app's, and one
             // whose graph reaches a dependency twice shares its value.
@@ -508,16 +540,10 @@ impl App {
                 })
             };
             let def = route.def();
-            // The route's `rate_limit`: its counts, shared by its paths (a trailing slash's
-            // alias too).
-            let limit = def.options.rate_limit.map(|rate| {
-                // In Redis under the route's method and path, which every instance shares.
-                let name = format!("{} {}", def.method.as_str(), route.axum_path());
-                self.limit(rate, def.options.rate_limit_headers, &name)
-            });
+            let limits = self.route_limits(route, &mut router_limits);
             let wrapped =
-                crate::middleware::route_service(route.middleware(), def, &shared, &limit)?;
-            routing.route(&route.axum_path(), def, shared, limit, wrapped);
+                crate::middleware::route_service(route.middleware(), def, &shared, &limits)?;
+            routing.route(&route.axum_path(), def, shared, limits, wrapped);
         }
         let declared = routing.templates();
         if self.trailing_slash == crate::trailing_slash::TrailingSlash::MatchBoth {

@@ -74,7 +74,7 @@ pub(crate) enum Rest {
     Endpoint {
         def: &'static RouteDef,
         app: Arc<AppContext>,
-        limit: Option<Arc<RouteLimit>>,
+        limits: Arc<[Arc<RouteLimit>]>,
     },
     /// The routing, its `HttpError` answers mapped by the app's status handlers.
     Handled(Routing, &'static crate::error::ExceptionHandlers),
@@ -106,21 +106,14 @@ fn dispatch(rest: &Rest, request: Request) -> AppAnswer {
     match rest {
         Rest::Routing(routing) => AppAnswer::Routed(routing.answer(request)),
         Rest::Handled(routing, handlers) => AppAnswer::Handled(routing.answer(request), handlers),
-        Rest::Endpoint { def, app, limit } => {
+        Rest::Endpoint { def, app, limits } => {
             let mut request = request;
             let path = request
                 .extensions_mut()
                 .remove::<PathParams>()
                 .unwrap_or_default();
             let client = crate::extract::client_of(&request);
-            AppAnswer::Endpoint(Answering::start(
-                request,
-                app,
-                def,
-                path,
-                client,
-                limit.as_ref(),
-            ))
+            AppAnswer::Endpoint(Answering::start(request, app, def, path, client, limits))
         }
         // The function's own future, boxed once by its binding.
         Rest::Function { f, next } => AppAnswer::Function(f(request, Next { rest: next })),
@@ -340,13 +333,13 @@ pub(crate) fn layer_ref<L: MiddlewareLayer + Clone + Sync>(layer: L) -> Middlewa
 }
 
 /// The service of one route inside its middleware and its routers' (innermost first), for
-/// the routing to hand the request to; `None` without any. The route's `limit` is checked
+/// the routing to hand the request to; `None` without any. The route's `limits` are checked
 /// inside them all, when the pipeline starts the route.
 pub(crate) fn route_service(
     wraps: &[MiddlewareRef],
     def: &'static RouteDef,
     app: &Arc<AppContext>,
-    limit: &Option<Arc<RouteLimit>>,
+    limits: &Arc<[Arc<RouteLimit>]>,
 ) -> Result<Option<Wrapped>, StartupError> {
     if wraps.is_empty() {
         return Ok(None);
@@ -354,7 +347,7 @@ pub(crate) fn route_service(
     let mut rest: &'static Rest = Box::leak(Box::new(Rest::Endpoint {
         def,
         app: Arc::clone(app),
-        limit: limit.clone(),
+        limits: Arc::clone(limits),
     }));
     for wrap in wraps {
         let bound = wrap.bind(app)?;
