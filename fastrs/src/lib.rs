@@ -102,8 +102,8 @@ pub use error::{HttpError, RequestValidationError, StartupError, ValidationError
 #[cfg(feature = "multipart")]
 pub use extract::FormFile;
 pub use extract::{
-    BodyParam, Bound, ClientAddr, FromCx, Num, ParamDoc, ParamModel, ParamSpec, ParamType, Scalar,
-    ScalarError, Source,
+    BodyParam, Bound, ClientAddr, FromCx, Num, ParamDoc, ParamModel, ParamSpec, ParamType,
+    RequestId, Scalar, ScalarError, Source,
 };
 pub use fastrs_openapi::OperationIds;
 pub use form::FormLimits;

@@ -254,6 +254,8 @@ pub(crate) struct Answering {
     future: Answer,
     /// The `X-RateLimit-*` headers of a limited route, written into its answer.
     told: Option<Told>,
+    /// The request's id (`App::request_ids`), which a panic's log line and 500 name.
+    request_id: Option<crate::RequestId>,
     /// The request's `Range`, when it sends one: a file answer is cut to it.
     range: Option<Box<crate::response::range::RangeRequest>>,
     route: &'static RouteDef,
@@ -279,7 +281,8 @@ impl Answering {
                 Some(Ok(said)) => told = told.or(said),
                 Some(Err(refused)) => {
                     let refused = crate::error::settle(limit.answer(&refused), app.handlers);
-                    return Self::answered(Box::pin(std::future::ready(refused)), app, route);
+                    let id = Self::id_of(&req);
+                    return Self::answered(Box::pin(std::future::ready(refused)), app, route, id);
                 }
                 // Counted in Redis: the route starts once the counts are known.
                 None => {
@@ -290,6 +293,7 @@ impl Answering {
         }
         Self {
             told,
+            request_id: Self::id_of(&req),
             range: Self::range_of(&req, app),
             future: (route.serve)(req, Arc::clone(app), route, path, client),
             route,
@@ -313,11 +317,27 @@ impl Answering {
         }
     }
 
+    /// The request's id, when the app gives requests one (`App::request_ids`).
+    #[inline]
+    fn id_of(req: &Request) -> Option<crate::RequestId> {
+        let extensions = req.extensions();
+        if extensions.is_empty() {
+            return None;
+        }
+        extensions.get::<crate::RequestId>().cloned()
+    }
+
     /// An answer known before the route runs (its rate limit's refusal).
-    fn answered(future: Answer, app: &AppContext, route: &'static RouteDef) -> Self {
+    fn answered(
+        future: Answer,
+        app: &AppContext,
+        route: &'static RouteDef,
+        request_id: Option<crate::RequestId>,
+    ) -> Self {
         Self {
             future,
             told: None,
+            request_id,
             range: None,
             route,
             debug: app.debug,
@@ -337,6 +357,7 @@ impl Answering {
         told: Option<Told>,
     ) -> Self {
         let range = Self::range_of(&req, app);
+        let request_id = Self::id_of(&req);
         let (handlers, debug) = (app.handlers, app.debug);
         let app = Arc::clone(app);
         let future = Box::pin(async move {
@@ -356,6 +377,7 @@ impl Answering {
         Self {
             future,
             told: None,
+            request_id,
             range,
             route,
             debug,
@@ -386,6 +408,7 @@ impl Future for Answering {
                 panic.as_ref(),
                 self.debug,
                 self.handlers,
+                self.request_id.as_ref(),
             ))),
         }
     }

@@ -37,6 +37,9 @@ async fn main() -> std::io::Result<()> {
     let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8099".into());
     let app = match std::env::var("FASTRS_TEST_APP").as_deref() {
         Ok("conflict") => App::empty().mount(fastrs::routes![ok, ok_again]),
+        Ok("request_ids") => App::empty()
+            .request_ids()
+            .mount(fastrs::routes![explode, tasks, ok]),
         _ => App::empty().mount(fastrs::routes![explode, tasks, ok]),
     };
     let app = app.grace_period(std::time::Duration::from_millis(500));

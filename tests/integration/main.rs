@@ -26,6 +26,7 @@ mod ratelimit;
 mod ratelimit_redis;
 mod readme;
 mod redis_server;
+mod request_ids;
 mod responses;
 mod router_middleware;
 mod routers;

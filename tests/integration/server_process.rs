@@ -71,6 +71,44 @@ fn a_panic_is_logged_with_its_route_and_request_id() {
 }
 
 #[test]
+fn with_request_ids_the_panic_log_names_the_requests_own_id() {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_panicking_server"));
+    command
+        .env("FASTRS_TEST_APP", "request_ids")
+        .stderr(Stdio::piped());
+    let (child, addr) = spawn_serving(command);
+    let answer = exchange(
+        addr,
+        b"GET /items/7/explode HTTP/1.1\r\nHost: x\r\nX-Request-ID: trace-99\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(status_line(&answer), "HTTP/1.1 500 Internal Server Error");
+    assert!(
+        answer.contains("\r\nx-request-id: trace-99\r\n"),
+        "{answer}"
+    );
+    // Without one, the id made for the request, the same in the answer and the log.
+    let answer = exchange(
+        addr,
+        b"GET /items/8/explode HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    let made = answer
+        .lines()
+        .find_map(|l| l.strip_prefix("x-request-id: "))
+        .expect("an id")
+        .to_owned();
+    assert_eq!(made.len(), 36, "{made}");
+    let log = String::from_utf8_lossy(&stop(child).stderr).into_owned();
+    for (id, item) in [("trace-99", 7), (made.as_str(), 8)] {
+        let line = format!("fastrs: request {id} to GET /items/<item_id>/explode (explode at ");
+        assert!(log.contains(&line), "{line}\n{log}");
+        assert!(
+            log.contains(&format!(") panicked: item {item} exploded\n")),
+            "{log}"
+        );
+    }
+}
+
+#[test]
 fn a_failing_background_task_is_logged_and_a_stuck_one_abandoned_at_shutdown() {
     let (child, addr) = start();
     for (kind, id) in [("fail", "abc-1"), ("panic", "abc-2"), ("slow", "abc-3")] {

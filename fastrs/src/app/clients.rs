@@ -1,5 +1,5 @@
-//! Who the client is, and where its counts are kept: the proxies whose word the app takes for
-//! the client's address, and the store of the routes' rate limits.
+//! Who the client is, which request it sent, and where its counts are kept: the proxies whose
+//! word the app takes for the client's address, request ids, and the app's rate limits.
 
 use super::App;
 
@@ -30,6 +30,24 @@ impl App {
         I::Item: AsRef<str>,
     {
         self.proxies = Some(crate::proxies::TrustedProxies::parse(proxies));
+        self
+    }
+
+    /// Gives every request an id: its own `X-Request-ID` when it sends a sound one (1 to 128
+    /// characters of letters, digits and `-_.:+/=`), or else a new one (a random UUID's form),
+    /// which replaces its header. Every answer carries it back in `x-request-id`; handlers and
+    /// middleware read it as [`RequestId`](crate::RequestId); the log lines of a panic and of
+    /// the background tasks name it, and a panic's 500 carries it.
+    ///
+    /// ```
+    /// use fastrs::prelude::*;
+    ///
+    /// let app = App::new().request_ids();
+    /// # let _ = app;
+    /// ```
+    #[must_use]
+    pub fn request_ids(mut self) -> Self {
+        self.request_ids = true;
         self
     }
 

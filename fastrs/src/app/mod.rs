@@ -85,6 +85,8 @@ pub struct App {
     websocket: crate::context::WebSocketConfig,
     /// `App::trusted_proxies`, or why they were refused.
     proxies: Option<Result<crate::proxies::TrustedProxies, StartupError>>,
+    /// `App::request_ids`.
+    request_ids: bool,
     /// `App::rate_limit`: every request of a client counts against it; whether its answers
     /// carry the `X-RateLimit-*` headers.
     rate_limit: Option<(crate::ratelimit::Rate, bool)>,
@@ -153,6 +155,7 @@ impl App {
             handlers: crate::error::ExceptionHandlers::default(),
             websocket: crate::context::WebSocketConfig::new(),
             proxies: None,
+            request_ids: false,
             rate_limit: None,
             #[cfg(feature = "redis")]
             rate_limit_store: None,
@@ -627,7 +630,7 @@ impl App {
         };
         let routing = routing.finish(router, request_timeout, app_limit)?;
         let proxies = self.proxies.transpose()?.map(Arc::new);
-        let service = middleware.apply(routing, &shared, proxies)?;
+        let service = middleware.apply(routing, &shared, proxies, self.request_ids)?;
         Ok((service, shared))
     }
 

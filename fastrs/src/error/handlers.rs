@@ -196,6 +196,7 @@ pub struct Panic {
     pub(crate) message: String,
     pub(crate) route: String,
     pub(crate) id: u64,
+    pub(crate) request_id: String,
 }
 
 impl Panic {
@@ -209,8 +210,15 @@ impl Panic {
         &self.route
     }
 
-    /// The number of the panic in the process, which the log line carries too.
+    /// The number of the panic in the process.
     pub fn id(&self) -> u64 {
         self.id
+    }
+
+    /// The id of the request that panicked, which the log line and the 500's `x-request-id`
+    /// carry: its [`RequestId`](crate::RequestId) in an app with
+    /// [`App::request_ids`](crate::App::request_ids), else the panic's number.
+    pub fn request_id(&self) -> &str {
+        &self.request_id
     }
 }

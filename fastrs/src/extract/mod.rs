@@ -14,6 +14,7 @@ mod model;
 mod param;
 mod param_doc;
 pub(crate) mod probe;
+mod request_id;
 mod rules;
 pub(crate) mod scalar;
 
@@ -30,6 +31,8 @@ pub use framework::FromCx;
 pub use model::ParamModel;
 pub use param::{At, Found, ParamType};
 pub use param_doc::ParamDoc;
+pub use request_id::RequestId;
+pub(crate) use request_id::X_REQUEST_ID;
 pub use scalar::{Scalar, ScalarError};
 
 pub use crate::context::Cx;

@@ -251,12 +251,14 @@ impl Stack {
         routing: Routing,
         app: &AppContext,
         proxies: Option<Arc<TrustedProxies>>,
+        request_ids: bool,
     ) -> Result<AppService, StartupError> {
         let handlers = app.handlers.filter(|h| h.handles_statuses());
         if self.wraps.is_empty() && handlers.is_none() {
             return Ok(AppService {
                 stack: Stacked::Routing(routing),
                 proxies,
+                request_ids,
             });
         }
         // Status handlers answer inside every middleware, which sees their answers.
@@ -279,6 +281,7 @@ impl Stack {
         Ok(AppService {
             stack: Stacked::Middleware(rest),
             proxies,
+            request_ids,
         })
     }
 }
@@ -442,6 +445,8 @@ fn failed(error: &dyn std::fmt::Display) -> Response {
 pub(crate) struct AppService {
     stack: Stacked,
     proxies: Option<Arc<TrustedProxies>>,
+    /// `App::request_ids`: every request gets an id, which its answer carries back.
+    request_ids: bool,
 }
 
 /// The routing, or the routing inside the app's middleware.
@@ -459,13 +464,22 @@ impl AppService {
     #[inline]
     pub(crate) fn answer_from(
         &self,
-        mut req: Request,
+        req: Request,
         peer: Option<std::net::SocketAddr>,
     ) -> AppAnswer {
         let client = match (&self.proxies, peer) {
             (Some(proxies), Some(peer)) => Some(proxies.client(peer, req.headers())),
             _ => peer,
         };
+        if self.request_ids {
+            return self.answer_with_id(req, client);
+        }
+        self.answer_to(req, client)
+    }
+
+    /// [`answer_from`](Self::answer_from) once the client is known.
+    #[inline]
+    fn answer_to(&self, mut req: Request, client: Option<std::net::SocketAddr>) -> AppAnswer {
         match &self.stack {
             Stacked::Routing(routing) => AppAnswer::Routed(routing.answer_from(req, client)),
             Stacked::Middleware(rest) => {
@@ -475,6 +489,31 @@ impl AppService {
                 dispatch(rest, req)
             }
         }
+    }
+}
+
+impl AppService {
+    /// [`answer_to`](Self::answer_to) a request given its id: the one its `X-Request-ID` gives,
+    /// or a new one, told to the request (its header, and a `RequestId` in its extensions) and
+    /// carried back by the answer.
+    fn answer_with_id(&self, mut req: Request, client: Option<std::net::SocketAddr>) -> AppAnswer {
+        use crate::extract::{RequestId, X_REQUEST_ID};
+        let (id, theirs) = RequestId::of(req.headers());
+        if !theirs {
+            req.headers_mut().insert(X_REQUEST_ID, id.value().clone());
+        }
+        req.extensions_mut().insert(id.clone());
+        let answer = self.answer_to(req, client);
+        AppAnswer::Function(Box::pin(async move {
+            let mut response = match answer.await {
+                Ok(response) => response,
+                Err(never) => match never {},
+            };
+            response
+                .headers_mut()
+                .insert(X_REQUEST_ID, id.value().clone());
+            response
+        }))
     }
 }
 

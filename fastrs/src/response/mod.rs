@@ -75,15 +75,18 @@ pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
 }
 
 /// The answer to a handler (or dependency) that panicked: 500 `Internal Server Error`, logged
-/// with the route and an id that the answer carries in `x-request-id`. The message stays in
-/// the log unless `debug` is on.
+/// with the route and an id that the answer carries in `x-request-id` (the request's own, in an
+/// app with request ids). The message stays in the log unless `debug` is on.
 pub(crate) fn panicked(
     route: &dyn std::fmt::Display,
     panic: &(dyn std::any::Any + Send),
     debug: bool,
     handlers: Option<&crate::error::ExceptionHandlers>,
+    request_id: Option<&crate::RequestId>,
 ) -> Response {
-    let id = request_number();
+    let number = request_number();
+    // The request's own id when the app gives one (`App::request_ids`), else its number.
+    let id = request_id.map_or_else(|| number.to_string(), ToString::to_string);
     let message = panic_message(panic);
     let what = format!("request {id} to {route} panicked: {message}");
     eprintln!("fastrs: {what}");
@@ -91,7 +94,8 @@ pub(crate) fn panicked(
         h.panic(&crate::error::Panic {
             message: message.to_owned(),
             route: route.to_string(),
-            id,
+            id: number,
+            request_id: id.clone(),
         })
     });
     let mut response = if let Some(response) = handled {
@@ -105,10 +109,10 @@ pub(crate) fn panicked(
     } else {
         internal_error()
     };
-    response.headers_mut().insert(
-        http::HeaderName::from_static("x-request-id"),
-        http::HeaderValue::from(id),
-    );
+    let value = request_id.map_or_else(|| http::HeaderValue::from(number), |id| id.value().clone());
+    response
+        .headers_mut()
+        .insert(http::HeaderName::from_static("x-request-id"), value);
     response
 }
 

@@ -42,7 +42,7 @@ pub(crate) fn spawn<R: RouteFn>(
             Ok(value) => outcome(crate::response::respond(value, None), &app, def),
             Err(panic) => {
                 // Logged as a request's panic is, with its number.
-                let _ = crate::response::panicked(def, panic.as_ref(), false, None);
+                let _ = crate::response::panicked(def, panic.as_ref(), false, None, None);
                 (close_code::INTERNAL_ERROR, String::new())
             }
         };
