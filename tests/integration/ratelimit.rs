@@ -578,3 +578,22 @@ async fn a_router_values_limit_is_shared_by_its_routes_and_clones() {
     assert_eq!(refused.header("x-ratelimit-limit"), None);
     assert_eq!(client.get("/v3/open").send().await.status(), 200);
 }
+
+#[tokio::test(start_paused = true)]
+async fn an_apps_limits_can_count_by_gcra() {
+    let client = TestClient::new(
+        App::empty()
+            .rate_limit_algorithm(Algorithm::Gcra)
+            .mount(fastrs::routes![login]),
+    );
+    // `2/minute`: a burst of two, then one every 30 s.
+    for remaining in ["1", "0"] {
+        let passed = client.post("/login").send().await;
+        assert_eq!(passed.header("x-ratelimit-remaining"), Some(remaining));
+    }
+    let refused = client.post("/login").send().await;
+    assert_refused(&refused, "2 per 1 minute", "30");
+    tokio::time::advance(Duration::from_secs(30)).await;
+    assert_eq!(client.post("/login").send().await.status(), 200);
+    assert_eq!(client.post("/login").send().await.status(), 429);
+}

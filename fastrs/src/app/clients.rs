@@ -87,6 +87,24 @@ impl App {
         self
     }
 
+    /// Counts the app's rate limits (its routes' and routers' `rate_limit`s, and
+    /// [`rate_limit`](Self::rate_limit)) by `algorithm`: slowapi's fixed window by default, or
+    /// GCRA, which lets a burst of the count through and then one request every
+    /// `period / count`, and never twice the count across a window's edge.
+    ///
+    /// ```
+    /// use fastrs::prelude::*;
+    /// use fastrs::ratelimit::Algorithm;
+    ///
+    /// let app = App::new().rate_limit_algorithm(Algorithm::Gcra);
+    /// # let _ = app;
+    /// ```
+    #[must_use]
+    pub fn rate_limit_algorithm(mut self, algorithm: crate::ratelimit::Algorithm) -> Self {
+        self.rate_limit_algorithm = algorithm;
+        self
+    }
+
     /// Counts the app's rate limits in Redis rather than in this process's memory (the
     /// routes' and routers' `rate_limit`s, and [`rate_limit`](Self::rate_limit)), so that every
     /// instance of the app behind a proxy shares them: `5/minute` is then five a minute across

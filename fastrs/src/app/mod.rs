@@ -87,6 +87,8 @@ pub struct App {
     proxies: Option<Result<crate::proxies::TrustedProxies, StartupError>>,
     /// `App::request_ids`.
     request_ids: bool,
+    /// `App::rate_limit_algorithm`: how the app's limits count.
+    rate_limit_algorithm: crate::ratelimit::Algorithm,
     /// `App::rate_limit`: every request of a client counts against it; whether its answers
     /// carry the `X-RateLimit-*` headers.
     rate_limit: Option<(crate::ratelimit::Rate, bool)>,
@@ -156,6 +158,7 @@ impl App {
             websocket: crate::context::WebSocketConfig::new(),
             proxies: None,
             request_ids: false,
+            rate_limit_algorithm: crate::ratelimit::Algorithm::FixedWindow,
             rate_limit: None,
             #[cfg(feature = "redis")]
             rate_limit_store: None,
@@ -413,7 +416,7 @@ impl App {
         headers: bool,
         name: &str,
     ) -> Arc<crate::ratelimit::RouteLimit> {
-        let limit = crate::ratelimit::RouteLimit::new(rate, headers);
+        let limit = crate::ratelimit::RouteLimit::new(rate, self.rate_limit_algorithm, headers);
         #[cfg(feature = "redis")]
         let limit = match &self.rate_limit_store {
             Some(store) => limit.in_redis(store, name),

@@ -20,10 +20,10 @@ pub(crate) struct RouteLimit {
 }
 
 impl RouteLimit {
-    /// A limit of `rate` per client address, with counts of its own.
-    pub(crate) fn new(rate: Rate, headers: bool) -> Self {
+    /// A limit of `rate` per client address counted by `algorithm`, with counts of its own.
+    pub(crate) fn new(rate: Rate, algorithm: super::Algorithm, headers: bool) -> Self {
         Self {
-            limiter: RateLimiter::new(rate),
+            limiter: RateLimiter::new(rate).algorithm(algorithm),
             headers,
             limit: super::numbers::value(rate.count()),
         }
