@@ -67,6 +67,8 @@ mod form;
 mod fuzzing;
 mod lifespan;
 pub mod middleware;
+#[cfg(feature = "tracing")]
+pub mod observability;
 mod pattern;
 mod pipeline;
 mod positional;
@@ -324,4 +326,7 @@ mod guide {
     #[cfg(feature = "ws")]
     #[doc = include_str!("../../docs/websockets.md")]
     struct WebSockets;
+    #[cfg(feature = "tracing")]
+    #[doc = include_str!("../../docs/observability.md")]
+    struct Observability;
 }

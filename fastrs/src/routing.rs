@@ -70,6 +70,9 @@ struct PathRoutes {
 #[derive(Clone)]
 struct Endpoint {
     def: &'static RouteDef,
+    /// `GET /items/{item_id}`: what the request's span is named by.
+    #[cfg(feature = "tracing")]
+    name: Arc<str>,
     app: Arc<AppContext>,
     /// The route's `rate_limit` and its routers', with their counts, in the order they count.
     limits: Arc<[Arc<RouteLimit>]>,
@@ -107,6 +110,8 @@ impl RoutingBuilder {
     ) {
         let endpoint = Endpoint {
             def,
+            #[cfg(feature = "tracing")]
+            name: Arc::from(format!("{} {template}", def.method.as_str())),
             app,
             limits,
             wrapped,
@@ -257,6 +262,8 @@ impl Routing {
             }
             (None, _) => return Routed::Ready(Some(Box::new(not_allowed(routes, false)))),
         };
+        #[cfg(feature = "tracing")]
+        crate::observability::record_route(&endpoint.name);
         let path = if routes.names.is_empty() {
             PathParams::default()
         } else {

@@ -126,7 +126,8 @@ pub(crate) async fn serve(
             router: router.clone(),
             limits: limits.clone(),
             phase,
-            client: app.client_addr.then_some(peer),
+            // The request's span (feature `tracing`) names the client too.
+            client: (app.client_addr || cfg!(feature = "tracing")).then_some(peer),
         });
         let connection = builder
             .serve_connection(TokioIo::new(io), service)

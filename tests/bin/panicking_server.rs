@@ -1,7 +1,8 @@
 //! A server with a route that panics and background tasks that fail, for the tests that read
 //! the server's log: serves on `FASTRS_TEST_ADDR` until SIGTERM, with a grace period of half a
 //! second. With `FASTRS_TEST_APP=conflict`, two routes answer the same request, and the app
-//! cannot start.
+//! cannot start; with `request_ids`, requests get ids. With `FASTRS_TEST_LOG=1`, it logs
+//! through `fastrs::observability::init()` (`RUST_LOG`, `FASTRS_LOG_FORMAT` as set).
 
 use fastrs::prelude::*;
 
@@ -27,6 +28,12 @@ async fn ok() -> &'static str {
     "ok"
 }
 
+/// A form with a secret, which no log line may show.
+#[post("/login")]
+async fn login(#[form] username: String, #[form] password: String) -> String {
+    format!("{username} logged in with {} characters", password.len())
+}
+
 #[get("/ok")]
 async fn ok_again() -> &'static str {
     "ok again"
@@ -34,12 +41,15 @@ async fn ok_again() -> &'static str {
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
+    if std::env::var("FASTRS_TEST_LOG").is_ok() {
+        fastrs::observability::init();
+    }
     let addr = std::env::var("FASTRS_TEST_ADDR").unwrap_or_else(|_| "127.0.0.1:8099".into());
     let app = match std::env::var("FASTRS_TEST_APP").as_deref() {
         Ok("conflict") => App::empty().mount(fastrs::routes![ok, ok_again]),
         Ok("request_ids") => App::empty()
             .request_ids()
-            .mount(fastrs::routes![explode, tasks, ok]),
+            .mount(fastrs::routes![explode, tasks, ok, login]),
         _ => App::empty().mount(fastrs::routes![explode, tasks, ok]),
     };
     let app = app.grace_period(std::time::Duration::from_millis(500));

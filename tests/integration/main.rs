@@ -37,6 +37,7 @@ mod slow_body;
 mod socket;
 mod streaming;
 mod templates;
+mod tracing_spans;
 mod trusted_host;
 mod ui;
 mod unchecked_rules;

@@ -109,6 +109,47 @@ fn with_request_ids_the_panic_log_names_the_requests_own_id() {
 }
 
 #[test]
+fn json_logs_name_each_request_by_its_route_and_show_no_secret() {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_panicking_server"));
+    command
+        .env("FASTRS_TEST_APP", "request_ids")
+        .env("FASTRS_TEST_LOG", "1")
+        .env("FASTRS_LOG_FORMAT", "json")
+        .env("RUST_LOG", "trace")
+        .stderr(Stdio::piped());
+    let (child, addr) = spawn_serving(command);
+    let secret = "hunter2-s3cret";
+    let body = format!("username=ana&password={secret}");
+    let request = format!(
+        "POST /login HTTP/1.1\r\nHost: x\r\nX-Request-ID: login-1\r\nAuthorization: Bearer {secret}\r\nCookie: session={secret}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let answer = exchange(addr, request.as_bytes());
+    assert_eq!(status_line(&answer), "HTTP/1.1 200 OK", "{answer}");
+    let log = String::from_utf8_lossy(&stop(child).stderr).into_owned();
+    // No secret anywhere: fastrs logs no header, cookie or form field.
+    assert!(!log.contains(secret), "{log}");
+    // One JSON object per line; the request's is named by its route, with its fields.
+    let finished: Vec<serde_json::Value> = log
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|line| line["fields"]["message"] == "request finished")
+        .collect();
+    assert_eq!(finished.len(), 1, "{log}");
+    let span = &finished[0]["span"];
+    assert_eq!(span["name"], "request", "{log}");
+    assert_eq!(span["route"], "POST /login", "{log}");
+    assert_eq!(span["method"], "POST", "{log}");
+    assert_eq!(span["request_id"], "login-1", "{log}");
+    assert_eq!(span["status"], 200, "{log}");
+    assert!(
+        span["peer"].as_str().unwrap().starts_with("127.0.0.1:"),
+        "{log}"
+    );
+    assert_eq!(finished[0]["level"], "INFO", "{log}");
+}
+
+#[test]
 fn a_failing_background_task_is_logged_and_a_stuck_one_abandoned_at_shutdown() {
     let (child, addr) = start();
     for (kind, id) in [("fail", "abc-1"), ("panic", "abc-2"), ("slow", "abc-3")] {

@@ -471,6 +471,28 @@ impl AppService {
             (Some(proxies), Some(peer)) => Some(proxies.client(peer, req.headers())),
             _ => peer,
         };
+        #[cfg(feature = "tracing")]
+        {
+            let span = crate::observability::request_span(req.method(), client);
+            if !span.is_disabled() {
+                let started = std::time::Instant::now();
+                let answer = {
+                    let _entered = span.enter();
+                    self.answer_identified(req, client)
+                };
+                return AppAnswer::Traced(Box::new(crate::observability::Traced {
+                    answer,
+                    span,
+                    started,
+                }));
+            }
+        }
+        self.answer_identified(req, client)
+    }
+
+    /// [`answer_to`](Self::answer_to), with the request's id when the app gives requests one.
+    #[inline]
+    fn answer_identified(&self, req: Request, client: Option<std::net::SocketAddr>) -> AppAnswer {
         if self.request_ids {
             return self.answer_with_id(req, client);
         }
@@ -499,6 +521,8 @@ impl AppService {
     fn answer_with_id(&self, mut req: Request, client: Option<std::net::SocketAddr>) -> AppAnswer {
         use crate::extract::{RequestId, X_REQUEST_ID};
         let (id, theirs) = RequestId::of(req.headers());
+        #[cfg(feature = "tracing")]
+        crate::observability::record_request_id(id.as_str());
         if !theirs {
             req.headers_mut().insert(X_REQUEST_ID, id.value().clone());
         }
@@ -541,6 +565,9 @@ pub(crate) enum AppAnswer {
     Function(Pin<Box<dyn Future<Output = Response> + Send>>),
     /// Boxed: the rest of the enum is a few words, moved into every middleware's future.
     Layer(Box<tower::util::Oneshot<Inner, Request>>),
+    /// Inside the request's span, when a subscriber listens.
+    #[cfg(feature = "tracing")]
+    Traced(Box<crate::observability::Traced<AppAnswer>>),
 }
 
 impl Future for AppAnswer {
@@ -559,6 +586,8 @@ impl Future for AppAnswer {
             AppAnswer::Endpoint(answer) => Pin::new(answer).poll(cx),
             AppAnswer::Function(answer) => answer.as_mut().poll(cx).map(Ok),
             AppAnswer::Layer(answer) => Pin::new(answer).poll(cx),
+            #[cfg(feature = "tracing")]
+            AppAnswer::Traced(answer) => Pin::new(answer.as_mut()).poll(cx),
         }
     }
 }
