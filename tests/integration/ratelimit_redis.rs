@@ -196,40 +196,22 @@ async fn an_apps_limit_in_redis_is_shared_too() {
     assert_eq!(redis.command("EXISTS fastrs:ratelimit:app:127.0.0.1"), ":1");
 }
 
-/// A `router!` limited to two requests a minute per client, across its routes.
-mod shared_router {
-    use fastrs::prelude::*;
-
-    fastrs::router!(prefix = "/r", rate_limit = "2/minute");
-
-    #[get("/a")]
-    pub async fn a() -> &'static str {
-        "a"
-    }
-
-    #[get("/b")]
-    pub async fn b() -> &'static str {
-        "b"
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_routers_limit_in_redis_is_shared_by_its_routes_and_the_instances() {
     let redis = RedisServer::start();
+    // The routes of `ratelimit::api`: three requests a minute per client, to all of them.
+    let module = "integration::ratelimit::api";
     let instance = || {
         TestClient::new(
-            App::scoped(concat!(module_path!(), "::shared_router"))
-                .rate_limit_store(RedisStore::open(&redis.url()).unwrap()),
+            App::scoped(module).rate_limit_store(RedisStore::open(&redis.url()).unwrap()),
         )
     };
     let (first, second) = (instance(), instance());
-    assert_eq!(first.get("/r/a").send().await.status(), 200);
-    let passed = second.get("/r/b").send().await;
+    assert_eq!(first.get("/api/a").send().await.status(), 200);
+    assert_eq!(second.get("/api/b").send().await.status(), 200);
+    let passed = first.get("/api/b").send().await;
     assert_eq!(passed.header("x-ratelimit-remaining"), Some("0"));
-    assert_refused(&first.get("/r/b").send().await, "2 per 1 minute");
-    let key = format!(
-        "EXISTS \"fastrs:ratelimit:router {}::shared_router:127.0.0.1\"",
-        module_path!()
-    );
+    assert_refused(&second.get("/api/a").send().await, "3 per 1 minute");
+    let key = format!("EXISTS \"fastrs:ratelimit:router {module}:127.0.0.1\"");
     assert_eq!(redis.command(&key), ":1");
 }

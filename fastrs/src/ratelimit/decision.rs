@@ -24,6 +24,20 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// A fixed window's verdict on its `count`-th request, the window ending in `reset_after`:
+    /// every request counts, and a refused one waits for the window's end.
+    pub(super) fn of_window(rate: Rate, count: u64, reset_after: Duration) -> Self {
+        let allowed = count <= rate.count();
+        Self {
+            allowed,
+            rate,
+            remaining: rate.count().saturating_sub(count),
+            reset_after,
+            retry_after: if allowed { Duration::ZERO } else { reset_after },
+            store_failed: false,
+        }
+    }
+
     /// Whether the request passes.
     pub fn is_allowed(&self) -> bool {
         self.allowed

@@ -125,16 +125,7 @@ fn fixed_window(entry: &mut Entry, rate: Rate, now: Instant) -> Decision {
         _ => (now + rate.period(), 1),
     };
     *entry = Entry::Window { ends, count };
-    let reset_after = ends - now;
-    let allowed = count <= rate.count();
-    Decision {
-        allowed,
-        rate,
-        remaining: rate.count().saturating_sub(count),
-        reset_after,
-        retry_after: if allowed { Duration::ZERO } else { reset_after },
-        store_failed: false,
-    }
+    Decision::of_window(rate, count, ends - now)
 }
 
 /// GCRA: a request is due every `period / count`, and up to `count` may come at once. A

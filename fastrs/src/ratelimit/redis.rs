@@ -238,15 +238,7 @@ impl RedisStore {
                     .invoke_async(&mut connection)
                     .await?;
                 let reset_after = Duration::from_millis(u64::try_from(left).unwrap_or(millis));
-                let allowed = count <= rate.count();
-                Ok(Decision {
-                    allowed,
-                    rate,
-                    remaining: rate.count().saturating_sub(count),
-                    reset_after,
-                    retry_after: if allowed { Duration::ZERO } else { reset_after },
-                    store_failed: false,
-                })
+                Ok(Decision::of_window(rate, count, reset_after))
             }
             Algorithm::Gcra => {
                 let micros = u64::try_from(period.as_micros()).unwrap_or(u64::MAX);
