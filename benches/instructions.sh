@@ -14,6 +14,11 @@
 #   BENCH_RATE_LIMIT=1 ONLY="plain,rate limited plain" benches/instructions.sh
 #                                      # the price of a route's rate limit (both servers count
 #                                      # each client address; the others pay for the address)
+#   BENCH_TRACING=1 ONLY=plain benches/instructions.sh
+#                                      # fastrs with its `tracing` feature and a subscriber logging
+#                                      # each request (RUST_LOG=info unless set); BENCH_TRACING=0:
+#                                      # the feature, without a subscriber; BENCH_TRACING=registry:
+#                                      # the spans kept by a bare registry, nothing logged
 #   MEMORY_ONLY=1 benches/instructions.sh
 #                                      # the resident memory table alone (no callgrind)
 #   ONLY="dependency chain" KEEP=/tmp/cg benches/instructions.sh
@@ -28,7 +33,9 @@ command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 CONFIGS=${CONFIGS:-"current_thread:release multi_thread:release current_thread:release-lto multi_thread:release-lto"}
 for config in $CONFIGS; do
-  cargo build --profile "${config#*:}" -q -p fastrs-benches
+  # BENCH_TRACING (0: the feature, no subscriber; 1: `observability::init()`, RUST_LOG as set)
+  # builds fastrs with its `tracing` feature.
+  cargo build --profile "${config#*:}" -q -p fastrs-benches ${BENCH_TRACING:+--features tracing}
 done
 
 # shellcheck source=benches/scenarios.sh

@@ -15,7 +15,7 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 
 use axum::response::Response;
-use tracing::field::{Empty, display};
+use tracing::field::Empty;
 
 /// The error [`try_init`] gives: a subscriber was already set, or `RUST_LOG` does not parse.
 pub type InitError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -53,7 +53,11 @@ pub fn try_init() -> Result<(), InitError> {
     };
     let json = std::env::var("FASTRS_LOG_FORMAT").is_ok_and(|format| format == "json");
     let registry = tracing_subscriber::registry().with(filter);
-    let layer = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    // Colours only for a person reading a terminal: a file or a pipe gets plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi);
     if json {
         registry
             .with(layer.json().with_current_span(true))
@@ -69,20 +73,16 @@ pub(crate) fn request_span(
     method: &http::Method,
     peer: Option<std::net::SocketAddr>,
 ) -> tracing::Span {
-    let span = tracing::info_span!(
+    tracing::info_span!(
         "request",
         method = %method,
         route = Empty,
         otel.name = Empty,
-        peer = Empty,
+        peer = peer.map(display),
         request_id = Empty,
         status = Empty,
         latency_ms = Empty,
-    );
-    if let Some(peer) = peer {
-        span.record("peer", display(peer));
-    }
-    span
+    )
 }
 
 /// Names the request being served by its route (`GET /items/{item_id}`), once routed.

@@ -81,6 +81,18 @@ fn app() -> App {
 /// (`try_into_service()`), on `axum::serve` (to price fastrs's connection loop alone).
 /// `BENCH_MIDDLEWARE=noop` adds one middleware function that does nothing.
 fn main() -> std::io::Result<()> {
+    // With the `tracing` feature, `BENCH_TRACING=1`: every request's span, logged by
+    // `observability::init()`; `BENCH_TRACING=registry`: the spans kept by `tracing-subscriber`'s
+    // registry, and nothing logged (the price of the spans themselves).
+    #[cfg(feature = "tracing")]
+    match std::env::var("BENCH_TRACING").as_deref() {
+        Ok("1") => fastrs::observability::init(),
+        Ok("registry") => {
+            use tracing_subscriber::util::SubscriberInitExt as _;
+            tracing_subscriber::registry().init();
+        }
+        _ => {}
+    }
     fastrs_benches::runtime().block_on(async {
         if std::env::var("BENCH_SERVE").as_deref() == Ok("axum") {
             use fastrs::axum::ServiceExt as _;
