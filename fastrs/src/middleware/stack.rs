@@ -471,8 +471,9 @@ impl AppService {
             (Some(proxies), Some(peer)) => Some(proxies.client(peer, req.headers())),
             _ => peer,
         };
+        // The request's span, unless no subscriber was ever set.
         #[cfg(feature = "tracing")]
-        {
+        if tracing::dispatcher::has_been_set() {
             let span = crate::observability::request_span(req.method(), client);
             if !span.is_disabled() {
                 let started = std::time::Instant::now();
