@@ -29,8 +29,8 @@ impl Scheduled {
     /// Starts the tasks on the runtime.
     fn start(self) {
         let Ok(runtime) = tokio::runtime::Handle::try_current() else {
-            eprintln!(
-                "fastrs: the background tasks of {} were dropped: no runtime",
+            crate::say::say_error!(
+                "the background tasks of {} were dropped: no runtime",
                 self.what
             );
             self.done.finish();
@@ -57,8 +57,8 @@ impl Scheduled {
                     Err(panic) => format!("panicked: {}", crate::response::panic_message(&*panic)),
                 };
                 let dropped = count - n - 1;
-                eprintln!(
-                    "fastrs: background task {} of {count} of {} {failure}{}",
+                crate::say::say_error!(
+                    "background task {} of {count} of {} {failure}{}",
                     n + 1,
                     self.what,
                     if dropped > 0 {
@@ -161,8 +161,8 @@ impl Drop for SentThen {
         if http_body::Body::is_end_stream(&self.body) {
             scheduled.start();
         } else {
-            eprintln!(
-                "fastrs: the background tasks of {} were dropped: the answer was not sent whole",
+            crate::say::say_error!(
+                "the background tasks of {} were dropped: the answer was not sent whole",
                 scheduled.what
             );
             scheduled.done.finish();

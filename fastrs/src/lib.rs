@@ -79,6 +79,7 @@ mod response_model;
 mod route;
 mod router;
 mod routing;
+mod say;
 pub mod security;
 mod serve;
 mod serve_body;

@@ -264,8 +264,9 @@ pub(crate) struct Answering {
 }
 
 impl Answering {
-    /// Serves `req` with `route`, as the routing found it, from `client`. A route's `limit` is
-    /// counted first: past it, the answer is its 429, and nothing of the route runs.
+    /// Serves `req` with `route`, as the routing found it, from `client`. The route's `limits`
+    /// (its own `rate_limit`, then its routers') count it first: past one, the answer is its
+    /// 429, and nothing of the route runs.
     pub(crate) fn start(
         req: Request,
         app: &Arc<AppContext>,

@@ -101,7 +101,7 @@ pub(crate) async fn serve(
                 Ok(accepted) => accepted,
                 Err(e) => {
                     // Out of file descriptors and the like: wait, then accept again.
-                    eprintln!("fastrs: accept failed: {e}");
+                    crate::say::say_warn!("accept failed: {e}");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     continue;
                 }
@@ -174,8 +174,8 @@ pub(crate) async fn serve(
     tokio::select! {
         () = stop.closed() => {}
         () = &mut grace => {
-            eprintln!(
-                "fastrs: the grace period ({:?}) is over; closing the connections still open",
+            crate::say::say_warn!(
+                "the grace period ({:?}) is over; closing the connections still open",
                 limits.grace_period
             );
         }
@@ -185,8 +185,8 @@ pub(crate) async fn serve(
         () = app.background.idle() => {}
         () = &mut grace => {
             for abandoned in app.background.abandoned() {
-                eprintln!(
-                    "fastrs: the grace period ({:?}) is over; abandoning the background tasks of {abandoned}",
+                crate::say::say_warn!(
+                    "the grace period ({:?}) is over; abandoning the background tasks of {abandoned}",
                     limits.grace_period
                 );
             }
@@ -344,5 +344,5 @@ pub(crate) async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    eprintln!("fastrs: shutting down, finishing the requests in flight");
+    crate::say::say_info!("shutting down, finishing the requests in flight");
 }

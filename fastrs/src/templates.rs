@@ -56,7 +56,7 @@ impl std::error::Error for TemplateError {}
 /// A page that fails to render is the server's fault: 500, and the error in the log.
 impl IntoResponse for TemplateError {
     fn into_response(self) -> Response {
-        eprintln!("fastrs: a template failed: {self}");
+        crate::say::say_error!("a template failed: {self}");
         crate::response::internal_error()
     }
 }

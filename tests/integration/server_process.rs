@@ -126,14 +126,36 @@ fn json_logs_name_each_request_by_its_route_and_show_no_secret() {
     );
     let answer = exchange(addr, request.as_bytes());
     assert_eq!(status_line(&answer), "HTTP/1.1 200 OK", "{answer}");
+    // fastrs's own lines go through the subscriber too, inside the request's span.
+    let exploded = exchange(
+        addr,
+        b"GET /items/9/explode HTTP/1.1\r\nHost: x\r\nX-Request-ID: boom-9\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(status_line(&exploded), "HTTP/1.1 500 Internal Server Error");
     let log = String::from_utf8_lossy(&stop(child).stderr).into_owned();
+    let panicked = log
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .find(|line| line["level"] == "ERROR")
+        .unwrap_or_else(|| panic!("no error line: {log}"));
+    assert_eq!(panicked["target"], "fastrs", "{log}");
+    let message = panicked["fields"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("request boom-9 to GET /items/<item_id>/explode (explode at ")
+            && message.ends_with(") panicked: item 9 exploded"),
+        "{message}"
+    );
+    assert_eq!(panicked["span"]["request_id"], "boom-9", "{log}");
     // No secret anywhere: fastrs logs no header, cookie or form field.
     assert!(!log.contains(secret), "{log}");
     // One JSON object per line; the request's is named by its route, with its fields.
     let finished: Vec<serde_json::Value> = log
         .lines()
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .filter(|line| line["fields"]["message"] == "request finished")
+        .filter(|line| {
+            line["fields"]["message"] == "request finished"
+                && line["span"]["route"] == "POST /login"
+        })
         .collect();
     assert_eq!(finished.len(), 1, "{log}");
     let span = &finished[0]["span"];

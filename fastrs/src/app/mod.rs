@@ -573,7 +573,9 @@ impl App {
                         )
                             .into_response(),
                         Err(why) => {
-                            eprintln!("fastrs: the OpenAPI document could not be built: {why}");
+                            crate::say::say_error!(
+                                "the OpenAPI document could not be built: {why}"
+                            );
                             crate::response::internal_error()
                         }
                     }

@@ -56,14 +56,11 @@ impl App {
             Ok(started) => started,
             Err(error) => {
                 // Said here in plain words: `main` returning the `io::Error` prints its `Debug`.
-                eprintln!("fastrs: cannot start: {error}");
+                crate::say::say_error!("cannot start: {error}");
                 return Err(std::io::Error::other(error));
             }
         };
-        eprintln!(
-            "fastrs: {banner} serving on http://{}",
-            listener.local_addr()?
-        );
+        crate::say::say_info!("{banner} serving on http://{}", listener.local_addr()?);
         let served = crate::serve::serve(listener, router, &shared, signal, limits).await;
         // The last request is done: the lifespan's shut-down work runs.
         lifespan.shut_down().await;

@@ -153,7 +153,7 @@ fn form_refused(error: FormError) -> Response {
         FormError::Body(e) => body_failed(&*e, PARSE_FAILED),
         FormError::Storage(e) => {
             // The server's fault (a full disk), though FastAPI answers 400 all the same.
-            eprintln!("fastrs: an uploaded file could not be stored: {e}");
+            crate::say::say_error!("an uploaded file could not be stored: {e}");
             HttpError::new(StatusCode::BAD_REQUEST, PARSE_FAILED).into_response()
         }
         other => HttpError::new(StatusCode::BAD_REQUEST, other.to_string()).into_response(),

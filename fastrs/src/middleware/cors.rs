@@ -357,7 +357,7 @@ impl<S> Layer<S> for Cors {
     fn layer(&self, inner: S) -> CorsService<S> {
         // `App::layer` checked the policy already; used elsewhere, a bad policy allows nothing.
         let policy = self.policy().unwrap_or_else(|e| {
-            eprintln!("fastrs: {e}; no origin is allowed");
+            crate::say::say_error!("{e}; no origin is allowed");
             Cors::new().policy().expect("the default policy is valid")
         });
         CorsService {

@@ -296,7 +296,7 @@ fn compress(body: &[u8], level: u32) -> Vec<u8> {
 
 /// The answer when the inner body failed before anything was sent: 500, logged.
 fn body_failed(error: axum::BoxError) -> Response {
-    eprintln!("fastrs: GZip could not read the answer's body: {error}");
+    crate::say::say_error!("GZip could not read the answer's body: {error}");
     crate::response::internal_error()
 }
 

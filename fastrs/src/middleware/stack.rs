@@ -435,7 +435,7 @@ type AnswerFn<R, E> = fn(Result<R, E>) -> Result<Response, Infallible>;
 
 /// A layer that failed: 500, logged.
 fn failed(error: &dyn std::fmt::Display) -> Response {
-    eprintln!("fastrs: a middleware layer failed: {error}");
+    crate::say::say_error!("a middleware layer failed: {error}");
     crate::response::internal_error()
 }
 

@@ -200,7 +200,7 @@ impl RedisStore {
         match counted {
             Ok(Ok(decision)) => {
                 if inner.failing.swap(false, Ordering::Relaxed) {
-                    eprintln!("fastrs: the rate limits' Redis answers again");
+                    crate::say::say_info!("the rate limits' Redis answers again");
                 }
                 decision
             }
@@ -278,8 +278,8 @@ impl RedisStore {
                 OnFailure::Allow => "letting requests through",
                 OnFailure::Refuse => "refusing requests with 503",
             };
-            eprintln!(
-                "fastrs: the rate limits' Redis cannot count ({error}); {what} until it answers"
+            crate::say::say_warn!(
+                "the rate limits' Redis cannot count ({error}); {what} until it answers"
             );
         }
         Decision {

@@ -89,7 +89,7 @@ pub(crate) fn panicked(
     let id = request_id.map_or_else(|| number.to_string(), ToString::to_string);
     let message = panic_message(panic);
     let what = format!("request {id} to {route} panicked: {message}");
-    eprintln!("fastrs: {what}");
+    crate::say::say_error!("{what}");
     let handled = handlers.and_then(|h| {
         h.panic(&crate::error::Panic {
             message: message.to_owned(),

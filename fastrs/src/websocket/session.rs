@@ -71,8 +71,8 @@ fn outcome(
     match response.extensions_mut().remove::<WebSocketException>() {
         Some(close) => (close.code, close.reason),
         None => {
-            eprintln!(
-                "fastrs: the websocket of {def} ended with an error ({}): closed with 1011",
+            crate::say::say_error!(
+                "the websocket of {def} ended with an error ({}): closed with 1011",
                 response.status()
             );
             (close_code::INTERNAL_ERROR, String::new())
