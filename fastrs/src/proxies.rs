@@ -240,40 +240,25 @@ mod tests {
     #[test]
     fn the_client_is_the_nearest_untrusted_hop() {
         let trusted = proxies(&["127.0.0.1", "10.0.0.0/8"]);
-        let xff = |value| [("x-forwarded-for", value)];
-        // From a trusted proxy: the address it names.
-        assert_eq!(
-            client(&trusted, "127.0.0.1:5000", &xff("203.0.113.9")),
-            "203.0.113.9:0"
-        );
-        // A spoofed list, then the real client the proxy appended: the real one.
-        assert_eq!(
-            client(&trusted, "127.0.0.1:5000", &xff("1.1.1.1, 203.0.113.9")),
-            "203.0.113.9:0"
-        );
-        // Through two trusted proxies.
-        assert_eq!(
-            client(&trusted, "127.0.0.1:5000", &xff("203.0.113.9, 10.0.0.7")),
-            "203.0.113.9:0"
-        );
-        // All trusted: the leftmost, as uvicorn.
-        assert_eq!(
-            client(&trusted, "127.0.0.1:5000", &xff("10.0.0.8, 10.0.0.7")),
-            "10.0.0.8:0"
-        );
-        // Ports as uvicorn reads them, IPv6 in brackets.
-        assert_eq!(
-            client(&trusted, "127.0.0.1:5000", &xff("203.0.113.9:4711")),
-            "203.0.113.9:4711"
-        );
-        assert_eq!(
-            client(&trusted, "127.0.0.1:5000", &xff("[2001:db8::1]:4711")),
-            "[2001:db8::1]:4711"
-        );
-        assert_eq!(
-            client(&trusted, "127.0.0.1:5000", &xff("2001:db8::1")),
-            "[2001:db8::1]:0"
-        );
+        // `X-Forwarded-For` from a trusted proxy, and the client it names.
+        let cases = [
+            // The address it names.
+            ("203.0.113.9", "203.0.113.9:0"),
+            // A spoofed list, then the real client the proxy appended: the real one.
+            ("1.1.1.1, 203.0.113.9", "203.0.113.9:0"),
+            // Through two trusted proxies.
+            ("203.0.113.9, 10.0.0.7", "203.0.113.9:0"),
+            // All trusted: the leftmost, as uvicorn.
+            ("10.0.0.8, 10.0.0.7", "10.0.0.8:0"),
+            // Ports as uvicorn reads them, IPv6 in brackets.
+            ("203.0.113.9:4711", "203.0.113.9:4711"),
+            ("[2001:db8::1]:4711", "[2001:db8::1]:4711"),
+            ("2001:db8::1", "[2001:db8::1]:0"),
+        ];
+        for (list, expected) in cases {
+            let seen = client(&trusted, "127.0.0.1:5000", &[("x-forwarded-for", list)]);
+            assert_eq!(seen, expected, "{list}");
+        }
         // Two header lines are one list.
         assert_eq!(
             client(

@@ -65,30 +65,25 @@ async fn behind_a_trusted_proxy_the_client_is_the_one_it_names() {
 #[tokio::test]
 async fn a_routes_limit_counts_the_client_behind_the_proxy() {
     let client = TestClient::new(app());
-    let from = |ip: &'static str| {
+    // An attempt through `peer`, whose `X-Forwarded-For` names `ip`.
+    let attempt = |peer: &str, ip: &'static str| {
         client
             .post("/attempt")
-            .client_addr(addr(PROXY))
+            .client_addr(addr(peer))
             .header("x-forwarded-for", ip)
     };
-    assert_eq!(from("203.0.113.9").send().await.status(), 200);
+    assert_eq!(attempt(PROXY, "203.0.113.9").send().await.status(), 200);
     // Another client behind the same proxy has its own count.
-    assert_eq!(from("203.0.113.10").send().await.status(), 200);
-    let refused = from("203.0.113.9").send().await;
+    assert_eq!(attempt(PROXY, "203.0.113.10").send().await.status(), 200);
+    let refused = attempt(PROXY, "203.0.113.9").send().await;
     assert_eq!(refused.status(), 429);
     assert_eq!(
         refused.text(),
         r#"{"detail":"Rate limit exceeded: 1 per 1 minute"}"#
     );
     // A client reaching the app itself cannot escape its count with the header.
-    let direct = |ip: &'static str| {
-        client
-            .post("/attempt")
-            .client_addr(addr(STRANGER))
-            .header("x-forwarded-for", ip)
-    };
-    assert_eq!(direct("192.0.2.1").send().await.status(), 200);
-    assert_eq!(direct("192.0.2.2").send().await.status(), 429);
+    assert_eq!(attempt(STRANGER, "192.0.2.1").send().await.status(), 200);
+    assert_eq!(attempt(STRANGER, "192.0.2.2").send().await.status(), 429);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
