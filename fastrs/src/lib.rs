@@ -66,6 +66,8 @@ mod form;
 #[cfg(any(test, feature = "fuzz"))]
 mod fuzzing;
 mod lifespan;
+#[cfg(feature = "metrics")]
+pub mod metrics;
 pub mod middleware;
 #[cfg(feature = "tracing")]
 pub mod observability;

@@ -83,6 +83,21 @@ pub(crate) async fn serve(
     if limits.max_headers != HYPER_MAX_HEADERS {
         builder.max_headers(limits.max_headers);
     }
+    // The metrics' histograms take their samples into buckets every few seconds, also when
+    // nobody scrapes them.
+    #[cfg(feature = "metrics")]
+    if let Some(metering) = router.metering() {
+        let mut stopped = stopping.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(5));
+            loop {
+                tokio::select! {
+                    _ = every.tick() => metering.upkeep(),
+                    _ = stopped.wait_for(|stop| *stop) => break,
+                }
+            }
+        });
+    }
     let slots = limits
         .max_connections
         .map(|max| std::sync::Arc::new(tokio::sync::Semaphore::new(max)));

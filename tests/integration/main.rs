@@ -17,6 +17,7 @@ mod hardening;
 mod https_redirect;
 mod large_files;
 mod lifespan;
+mod metrics;
 mod middleware;
 mod openapi;
 mod params;

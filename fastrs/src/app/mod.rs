@@ -6,6 +6,8 @@ mod handlers;
 mod limits;
 mod metadata;
 mod middleware;
+#[cfg(feature = "metrics")]
+mod observing;
 mod serving;
 
 pub use crate::context::DEFAULT_BODY_LIMIT;
@@ -95,6 +97,9 @@ pub struct App {
     /// `App::rate_limit_store`: where the routes' `rate_limit`s count.
     #[cfg(feature = "redis")]
     rate_limit_store: Option<crate::ratelimit::RedisStore>,
+    /// `App::metrics`.
+    #[cfg(feature = "metrics")]
+    metrics: Option<crate::metrics::Metrics>,
 }
 
 impl Default for App {
@@ -162,6 +167,8 @@ impl App {
             rate_limit: None,
             #[cfg(feature = "redis")]
             rate_limit_store: None,
+            #[cfg(feature = "metrics")]
+            metrics: None,
         }
     }
 
@@ -416,14 +423,13 @@ impl App {
         headers: bool,
         name: &str,
     ) -> Arc<crate::ratelimit::RouteLimit> {
-        let limit = crate::ratelimit::RouteLimit::new(rate, self.rate_limit_algorithm, headers);
+        let limit =
+            crate::ratelimit::RouteLimit::new(rate, self.rate_limit_algorithm, headers, name);
         #[cfg(feature = "redis")]
         let limit = match &self.rate_limit_store {
-            Some(store) => limit.in_redis(store, name),
+            Some(store) => limit.in_redis(store),
             None => limit,
         };
-        #[cfg(not(feature = "redis"))]
-        let _ = name;
         Arc::new(limit)
     }
 
@@ -517,6 +523,10 @@ impl App {
         let mut routing = crate::routing::RoutingBuilder::new();
         // The routers' limits made so far, each shared by the router's routes.
         let mut router_limits = Vec::new();
+        // Every limit, once, for the metrics.
+        #[cfg(feature = "metrics")]
+        let mut all_limits: Vec<Arc<crate::ratelimit::RouteLimit>> =
+            app_limit.iter().cloned().collect();
         for (route, needs) in routes.iter().zip(&needs) {
             // A route inside routers with dependencies runs them after the app's, and one
             // whose graph reaches a dependency twice shares its value.
@@ -547,6 +557,12 @@ impl App {
             };
             let def = route.def();
             let limits = self.route_limits(route, &mut router_limits);
+            #[cfg(feature = "metrics")]
+            for limit in limits.iter() {
+                if !all_limits.iter().any(|l| Arc::ptr_eq(l, limit)) {
+                    all_limits.push(Arc::clone(limit));
+                }
+            }
             let wrapped =
                 crate::middleware::route_service(route.middleware(), def, &shared, &limits)?;
             routing.route(&route.axum_path(), def, shared, limits, wrapped);
@@ -559,6 +575,8 @@ impl App {
                 }
             }
         }
+        #[cfg(feature = "metrics")]
+        let metering = self.metering(&routes, &all_limits);
         // The paths that a slash more or less redirects to: the routes' and the documents'.
         let mut fallback_paths = declared;
         let mut router = axum::Router::new();
@@ -634,8 +652,13 @@ impl App {
             (None, _) => router.fallback(not_found),
         };
         let routing = routing.finish(router, request_timeout, app_limit)?;
-        let proxies = self.proxies.transpose()?.map(Arc::new);
-        let service = middleware.apply(routing, &shared, proxies, self.request_ids)?;
+        let around = crate::middleware::Around {
+            proxies: self.proxies.transpose()?.map(Arc::new),
+            request_ids: self.request_ids,
+            #[cfg(feature = "metrics")]
+            metering,
+        };
+        let service = middleware.apply(routing, &shared, around)?;
         Ok((service, shared))
     }
 

@@ -250,15 +250,13 @@ impl Stack {
         self,
         routing: Routing,
         app: &AppContext,
-        proxies: Option<Arc<TrustedProxies>>,
-        request_ids: bool,
+        around: Around,
     ) -> Result<AppService, StartupError> {
         let handlers = app.handlers.filter(|h| h.handles_statuses());
         if self.wraps.is_empty() && handlers.is_none() {
             return Ok(AppService {
                 stack: Stacked::Routing(routing),
-                proxies,
-                request_ids,
+                around,
             });
         }
         // Status handlers answer inside every middleware, which sees their answers.
@@ -280,8 +278,7 @@ impl Stack {
         }
         Ok(AppService {
             stack: Stacked::Middleware(rest),
-            proxies,
-            request_ids,
+            around,
         })
     }
 }
@@ -439,14 +436,24 @@ fn failed(error: &dyn std::fmt::Display) -> Response {
     crate::response::internal_error()
 }
 
-/// The app as a tower service: its routing, or the routing inside its middleware, and the
-/// proxies whose word it takes for the client's address.
+/// The app as a tower service: its routing, or the routing inside its middleware, and what
+/// stands around both.
 #[derive(Clone)]
 pub(crate) struct AppService {
     stack: Stacked,
-    proxies: Option<Arc<TrustedProxies>>,
+    around: Around,
+}
+
+/// What the app's service does around its middleware, for every request.
+#[derive(Clone, Default)]
+pub(crate) struct Around {
+    /// The proxies whose word it takes for the client's address.
+    pub(crate) proxies: Option<Arc<TrustedProxies>>,
     /// `App::request_ids`: every request gets an id, which its answer carries back.
-    request_ids: bool,
+    pub(crate) request_ids: bool,
+    /// `App::metrics`: every request is counted.
+    #[cfg(feature = "metrics")]
+    pub(crate) metering: Option<&'static crate::metrics::Metering>,
 }
 
 /// The routing, or the routing inside the app's middleware.
@@ -457,8 +464,8 @@ enum Stacked {
 }
 
 impl AppService {
-    /// The answer to `req` from `peer`, as the server knows it. The client is `peer`, or the
-    /// one a trusted proxy names. Its address is carried to the route by value when nothing
+    /// The answer to `req` from `peer`, as the server knows it, counted when the app has
+    /// metrics. The client is `peer`, or the one a trusted proxy names. Its address is carried to the route by value when nothing
     /// stands between, in the request's extensions for the middleware (which may read it
     /// there) otherwise.
     #[inline]
@@ -467,7 +474,20 @@ impl AppService {
         req: Request,
         peer: Option<std::net::SocketAddr>,
     ) -> AppAnswer {
-        let client = match (&self.proxies, peer) {
+        #[cfg(feature = "metrics")]
+        if let Some(metering) = self.around.metering
+            && let Some(meter) = metering.start(&req)
+        {
+            let answer = self.answer_traced(req, peer);
+            return AppAnswer::Metered(Box::new(crate::metrics::Metered { answer, meter }));
+        }
+        self.answer_traced(req, peer)
+    }
+
+    /// [`answer_from`](Self::answer_from) inside the request's span, when a subscriber listens.
+    #[inline]
+    fn answer_traced(&self, req: Request, peer: Option<std::net::SocketAddr>) -> AppAnswer {
+        let client = match (&self.around.proxies, peer) {
             (Some(proxies), Some(peer)) => Some(proxies.client(peer, req.headers())),
             _ => peer,
         };
@@ -494,7 +514,7 @@ impl AppService {
     /// [`answer_to`](Self::answer_to), with the request's id when the app gives requests one.
     #[inline]
     fn answer_identified(&self, req: Request, client: Option<std::net::SocketAddr>) -> AppAnswer {
-        if self.request_ids {
+        if self.around.request_ids {
             return self.answer_with_id(req, client);
         }
         self.answer_to(req, client)
@@ -542,6 +562,14 @@ impl AppService {
     }
 }
 
+impl AppService {
+    /// The app's metering, when it has metrics (for the server's upkeep of them).
+    #[cfg(feature = "metrics")]
+    pub(crate) fn metering(&self) -> Option<&'static crate::metrics::Metering> {
+        self.around.metering
+    }
+}
+
 impl Service<Request> for AppService {
     type Response = Response;
     type Error = Infallible;
@@ -569,6 +597,9 @@ pub(crate) enum AppAnswer {
     /// Inside the request's span, when a subscriber listens.
     #[cfg(feature = "tracing")]
     Traced(Box<crate::observability::Traced<AppAnswer>>),
+    /// Counted once answered (`App::metrics`).
+    #[cfg(feature = "metrics")]
+    Metered(Box<crate::metrics::Metered<AppAnswer>>),
 }
 
 impl Future for AppAnswer {
@@ -589,6 +620,8 @@ impl Future for AppAnswer {
             AppAnswer::Layer(answer) => Pin::new(answer).poll(cx),
             #[cfg(feature = "tracing")]
             AppAnswer::Traced(answer) => Pin::new(answer.as_mut()).poll(cx),
+            #[cfg(feature = "metrics")]
+            AppAnswer::Metered(answer) => Pin::new(answer.as_mut()).poll(cx),
         }
     }
 }

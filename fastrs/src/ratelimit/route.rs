@@ -3,6 +3,7 @@
 //! of the route runs, inside the route's own middleware, as slowapi's decorator).
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::response::{IntoResponse, Response};
 use http::HeaderValue;
@@ -17,26 +18,45 @@ pub(crate) struct RouteLimit {
     headers: bool,
     /// `X-RateLimit-Limit`, made once.
     limit: HeaderValue,
+    /// `POST /login`, `router <prefix>`, `app`: what its store and its metric call it.
+    name: Box<str>,
+    /// The requests it refused.
+    refused: AtomicU64,
 }
 
 impl RouteLimit {
-    /// A limit of `rate` per client address counted by `algorithm`, with counts of its own.
-    pub(crate) fn new(rate: Rate, algorithm: super::Algorithm, headers: bool) -> Self {
+    /// A limit named `name` of `rate` per client address counted by `algorithm`, with counts
+    /// of its own.
+    pub(crate) fn new(rate: Rate, algorithm: super::Algorithm, headers: bool, name: &str) -> Self {
         Self {
             limiter: RateLimiter::new(rate).algorithm(algorithm),
             headers,
             limit: super::numbers::value(rate.count()),
+            name: name.into(),
+            refused: AtomicU64::new(0),
         }
     }
 
-    /// Counts in Redis (`App::rate_limit_store`) under `name` (the route's method and
+    /// Counts in Redis (`App::rate_limit_store`) under its name (the route's method and
     /// template), so that every instance of the app shares the route's counts.
     #[cfg(feature = "redis")]
-    pub(crate) fn in_redis(self, store: &super::RedisStore, name: &str) -> Self {
+    pub(crate) fn in_redis(self, store: &super::RedisStore) -> Self {
         Self {
-            limiter: self.limiter.redis(store, name),
+            limiter: self.limiter.redis(store, &self.name),
             ..self
         }
+    }
+
+    /// Its name: `POST /login`, `router <prefix>`, `app`.
+    #[cfg_attr(not(feature = "metrics"), allow(dead_code))]
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The requests it refused so far.
+    #[cfg_attr(not(feature = "metrics"), allow(dead_code))]
+    pub(crate) fn refused(&self) -> u64 {
+        self.refused.load(Ordering::Relaxed)
     }
 
     /// Counts a request from `client` without waiting, when the counts are in memory: the
@@ -76,6 +96,7 @@ impl RouteLimit {
 
     /// The 429 of a refused request: slowapi's, with its headers unless they are switched off.
     pub(crate) fn answer(&self, refused: &Decision) -> Response {
+        self.refused.fetch_add(1, Ordering::Relaxed);
         refused.refusal(self.headers).into_response()
     }
 }
