@@ -19,6 +19,10 @@
 #                                      # each request (RUST_LOG=info unless set); BENCH_TRACING=0:
 #                                      # the feature, without a subscriber; BENCH_TRACING=registry:
 #                                      # the spans kept by a bare registry, nothing logged
+#   BENCH_METRICS=1 ONLY=plain benches/instructions.sh
+#                                      # fastrs with its `metrics` feature and `App::metrics`: every
+#                                      # request counted under prometheus-fastapi-instrumentator's
+#                                      # metrics
 #   MEMORY_ONLY=1 benches/instructions.sh
 #                                      # the resident memory table alone (no callgrind)
 #   ONLY="dependency chain" KEEP=/tmp/cg benches/instructions.sh
@@ -34,8 +38,9 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 CONFIGS=${CONFIGS:-"current_thread:release multi_thread:release current_thread:release-lto multi_thread:release-lto"}
 for config in $CONFIGS; do
   # BENCH_TRACING (0: the feature, no subscriber; 1: `observability::init()`, RUST_LOG as set)
-  # builds fastrs with its `tracing` feature.
-  cargo build --profile "${config#*:}" -q -p fastrs-benches ${BENCH_TRACING:+--features tracing}
+  # builds fastrs with its `tracing` feature, BENCH_METRICS with its `metrics` feature.
+  features=${BENCH_TRACING:+tracing,}${BENCH_METRICS:+metrics}
+  cargo build --profile "${config#*:}" -q -p fastrs-benches ${features:+--features "$features"}
 done
 
 # shellcheck source=benches/scenarios.sh

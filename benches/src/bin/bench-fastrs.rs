@@ -69,12 +69,18 @@ async fn limited_quiet() -> &'static str {
 
 /// The app: every route but `/limit` and `/quiet`, which `BENCH_RATE_LIMIT=1` adds (and with it the
 /// client's address in every request, which an app with a limited route asks of the server).
+/// With the `metrics` feature, `BENCH_METRICS=1` counts every request (`App::metrics`).
 fn app() -> App {
     let app = App::empty().mount(fastrs::routes![plain, json, read_item, create_item, me]);
-    match std::env::var("BENCH_RATE_LIMIT").as_deref() {
+    let app = match std::env::var("BENCH_RATE_LIMIT").as_deref() {
         Ok("1") => app.mount(fastrs::routes![limited, limited_quiet]),
         _ => app,
+    };
+    #[cfg(feature = "metrics")]
+    if std::env::var("BENCH_METRICS").as_deref() == Ok("1") {
+        return app.metrics(fastrs::metrics::Metrics::new());
     }
+    app
 }
 
 /// Serves on fastrs's own server, or with `BENCH_SERVE=axum` the same app, as a tower service
