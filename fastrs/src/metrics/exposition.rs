@@ -68,8 +68,7 @@ fn text(text: String) -> Response {
 
 /// `text` (the exporter's, whose families and series come in a hash map's order) with its
 /// families sorted by name and each family's series by their labels, a histogram's or a
-/// summary's lines kept together in their order. The sizes' summaries lose their quantiles,
-/// which prometheus_client's `Summary` does not calculate.
+/// summary's lines kept together in their order.
 pub(super) fn sorted(text: &str) -> String {
     let mut families: Vec<(&str, Vec<&str>)> = Vec::new();
     for block in text.split("\n\n").filter(|block| !block.trim().is_empty()) {
@@ -78,12 +77,7 @@ pub(super) fn sorted(text: &str) -> String {
             .find_map(|line| line.strip_prefix("# TYPE "))
             .and_then(|rest| rest.split(' ').next())
             .unwrap_or("");
-        let sizes = [super::series::REQUEST_SIZE, super::series::RESPONSE_SIZE].contains(&name);
-        let lines = block
-            .lines()
-            .filter(|line| !(sizes && line.contains("quantile=\"")))
-            .collect();
-        families.push((name, lines));
+        families.push((name, block.lines().collect()));
     }
     families.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = String::with_capacity(text.len());

@@ -28,28 +28,20 @@
 //! `/files/{path:path}`), the documentation's path (`/docs`), a mount's prefix, or `none` when
 //! no route matches: never the raw path, which would make a series per item.
 
+mod distribution;
 mod exposition;
 mod series;
 
 use std::sync::Arc;
 
 use ::metrics::{KeyName, Recorder as _, SharedString};
-use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusRecorder};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusRecorder};
 
 use crate::context::DependencyRef;
 use crate::depends::Dependency;
 
 pub(crate) use exposition::route as exposition_route;
 pub(crate) use series::{Metered, Metering, MeteringBuilder};
-
-/// The buckets of `http_request_duration_seconds`, prometheus-fastapi-instrumentator's.
-const LOW_RESOLUTION: [f64; 3] = [0.1, 0.5, 1.0];
-
-/// The buckets of `http_request_duration_highr_seconds`, prometheus-fastapi-instrumentator's.
-const HIGH_RESOLUTION: [f64; 21] = [
-    0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0,
-    7.5, 10.0, 30.0, 60.0,
-];
 
 /// An app's metrics: where they are kept, and the route that shows them. Give it to
 /// [`App::metrics`](crate::App::metrics); a clone shares the same metrics.
@@ -141,9 +133,11 @@ impl Metrics {
     }
 }
 
-/// The recorder of an app's metrics, and what rendering them reads besides.
+/// The recorder of an app's metrics (its counters and gauges, and the app's own metrics), the
+/// requests' distributions, and what rendering them reads besides.
 pub(crate) struct Registry {
     recorder: PrometheusRecorder,
+    series: series::Series,
     handle: metrics_exporter_prometheus::PrometheusHandle,
     /// What counts outside the recorder (the rate limits' refusals, Redis's failures), read
     /// into it when the metrics are rendered.
@@ -155,28 +149,19 @@ pub(crate) type Source = Arc<dyn Fn(&PrometheusRecorder) + Send + Sync>;
 
 impl Registry {
     fn new() -> Self {
-        let recorder = PrometheusBuilder::new()
-            .set_buckets_for_metric(Matcher::Full(series::DURATION.to_owned()), &LOW_RESOLUTION)
-            .and_then(|builder| {
-                builder.set_buckets_for_metric(
-                    Matcher::Full(series::DURATION_HIGHR.to_owned()),
-                    &HIGH_RESOLUTION,
-                )
-            })
-            .expect("fastrs's buckets are not empty")
-            .build_recorder();
+        let recorder = PrometheusBuilder::new().build_recorder();
+        // The exporter's own families: the distributions are written by `series`.
         for (name, help) in series::HELP {
             let (name, help) = (KeyName::from_const_str(name), SharedString::const_str(help));
-            if name.as_str().ends_with("_total") {
-                recorder.describe_counter(name, None, help);
-            } else if name.as_str() == series::IN_PROGRESS {
+            if name.as_str() == series::IN_PROGRESS {
                 recorder.describe_gauge(name, None, help);
-            } else {
-                recorder.describe_histogram(name, None, help);
+            } else if name.as_str().ends_with("_total") {
+                recorder.describe_counter(name, None, help);
             }
         }
         let handle = recorder.handle();
         Self {
+            series: series::Series::new(&recorder),
             recorder,
             handle,
             sources: std::sync::Mutex::default(),
@@ -187,6 +172,11 @@ impl Registry {
         &self.recorder
     }
 
+    /// The requests' series.
+    pub(crate) fn series(&self) -> &series::Series {
+        &self.series
+    }
+
     /// Adds what rendering reads into the recorder first.
     pub(crate) fn read_at_render(&self, source: Source) {
         self.sources
@@ -195,8 +185,8 @@ impl Registry {
             .push(source);
     }
 
-    /// Moves the histograms' samples into their buckets: rendering does, and the server every
-    /// few seconds, so that an app nobody scrapes keeps no samples.
+    /// Moves the samples of the app's own histograms into their buckets: rendering does, and
+    /// the server every few seconds, so that an app nobody scrapes keeps no samples.
     pub(crate) fn upkeep(&self) {
         self.handle.run_upkeep();
     }
@@ -210,7 +200,9 @@ impl Registry {
         for source in sources {
             source(&self.recorder);
         }
-        exposition::sorted(&self.handle.render())
+        let mut text = self.handle.render();
+        self.series.write(&mut text);
+        exposition::sorted(&text)
     }
 }
 

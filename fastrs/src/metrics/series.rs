@@ -9,11 +9,16 @@ use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
 use std::time::Instant;
 
-use ::metrics::{Counter, Gauge, Histogram, Key, Label, Level, Metadata, Recorder as _};
+use std::fmt::Write as _;
+use std::sync::{Mutex, PoisonError};
+
+use ::metrics::{Counter, Gauge, Key, Label, Level, Metadata, Recorder as _};
 use axum::response::Response;
 use http_body::Body as _;
+use metrics_exporter_prometheus::PrometheusRecorder;
 
 use super::Registry;
+use super::distribution::{Durations, HIGH_RESOLUTION, LOW_RESOLUTION, Sizes, escaped};
 
 pub(super) const REQUESTS: &str = "http_requests_total";
 pub(super) const DURATION: &str = "http_request_duration_seconds";
@@ -67,8 +72,12 @@ const METHODS: [&str; 8] = [
     "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
 ];
 
-/// Where `method` is in [`METHODS`]; `None` for an extension method, whose series are looked
-/// up each time.
+/// The extension methods (`PROPFIND`) a handler keeps series for; the requests of any other
+/// count under `OTHER`, so that a client sending made-up methods cannot grow the series
+/// without bound.
+const MAX_EXTENSION_METHODS: usize = 16;
+
+/// Where `method` is in [`METHODS`]; `None` for an extension method.
 fn method_index(method: &http::Method) -> Option<usize> {
     Some(match *method {
         http::Method::GET => 0,
@@ -83,29 +92,164 @@ fn method_index(method: &http::Method) -> Option<usize> {
     })
 }
 
+/// Every series of an app's requests, shared by the apps built with the same [`Metrics`]
+/// (its registry holds them).
+///
+/// [`Metrics`]: super::Metrics
+pub(crate) struct Series {
+    handlers: Mutex<Vec<Arc<HandlerSeries>>>,
+    /// The handler of the paths no route matches: `none`.
+    none: Arc<HandlerSeries>,
+    duration_highr: Durations<21>,
+    in_progress: Gauge,
+}
+
+impl Series {
+    pub(super) fn new(recorder: &PrometheusRecorder) -> Self {
+        Self {
+            handlers: Mutex::default(),
+            none: Arc::new(HandlerSeries::new("none".to_owned())),
+            duration_highr: Durations::new(&HIGH_RESOLUTION),
+            in_progress: recorder.register_gauge(&Key::from_static_name(IN_PROGRESS), &METADATA),
+        }
+    }
+
+    /// The series of handler `label`, made on first asking.
+    fn handler(&self, label: String) -> Arc<HandlerSeries> {
+        let mut handlers = self.handlers.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = handlers.iter().find(|h| h.label == label) {
+            return Arc::clone(found);
+        }
+        let made = Arc::new(HandlerSeries::new(label));
+        handlers.push(Arc::clone(&made));
+        made
+    }
+
+    /// The distributions' families, in Prometheus's text format: what the exporter does not
+    /// keep.
+    pub(super) fn write(&self, out: &mut String) {
+        let mut handlers = self
+            .handlers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        handlers.push(Arc::clone(&self.none));
+        let help = |out: &mut String, name: &str, kind: &str| {
+            let text = HELP.iter().find(|(n, _)| *n == name).map_or("", |(_, h)| h);
+            let _ = writeln!(out, "# HELP {name} {text}");
+            let _ = writeln!(out, "# TYPE {name} {kind}");
+        };
+        if !self.duration_highr.is_empty() {
+            help(out, DURATION_HIGHR, "histogram");
+            self.duration_highr.write(out, DURATION_HIGHR, "");
+            out.push('\n');
+        }
+        let mut durations = String::new();
+        let mut request_sizes = String::new();
+        let mut response_sizes = String::new();
+        for handler in &handlers {
+            let label = format!("handler=\"{}\"", escaped(&handler.label));
+            handler.each_method(|method, series| {
+                if !series.duration.is_empty() {
+                    let labels = format!("{label},method=\"{}\"", escaped(method));
+                    series.duration.write(&mut durations, DURATION, &labels);
+                }
+            });
+            if !handler.request_size.is_empty() {
+                handler
+                    .request_size
+                    .write(&mut request_sizes, REQUEST_SIZE, &label);
+            }
+            if !handler.response_size.is_empty() {
+                handler
+                    .response_size
+                    .write(&mut response_sizes, RESPONSE_SIZE, &label);
+            }
+        }
+        for (name, kind, lines) in [
+            (DURATION, "histogram", durations),
+            (REQUEST_SIZE, "summary", request_sizes),
+            (RESPONSE_SIZE, "summary", response_sizes),
+        ] {
+            if !lines.is_empty() {
+                help(out, name, kind);
+                out.push_str(&lines);
+                out.push('\n');
+            }
+        }
+    }
+}
+
 /// The series of one handler label.
 struct HandlerSeries {
     label: String,
     by_method: [MethodSeries; METHODS.len()],
-    request_size: OnceLock<Histogram>,
-    response_size: OnceLock<Histogram>,
+    /// The extension methods' series, made on their first request.
+    extensions: Mutex<Vec<(String, Arc<MethodSeries>)>>,
+    request_size: Sizes,
+    response_size: Sizes,
 }
 
-/// The series of one handler and method: its requests by status class (`1xx` to `5xx`), its
-/// durations.
-#[derive(Default)]
+/// The series of one handler and method: its requests by status class (`1xx` to `5xx`, in
+/// the exporter), its durations.
 struct MethodSeries {
     requests: [OnceLock<Counter>; 5],
-    duration: OnceLock<Histogram>,
+    duration: Durations<3>,
+}
+
+impl MethodSeries {
+    fn new() -> Self {
+        Self {
+            requests: Default::default(),
+            duration: Durations::new(&LOW_RESOLUTION),
+        }
+    }
 }
 
 impl HandlerSeries {
     fn new(label: String) -> Self {
         Self {
             label,
-            by_method: Default::default(),
-            request_size: OnceLock::new(),
-            response_size: OnceLock::new(),
+            by_method: std::array::from_fn(|_| MethodSeries::new()),
+            extensions: Mutex::default(),
+            request_size: Sizes::default(),
+            response_size: Sizes::default(),
+        }
+    }
+
+    /// The series of extension method `method` (or `OTHER`'s, past the cap), made on first
+    /// asking.
+    fn extension(&self, method: &http::Method) -> (String, Arc<MethodSeries>) {
+        let mut extensions = self
+            .extensions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let name = if extensions.len() < MAX_EXTENSION_METHODS
+            || extensions.iter().any(|(m, _)| m == method.as_str())
+        {
+            method.as_str()
+        } else {
+            "OTHER"
+        };
+        if let Some((m, series)) = extensions.iter().find(|(m, _)| m == name) {
+            return (m.clone(), Arc::clone(series));
+        }
+        let made = Arc::new(MethodSeries::new());
+        extensions.push((name.to_owned(), Arc::clone(&made)));
+        (name.to_owned(), made)
+    }
+
+    /// Calls `f` with each method's series, the extension methods' after the others.
+    fn each_method(&self, mut f: impl FnMut(&str, &MethodSeries)) {
+        for (name, series) in METHODS.iter().zip(&self.by_method) {
+            f(name, series);
+        }
+        let extensions = self
+            .extensions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        for (name, series) in extensions.iter() {
+            f(name, series);
         }
     }
 }
@@ -113,19 +257,13 @@ impl HandlerSeries {
 /// An app's metering: the tree of its templates, each leading to its handler's series.
 pub(crate) struct Metering {
     registry: Arc<Registry>,
-    paths: matchit::Router<usize>,
-    handlers: Vec<HandlerSeries>,
-    /// The handler of the paths no route matches: `none`.
-    none: HandlerSeries,
-    in_progress: Gauge,
-    duration_highr: Histogram,
+    paths: matchit::Router<Arc<HandlerSeries>>,
 }
 
 /// Builds a [`Metering`]: the app's templates, each with its handler's label.
 pub(crate) struct MeteringBuilder {
     registry: Arc<Registry>,
-    paths: matchit::Router<usize>,
-    handlers: Vec<HandlerSeries>,
+    paths: matchit::Router<Arc<HandlerSeries>>,
 }
 
 impl MeteringBuilder {
@@ -133,7 +271,6 @@ impl MeteringBuilder {
         Self {
             registry: Arc::clone(metrics.registry()),
             paths: matchit::Router::new(),
-            handlers: Vec::new(),
         }
     }
 
@@ -152,16 +289,9 @@ impl MeteringBuilder {
 
     /// Counts the requests of `template` under `label`.
     pub(crate) fn labelled(&mut self, template: &str, label: String) {
-        let index = match self.handlers.iter().position(|h| h.label == label) {
-            Some(index) => index,
-            None => {
-                self.handlers.push(HandlerSeries::new(label));
-                self.handlers.len() - 1
-            }
-        };
-        let _ = self.paths.insert(template, index);
+        let series = self.registry.series().handler(label);
+        let _ = self.paths.insert(template, series);
     }
-
     /// Adds the refusals of a rate limit named `name` to what `/metrics` shows.
     pub(crate) fn rate_limit(
         &self,
@@ -193,17 +323,9 @@ impl MeteringBuilder {
 
     /// The metering, kept for the program's life as the routes are.
     pub(crate) fn finish(self) -> &'static Metering {
-        let recorder = self.registry.recorder();
-        let in_progress = recorder.register_gauge(&Key::from_static_name(IN_PROGRESS), &METADATA);
-        let duration_highr =
-            recorder.register_histogram(&Key::from_static_name(DURATION_HIGHR), &METADATA);
         Box::leak(Box::new(Metering {
-            paths: self.paths,
-            handlers: self.handlers,
-            none: HandlerSeries::new("none".to_owned()),
-            in_progress,
-            duration_highr,
             registry: self.registry,
+            paths: self.paths,
         }))
     }
 }
@@ -222,46 +344,40 @@ fn starlette_form(template: &str) -> String {
 impl Metering {
     /// Starts metering `req`: it is in progress until its answer is made. A websocket's
     /// handshake is not counted, as prometheus-fastapi-instrumentator counts HTTP requests only.
+    #[inline]
     pub(crate) fn start(&'static self, req: &axum::extract::Request) -> Option<Meter> {
         if is_websocket(req) {
             return None;
         }
-        let handler = match self.paths.at(req.uri().path()) {
-            Ok(matched) => &self.handlers[*matched.value],
-            Err(_) => &self.none,
+        let registry: &'static Registry = &self.registry;
+        let series = registry.series();
+        let handler: &'static HandlerSeries = match self.paths.at(req.uri().path()) {
+            Ok(matched) => matched.value,
+            Err(_) => &series.none,
+        };
+        let method = match method_index(req.method()) {
+            Some(index) => Method::Known(index),
+            None => {
+                let (name, series) = handler.extension(req.method());
+                Method::Extension(name, series)
+            }
         };
         // The body's length, as its `Content-Length` tells it (0 for a chunked body).
         let request_size = req.body().size_hint().exact().unwrap_or(0);
-        self.in_progress.increment(1.0);
+        series.in_progress.increment(1.0);
         Some(Meter {
-            metering: self,
+            registry,
             handler,
-            method: method_index(req.method()).ok_or_else(|| req.method().to_string()),
+            method,
             request_size,
             started: Instant::now(),
         })
     }
 
-    /// Moves the histograms' samples into their buckets.
+    /// Moves the samples of the app's own histograms (`metrics::histogram!`) into their
+    /// buckets.
     pub(crate) fn upkeep(&self) {
         self.registry.upkeep();
-    }
-
-    fn register_counter(&self, handler: &str, method: &str, status: String) -> Counter {
-        let labels = vec![
-            Label::new("handler", handler.to_owned()),
-            Label::new("method", method.to_owned()),
-            Label::new("status", status),
-        ];
-        self.registry
-            .recorder()
-            .register_counter(&Key::from_parts(REQUESTS, labels), &METADATA)
-    }
-
-    fn register_histogram(&self, name: &'static str, labels: Vec<Label>) -> Histogram {
-        self.registry
-            .recorder()
-            .register_histogram(&Key::from_parts(name, labels), &METADATA)
     }
 }
 
@@ -272,12 +388,19 @@ fn is_websocket(req: &axum::extract::Request) -> bool {
         .is_some_and(|upgrade| upgrade.as_bytes().eq_ignore_ascii_case(b"websocket"))
 }
 
+/// A request's method, as its series know it.
+enum Method {
+    /// Its place in [`METHODS`].
+    Known(usize),
+    /// An extension method (or `OTHER`), with its series.
+    Extension(String, Arc<MethodSeries>),
+}
+
 /// One request being metered.
 pub(crate) struct Meter {
-    metering: &'static Metering,
+    registry: &'static Registry,
     handler: &'static HandlerSeries,
-    /// The method's place in [`METHODS`], or an extension method's name.
-    method: Result<usize, String>,
+    method: Method,
     request_size: u64,
     started: Instant,
 }
@@ -285,66 +408,49 @@ pub(crate) struct Meter {
 impl Meter {
     /// Counts the request, answered with `response`.
     fn answered(&self, response: &Response) {
-        let metering = self.metering;
         let handler = self.handler;
-        let seconds = self.started.elapsed().as_secs_f64();
-        let status = response.status().as_u16();
-        let class = usize::from(status / 100);
-        match &self.method {
-            Ok(index) => {
-                let method = METHODS[*index];
-                let series = &handler.by_method[*index];
-                let status = || format!("{class}xx");
-                match series.requests.get(class.wrapping_sub(1)) {
-                    Some(requests) => requests
-                        .get_or_init(|| metering.register_counter(&handler.label, method, status()))
-                        .increment(1),
-                    None => metering
-                        .register_counter(&handler.label, method, status())
-                        .increment(1),
-                }
-                series
-                    .duration
-                    .get_or_init(|| {
-                        metering.register_histogram(DURATION, handler_method(handler, method))
-                    })
-                    .record(seconds);
-            }
-            Err(method) => {
-                metering
-                    .register_counter(&handler.label, method, format!("{class}xx"))
-                    .increment(1);
-                metering
-                    .register_histogram(DURATION, handler_method(handler, method))
-                    .record(seconds);
-            }
+        let elapsed = self.started.elapsed();
+        let (seconds, nanos) = (elapsed.as_secs_f64(), elapsed.as_nanos() as u64);
+        let (method, series) = match &self.method {
+            Method::Known(index) => (METHODS[*index], &handler.by_method[*index]),
+            Method::Extension(name, series) => (name.as_str(), &**series),
+        };
+        let class = response.status().as_u16() / 100;
+        let status = || format!("{class}xx");
+        let register = || {
+            self.registry
+                .register_requests(&handler.label, method, status())
+        };
+        match series.requests.get(usize::from(class).wrapping_sub(1)) {
+            Some(requests) => requests.get_or_init(register).increment(1),
+            // A status past 599: counted, not kept.
+            None => register().increment(1),
         }
-        metering.duration_highr.record(seconds);
-        let by_handler = || vec![Label::new("handler", handler.label.clone())];
-        handler
-            .request_size
-            .get_or_init(|| metering.register_histogram(REQUEST_SIZE, by_handler()))
-            .record(self.request_size as f64);
+        series.duration.record(seconds, nanos);
+        self.registry.series().duration_highr.record(seconds, nanos);
+        handler.request_size.record(self.request_size);
         let response_size = response.body().size_hint().exact().unwrap_or(0);
-        handler
-            .response_size
-            .get_or_init(|| metering.register_histogram(RESPONSE_SIZE, by_handler()))
-            .record(response_size as f64);
+        handler.response_size.record(response_size);
     }
 }
 
-/// The labels `handler` and `method`.
-fn handler_method(handler: &HandlerSeries, method: &str) -> Vec<Label> {
-    vec![
-        Label::new("handler", handler.label.clone()),
-        Label::new("method", method.to_owned()),
-    ]
+impl Registry {
+    /// The counter of `http_requests_total` with these labels.
+    fn register_requests(&self, handler: &str, method: &str, status: String) -> Counter {
+        let labels = vec![
+            Label::new("handler", handler.to_owned()),
+            Label::new("method", method.to_owned()),
+            Label::new("status", status),
+        ];
+        self.recorder()
+            .register_counter(&Key::from_parts(REQUESTS, labels), &METADATA)
+    }
 }
 
 impl Drop for Meter {
     /// No longer in progress: answered, or dropped with its connection.
     fn drop(&mut self) {
-        self.metering.in_progress.decrement(1.0);
+        self.registry.series().in_progress.decrement(1.0);
     }
 }
 
