@@ -268,7 +268,7 @@ impl Service<Request<Incoming>> for Checked {
 enum CheckedAnswer {
     Refused(Option<Response>),
     Routed {
-        answer: crate::middleware::AppAnswer,
+        answer: crate::middleware::AppFuture,
         chunked: bool,
     },
 }

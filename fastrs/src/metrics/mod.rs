@@ -41,7 +41,7 @@ use crate::context::DependencyRef;
 use crate::depends::Dependency;
 
 pub(crate) use exposition::route as exposition_route;
-pub(crate) use series::{Metered, Metering, MeteringBuilder};
+pub(crate) use series::{Meter, Metering, MeteringBuilder};
 
 /// An app's metrics: where they are kept, and the route that shows them. Give it to
 /// [`App::metrics`](crate::App::metrics); a clone shares the same metrics.

@@ -3,11 +3,7 @@
 //! answer is made. Each series is registered the first time a request updates it, so that
 //! `/metrics` lists only what happened, as prometheus_client does.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
-use std::task::{Context, Poll};
-use std::time::Instant;
 
 use std::fmt::Write as _;
 use std::sync::{Mutex, PoisonError};
@@ -370,7 +366,7 @@ impl Metering {
             handler,
             method,
             request_size,
-            started: Instant::now(),
+            started: quanta::Instant::now(),
         })
     }
 
@@ -402,12 +398,14 @@ pub(crate) struct Meter {
     handler: &'static HandlerSeries,
     method: Method,
     request_size: u64,
-    started: Instant,
+    /// quanta's clock: the CPU's time-stamp counter where it is steady, cheaper to read than
+    /// the system's clock.
+    started: quanta::Instant,
 }
 
 impl Meter {
     /// Counts the request, answered with `response`.
-    fn answered(&self, response: &Response) {
+    pub(crate) fn answered(&self, response: &Response) {
         let handler = self.handler;
         let elapsed = self.started.elapsed();
         let (seconds, nanos) = (elapsed.as_secs_f64(), elapsed.as_nanos() as u64);
@@ -451,30 +449,6 @@ impl Drop for Meter {
     /// No longer in progress: answered, or dropped with its connection.
     fn drop(&mut self) {
         self.registry.series().in_progress.decrement(1.0);
-    }
-}
-
-/// A request's answer on its way, counted once it is made.
-pub(crate) struct Metered<F> {
-    pub(crate) answer: F,
-    pub(crate) meter: Meter,
-}
-
-impl<F, E> Future for Metered<F>
-where
-    F: Future<Output = Result<Response, E>> + Unpin,
-{
-    type Output = Result<Response, E>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = &mut *self;
-        let Poll::Ready(answer) = Pin::new(&mut this.answer).poll(cx) else {
-            return Poll::Pending;
-        };
-        if let Ok(response) = &answer {
-            this.meter.answered(response);
-        }
-        Poll::Ready(answer)
     }
 }
 

@@ -25,7 +25,7 @@ pub use host::{Check, Guarded};
 pub use https_redirect::{HttpsRedirect, HttpsRedirectService};
 #[doc(hidden)]
 pub use stack::bind_middleware;
-pub(crate) use stack::{AppAnswer, AppService, Around, Stack, route_service};
+pub(crate) use stack::{AppFuture, AppService, Around, Stack, route_service};
 pub use stack::{MiddlewareLayer, Next, NextAnswer, NextService, NextServiceAnswer};
 pub use trusted_host::{TrustedHost, TrustedHostService};
 

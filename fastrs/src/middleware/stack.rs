@@ -473,15 +473,17 @@ impl AppService {
         &self,
         req: Request,
         peer: Option<std::net::SocketAddr>,
-    ) -> AppAnswer {
+    ) -> AppFuture {
         #[cfg(feature = "metrics")]
-        if let Some(metering) = self.around.metering
-            && let Some(meter) = metering.start(&req)
-        {
-            let answer = self.answer_traced(req, peer);
-            return AppAnswer::Metered(Box::new(crate::metrics::Metered { answer, meter }));
+        let meter = self
+            .around
+            .metering
+            .and_then(|metering| metering.start(&req));
+        AppFuture {
+            answer: self.answer_traced(req, peer),
+            #[cfg(feature = "metrics")]
+            meter,
         }
-        self.answer_traced(req, peer)
     }
 
     /// [`answer_from`](Self::answer_from) inside the request's span, when a subscriber listens.
@@ -573,13 +575,13 @@ impl AppService {
 impl Service<Request> for AppService {
     type Response = Response;
     type Error = Infallible;
-    type Future = AppAnswer;
+    type Future = AppFuture;
 
     fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, request: Request) -> AppAnswer {
+    fn call(&mut self, request: Request) -> AppFuture {
         // The address the `TestClient`, or axum's `ConnectInfo`, put in the request.
         let peer = crate::extract::client_of(&request);
         self.answer_from(request, peer)
@@ -597,9 +599,29 @@ pub(crate) enum AppAnswer {
     /// Inside the request's span, when a subscriber listens.
     #[cfg(feature = "tracing")]
     Traced(Box<crate::observability::Traced<AppAnswer>>),
-    /// Counted once answered (`App::metrics`).
+}
+
+/// The app's answer on its way, counted once made when the app has metrics (the meter is
+/// carried beside the answer, not around it: a box less per request).
+pub(crate) struct AppFuture {
+    answer: AppAnswer,
     #[cfg(feature = "metrics")]
-    Metered(Box<crate::metrics::Metered<AppAnswer>>),
+    meter: Option<crate::metrics::Meter>,
+}
+
+impl Future for AppFuture {
+    type Output = Result<Response, Infallible>;
+
+    #[inline]
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let answer = std::task::ready!(Pin::new(&mut this.answer).poll(cx));
+        #[cfg(feature = "metrics")]
+        if let (Some(meter), Ok(response)) = (this.meter.take(), &answer) {
+            meter.answered(response);
+        }
+        Poll::Ready(answer)
+    }
 }
 
 impl Future for AppAnswer {
@@ -620,8 +642,6 @@ impl Future for AppAnswer {
             AppAnswer::Layer(answer) => Pin::new(answer).poll(cx),
             #[cfg(feature = "tracing")]
             AppAnswer::Traced(answer) => Pin::new(answer.as_mut()).poll(cx),
-            #[cfg(feature = "metrics")]
-            AppAnswer::Metered(answer) => Pin::new(answer.as_mut()).poll(cx),
         }
     }
 }
