@@ -5,6 +5,7 @@ use fastrs::prelude::*;
 
 use crate::db::{Db, get_db};
 use crate::error::{Message, conflict, internal, not_found};
+use crate::limits::write_limit;
 use crate::pagination::pagination;
 use crate::todos::Todo;
 
@@ -32,13 +33,13 @@ pub struct NewProject {
 }
 
 /// Creates a project; its name must not be taken.
-#[post("", status = 201, responses(409 = Message))]
+#[post("", dependencies = [write_limit], status = 201, responses(409 = Message))]
 pub async fn create_project(
     project: NewProject,
     db: Depends<get_db>,
 ) -> Result<Json<Project>, HttpError> {
     let created =
-        sqlx::query_as::<_, Project>("INSERT INTO projects (name) VALUES (?) RETURNING id, name")
+        sqlx::query_as::<_, Project>("INSERT INTO projects (name) VALUES ($1) RETURNING id, name")
             .bind(&project.name)
             .fetch_one(&**db)
             .await
@@ -52,13 +53,14 @@ pub async fn list_projects(
     db: Depends<get_db>,
     page: Depends<pagination>,
 ) -> Result<Json<Vec<Project>>, HttpError> {
-    let projects =
-        sqlx::query_as::<_, Project>("SELECT id, name FROM projects ORDER BY id LIMIT ? OFFSET ?")
-            .bind(page.limit)
-            .bind(page.skip)
-            .fetch_all(&**db)
-            .await
-            .map_err(internal)?;
+    let projects = sqlx::query_as::<_, Project>(
+        "SELECT id, name FROM projects ORDER BY id LIMIT $1 OFFSET $2",
+    )
+    .bind(page.limit)
+    .bind(page.skip)
+    .fetch_all(&**db)
+    .await
+    .map_err(internal)?;
     Ok(Json(projects))
 }
 
@@ -80,7 +82,7 @@ pub struct ProjectUpdate {
 }
 
 /// Replaces a project: its name must not be taken by another.
-#[put("/<project_id>", responses(409 = Message))]
+#[put("/<project_id>", dependencies = [write_limit], responses(409 = Message))]
 pub async fn replace_project(
     project_id: i64,
     project: NewProject,
@@ -90,7 +92,7 @@ pub async fn replace_project(
 }
 
 /// Changes what is given of a project: its name, which must not be taken by another.
-#[patch("/<project_id>", responses(409 = Message))]
+#[patch("/<project_id>", dependencies = [write_limit], responses(409 = Message))]
 pub async fn update_project(
     project_id: i64,
     update: ProjectUpdate,
@@ -104,7 +106,7 @@ pub async fn update_project(
 /// Sets the name of project `id` when given; the project, or a 404 or 409.
 async fn rename(db: &Db, id: i64, name: Option<&str>) -> Result<Project, HttpError> {
     sqlx::query_as::<_, Project>(
-        "UPDATE projects SET name = COALESCE(?, name) WHERE id = ? RETURNING id, name",
+        "UPDATE projects SET name = COALESCE($1, name) WHERE id = $2 RETURNING id, name",
     )
     .bind(name)
     .bind(id)
@@ -125,9 +127,9 @@ fn name_taken_or_internal(error: sqlx::Error) -> HttpError {
 }
 
 /// Deletes a project and its todos.
-#[delete("/<project_id>", status = 204)]
+#[delete("/<project_id>", dependencies = [write_limit], status = 204)]
 pub async fn delete_project(project_id: i64, db: Depends<get_db>) -> Result<(), HttpError> {
-    let deleted = sqlx::query("DELETE FROM projects WHERE id = ?")
+    let deleted = sqlx::query("DELETE FROM projects WHERE id = $1")
         .bind(project_id)
         .execute(&**db)
         .await
@@ -153,7 +155,7 @@ pub async fn list_project_todos(
 
 /// The project `id`, or a 404.
 async fn find(db: &Db, id: i64) -> Result<Project, HttpError> {
-    sqlx::query_as::<_, Project>("SELECT id, name FROM projects WHERE id = ?")
+    sqlx::query_as::<_, Project>("SELECT id, name FROM projects WHERE id = $1")
         .bind(id)
         .fetch_optional(&**db)
         .await

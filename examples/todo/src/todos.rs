@@ -6,6 +6,7 @@ use fastrs::prelude::*;
 use crate::audit::AuditLog;
 use crate::db::{Db, get_db};
 use crate::error::{Message, internal, not_found};
+use crate::limits::write_limit;
 use crate::pagination::{Page, pagination};
 
 fastrs::router!(
@@ -15,7 +16,7 @@ fastrs::router!(
 );
 
 /// A todo, as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Todo {
     /// Its id, given by the database.
     pub id: i64,
@@ -53,13 +54,29 @@ pub struct TodoUpdate {
     pub done: Option<bool>,
 }
 
-const COLUMNS: &str = "id, project_id, title, done";
+/// The columns of a todo, `done` as an integer: sqlx's `Any` driver reads no SQLite boolean,
+/// and this reads the same on both databases.
+const COLUMNS: &str =
+    "id, project_id, title, CAST(CASE WHEN done THEN 1 ELSE 0 END AS BIGINT) AS done";
+
+impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Todo {
+    fn from_row(row: &'r sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
+        use sqlx::Row as _;
+        Ok(Todo {
+            id: row.try_get("id")?,
+            project_id: row.try_get("project_id")?,
+            title: row.try_get("title")?,
+            done: row.try_get::<i64, _>("done")? != 0,
+        })
+    }
+}
 
 /// Creates a todo in an existing project.
-#[post("", status = 201)]
+#[post("", dependencies = [write_limit], status = 201)]
 pub async fn create_todo(todo: NewTodo, db: Depends<get_db>) -> Result<Json<Todo>, HttpError> {
-    let sql =
-        format!("INSERT INTO todos (project_id, title, done) VALUES (?, ?, ?) RETURNING {COLUMNS}");
+    let sql = format!(
+        "INSERT INTO todos (project_id, title, done) VALUES ($1, $2, $3) RETURNING {COLUMNS}"
+    );
     let created = sqlx::query_as::<_, Todo>(&sql)
         .bind(todo.project_id)
         .bind(&todo.title)
@@ -86,7 +103,7 @@ pub async fn list_todos(
 /// Reads one todo.
 #[get("/<todo_id>")]
 pub async fn read_todo(todo_id: i64, db: Depends<get_db>) -> Result<Json<Todo>, HttpError> {
-    let sql = format!("SELECT {COLUMNS} FROM todos WHERE id = ?");
+    let sql = format!("SELECT {COLUMNS} FROM todos WHERE id = $1");
     sqlx::query_as::<_, Todo>(&sql)
         .bind(todo_id)
         .fetch_optional(&**db)
@@ -97,14 +114,14 @@ pub async fn read_todo(todo_id: i64, db: Depends<get_db>) -> Result<Json<Todo>, 
 }
 
 /// Changes the title of a todo, whether it is done, or both.
-#[patch("/<todo_id>")]
+#[patch("/<todo_id>", dependencies = [write_limit])]
 pub async fn update_todo(
     todo_id: i64,
     update: TodoUpdate,
     db: Depends<get_db>,
 ) -> Result<Json<Todo>, HttpError> {
     let sql = format!(
-        "UPDATE todos SET title = COALESCE(?, title), done = COALESCE(?, done) WHERE id = ? RETURNING {COLUMNS}"
+        "UPDATE todos SET title = COALESCE($1, title), done = COALESCE($2, done) WHERE id = $3 RETURNING {COLUMNS}"
     );
     sqlx::query_as::<_, Todo>(&sql)
         .bind(&update.title)
@@ -118,14 +135,14 @@ pub async fn update_todo(
 }
 
 /// Deletes a todo.
-#[delete("/<todo_id>", status = 204)]
+#[delete("/<todo_id>", dependencies = [write_limit], status = 204)]
 pub async fn delete_todo(
     todo_id: i64,
     db: Depends<get_db>,
     audit: State<AuditLog>,
     tasks: BackgroundTasks,
 ) -> Result<(), HttpError> {
-    let deleted = sqlx::query("DELETE FROM todos WHERE id = ?")
+    let deleted = sqlx::query("DELETE FROM todos WHERE id = $1")
         .bind(todo_id)
         .execute(&**db)
         .await
@@ -147,7 +164,7 @@ pub(crate) async fn select(
     page: Page,
 ) -> Result<Vec<Todo>, HttpError> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM todos WHERE (?1 IS NULL OR project_id = ?1) AND (?2 IS NULL OR done = ?2) ORDER BY id LIMIT ?3 OFFSET ?4"
+        "SELECT {COLUMNS} FROM todos WHERE ($1 IS NULL OR project_id = $1) AND ($2 IS NULL OR done = $2) ORDER BY id LIMIT $3 OFFSET $4"
     );
     sqlx::query_as::<_, Todo>(&sql)
         .bind(project)

@@ -181,6 +181,36 @@ impl RedisStore {
         self.inner.failures.load(Ordering::Relaxed)
     }
 
+    /// Whether Redis answers a `PING` within the store's timeout: for a readiness check.
+    pub async fn ping(&self) -> bool {
+        let ping = async {
+            let mut connection = self.connection().await?;
+            redis::cmd("PING")
+                .query_async::<String>(&mut connection)
+                .await
+        };
+        matches!(
+            tokio::time::timeout(self.inner.timeout, ping).await,
+            Ok(Ok(_))
+        )
+    }
+
+    /// The connection, made on first use.
+    async fn connection(&self) -> redis::RedisResult<ConnectionManager> {
+        let inner = &self.inner;
+        let connection = inner
+            .connection
+            .get_or_try_init(|| {
+                let config = ConnectionManagerConfig::new()
+                    .set_connection_timeout(inner.timeout)
+                    .set_response_timeout(inner.timeout)
+                    .set_number_of_retries(1);
+                ConnectionManager::new_with_config(inner.client.clone(), config)
+            })
+            .await?;
+        Ok(connection.clone())
+    }
+
     /// Counts a request of `key` in the limit `name`.
     pub(super) async fn hit(
         &self,
@@ -216,17 +246,7 @@ impl RedisStore {
         algorithm: Algorithm,
     ) -> redis::RedisResult<Decision> {
         let inner = &self.inner;
-        let mut connection = inner
-            .connection
-            .get_or_try_init(|| {
-                let config = ConnectionManagerConfig::new()
-                    .set_connection_timeout(inner.timeout)
-                    .set_response_timeout(inner.timeout)
-                    .set_number_of_retries(1);
-                ConnectionManager::new_with_config(inner.client.clone(), config)
-            })
-            .await?
-            .clone();
+        let mut connection = self.connection().await?;
         let period = rate.period();
         match algorithm {
             Algorithm::FixedWindow => {

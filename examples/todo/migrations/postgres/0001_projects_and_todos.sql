@@ -1,0 +1,14 @@
+-- Projects, and the todos in them; deleting a project deletes its todos.
+CREATE TABLE projects (
+    id BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE todos (
+    id BIGSERIAL PRIMARY KEY,
+    project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    done BOOLEAN NOT NULL DEFAULT FALSE
+);
+
+CREATE INDEX todos_by_project ON todos (project_id);
