@@ -26,7 +26,7 @@ start_example() {
   base="http://127.0.0.1:$port"
   log=$(mktemp)
   database=$(mktemp -u --suffix=.db)
-  ITEMS_ADDR="127.0.0.1:$port" TODO_ADDR="127.0.0.1:$port" AUTH_ADDR="127.0.0.1:$port" SITE_ADDR="127.0.0.1:$port" CHAT_ADDR="127.0.0.1:$port" TODO_DATABASE="$database" \
+  TODO_WRITE_LIMIT="1000000/minute" ITEMS_ADDR="127.0.0.1:$port" TODO_ADDR="127.0.0.1:$port" AUTH_ADDR="127.0.0.1:$port" SITE_ADDR="127.0.0.1:$port" CHAT_ADDR="127.0.0.1:$port" TODO_DATABASE="$database" \
     TODO_AUDIT_LOG="$database.audit.log" TODO_ALLOWED_ORIGINS="${TODO_ALLOWED_ORIGINS:-http://localhost:3000}" \
     "target/debug/$example" >"$log" 2>&1 &
   app_pid=$!
