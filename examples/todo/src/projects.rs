@@ -33,7 +33,7 @@ pub struct NewProject {
 }
 
 /// Creates a project; its name must not be taken.
-#[post("", dependencies = [write_limit], status = 201, responses(409 = Message))]
+#[post("", dependencies = [write_limit], status = 201, responses(409 = Message, 429 = Message))]
 pub async fn create_project(
     project: NewProject,
     db: Depends<get_db>,
@@ -82,7 +82,7 @@ pub struct ProjectUpdate {
 }
 
 /// Replaces a project: its name must not be taken by another.
-#[put("/<project_id>", dependencies = [write_limit], responses(409 = Message))]
+#[put("/<project_id>", dependencies = [write_limit], responses(409 = Message, 429 = Message))]
 pub async fn replace_project(
     project_id: i64,
     project: NewProject,
@@ -92,7 +92,7 @@ pub async fn replace_project(
 }
 
 /// Changes what is given of a project: its name, which must not be taken by another.
-#[patch("/<project_id>", dependencies = [write_limit], responses(409 = Message))]
+#[patch("/<project_id>", dependencies = [write_limit], responses(409 = Message, 429 = Message))]
 pub async fn update_project(
     project_id: i64,
     update: ProjectUpdate,
@@ -127,7 +127,7 @@ fn name_taken_or_internal(error: sqlx::Error) -> HttpError {
 }
 
 /// Deletes a project and its todos.
-#[delete("/<project_id>", dependencies = [write_limit], status = 204)]
+#[delete("/<project_id>", dependencies = [write_limit], status = 204, responses(429 = Message))]
 pub async fn delete_project(project_id: i64, db: Depends<get_db>) -> Result<(), HttpError> {
     let deleted = sqlx::query("DELETE FROM projects WHERE id = $1")
         .bind(project_id)

@@ -72,7 +72,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Todo {
 }
 
 /// Creates a todo in an existing project.
-#[post("", dependencies = [write_limit], status = 201)]
+#[post("", dependencies = [write_limit], status = 201, responses(429 = Message))]
 pub async fn create_todo(todo: NewTodo, db: Depends<get_db>) -> Result<Json<Todo>, HttpError> {
     let sql = format!(
         "INSERT INTO todos (project_id, title, done) VALUES ($1, $2, $3) RETURNING {COLUMNS}"
@@ -114,7 +114,7 @@ pub async fn read_todo(todo_id: i64, db: Depends<get_db>) -> Result<Json<Todo>, 
 }
 
 /// Changes the title of a todo, whether it is done, or both.
-#[patch("/<todo_id>", dependencies = [write_limit])]
+#[patch("/<todo_id>", dependencies = [write_limit], responses(429 = Message))]
 pub async fn update_todo(
     todo_id: i64,
     update: TodoUpdate,
@@ -135,7 +135,7 @@ pub async fn update_todo(
 }
 
 /// Deletes a todo.
-#[delete("/<todo_id>", dependencies = [write_limit], status = 204)]
+#[delete("/<todo_id>", dependencies = [write_limit], status = 204, responses(429 = Message))]
 pub async fn delete_todo(
     todo_id: i64,
     db: Depends<get_db>,

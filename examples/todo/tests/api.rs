@@ -544,3 +544,56 @@ async fn cors_gzip_timing_and_the_audit_log() {
     c.shutdown().await;
     let _ = std::fs::remove_file(&audit);
 }
+
+#[tokio::test]
+async fn writes_are_limited_per_client_behind_the_proxy_health_and_metrics() {
+    let db = TempDb::new("limits");
+    let mut config = todo::Config::new(db.path());
+    config.write_limit = "3/minute".parse().unwrap();
+    config.trusted_proxies = vec!["127.0.0.1".to_owned()];
+    let c = TestClient::start(todo::app_with(config)).await;
+    let create = |client: &'static str, name: &str| {
+        c.post("/projects")
+            .header("x-forwarded-for", client)
+            .json(&json!({ "name": name }))
+    };
+    for n in 0..3 {
+        let r = create("203.0.113.1", &format!("p{n}")).await;
+        assert_eq!(r.status(), 201, "{}", r.text());
+    }
+    // The fourth write of that client within the minute: slowapi's 429. Reads are not limited.
+    let refused = create("203.0.113.1", "p3").await;
+    assert_answer(
+        &refused,
+        429,
+        r#"{"detail":"Rate limit exceeded: 3 per 1 minute"}"#,
+    );
+    assert!(refused.header("retry-after").is_some());
+    assert_eq!(
+        c.delete("/projects/1")
+            .header("x-forwarded-for", "203.0.113.1")
+            .await
+            .status(),
+        429
+    );
+    assert_eq!(c.get("/projects").await.status(), 200);
+    // Another client behind the same proxy has its own count.
+    assert_eq!(create("203.0.113.2", "p4").await.status(), 201);
+
+    // Liveness and readiness (the database answers), each answer with its request id.
+    let health = c.get("/health").await;
+    assert_answer(&health, 200, r#"{"status":"ok"}"#);
+    assert!(health.header("x-request-id").is_some());
+    assert_answer(&c.get("/ready").await, 200, r#"{"status":"ok"}"#);
+
+    // Every request counted under its route's template.
+    let metrics = c.get("/metrics").await.text();
+    for line in [
+        "http_requests_total{handler=\"/projects\",method=\"POST\",status=\"2xx\"} 4\n",
+        "http_requests_total{handler=\"/projects\",method=\"POST\",status=\"4xx\"} 1\n",
+        "http_requests_total{handler=\"/projects/{project_id}\",method=\"DELETE\",status=\"4xx\"} 1\n",
+        "http_requests_total{handler=\"/ready\",method=\"GET\",status=\"2xx\"} 1\n",
+    ] {
+        assert!(metrics.contains(line), "{line} in {metrics}");
+    }
+}

@@ -67,8 +67,7 @@ impl<const N: usize> Durations<N> {
         }
         let _ = writeln!(out, "{name}_bucket{{{labels}{comma}le=\"+Inf\"}} {count}");
         let seconds = self.nanos.load(Ordering::Relaxed) as f64 / 1e9;
-        let _ = writeln!(out, "{name}_sum{} {seconds}", braced(labels));
-        let _ = writeln!(out, "{name}_count{} {count}", braced(labels));
+        write_sum_and_count(out, name, labels, seconds, count);
     }
 }
 
@@ -95,18 +94,25 @@ impl Sizes {
     pub(super) fn write(&self, out: &mut String, name: &str, labels: &str) {
         let sum = self.sum.load(Ordering::Relaxed);
         let count = self.count.load(Ordering::Relaxed);
-        let _ = writeln!(out, "{name}_sum{} {sum}", braced(labels));
-        let _ = writeln!(out, "{name}_count{} {count}", braced(labels));
+        write_sum_and_count(out, name, labels, sum, count);
     }
 }
 
-/// `{labels}`, or nothing without labels.
-fn braced(labels: &str) -> String {
-    if labels.is_empty() {
+/// The `_sum` and `_count` lines every histogram and summary ends with.
+fn write_sum_and_count(
+    out: &mut String,
+    name: &str,
+    labels: &str,
+    sum: impl std::fmt::Display,
+    count: u64,
+) {
+    let braced = if labels.is_empty() {
         String::new()
     } else {
         format!("{{{labels}}}")
-    }
+    };
+    let _ = writeln!(out, "{name}_sum{braced} {sum}");
+    let _ = writeln!(out, "{name}_count{braced} {count}");
 }
 
 /// `value` as a label's value in Prometheus's text format: `\`, `"` and line feeds escaped.
