@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: the Rust tests, then the checks that need tools from outside the toolchain
-# (installed when missing: Chromium and redis-server from Debian's packages, openapi-spec-validator,
+# (installed when missing: Chromium, redis-server, nginx and PostgreSQL from Debian's packages, openapi-spec-validator,
 # schemathesis, playwright and FastAPI 0.165 from PyPI in a venv under target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,3 +47,5 @@ tests/e2e/cors-in-chromium.sh
 tests/e2e/site-in-chromium.sh
 tests/e2e/chat-in-chromium.sh
 tests/e2e/schemathesis.sh
+# The todo app scaled out behind nginx, on PostgreSQL and Redis, under load (docs/deployment.md).
+tests/e2e/scale_out.sh
