@@ -9,9 +9,7 @@
 //! answer is made, when an event `request finished` is logged at `INFO`. Without a subscriber
 //! ever set, no span is made (one check of a flag).
 
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::cell::Cell;
 use std::time::Instant;
 
 use axum::response::Response;
@@ -68,25 +66,51 @@ pub fn try_init() -> Result<(), InitError> {
     Ok(())
 }
 
-/// The span of a request, disabled when nothing listens.
+/// The span of a request, disabled when nothing listens: its route and its id given when they
+/// are known (the routing names it otherwise, once it routes).
 pub(crate) fn request_span(
     method: &http::Method,
     peer: Option<std::net::SocketAddr>,
+    route: Option<&str>,
+    request_id: Option<&str>,
 ) -> tracing::Span {
     tracing::info_span!(
         "request",
         method = %method,
-        route = Empty,
-        otel.name = Empty,
+        route = route,
+        otel.name = route,
         peer = peer.map(display),
-        request_id = Empty,
+        request_id = request_id,
         status = Empty,
         latency_ms = Empty,
     )
 }
 
-/// Names the request being served by its route (`GET /items/{item_id}`), once routed.
-pub(crate) fn record_route(route: &str) {
+thread_local! {
+    /// Set while the app's service routes a request before making its span: the routing
+    /// leaves the route's name in [`ROUTED`] rather than looking for a span to record it in.
+    static ROUTING_FIRST: Cell<bool> = const { Cell::new(false) };
+    /// The name the routing left.
+    static ROUTED: Cell<Option<&'static str>> = const { Cell::new(None) };
+}
+
+/// Runs `route` (the routing of a request, nothing between), and gives what it answered with
+/// the name of the route it found, to make the request's span with.
+pub(crate) fn routed<T>(route: impl FnOnce() -> T) -> (T, Option<&'static str>) {
+    ROUTING_FIRST.set(true);
+    let answer = route();
+    ROUTING_FIRST.set(false);
+    (answer, ROUTED.take())
+}
+
+/// Names the request being served by its route (`GET /items/{item_id}`), once routed: left
+/// for [`routed`], or recorded in the span of the request (when middleware, or a rate limit
+/// counted in Redis, stood between the span and the routing).
+pub(crate) fn record_route(route: &'static str) {
+    if ROUTING_FIRST.get() {
+        ROUTED.set(Some(route));
+        return;
+    }
     // No subscriber was ever set: no span to name, and no dispatcher to ask.
     if !tracing::dispatcher::has_been_set() {
         return;
@@ -96,38 +120,30 @@ pub(crate) fn record_route(route: &str) {
     span.record("otel.name", route);
 }
 
-/// Notes the request's id on its span.
-pub(crate) fn record_request_id(id: &str) {
-    tracing::Span::current().record("request_id", id);
+/// A request's span, entered each time its answer is polled, with when the request came.
+pub(crate) struct Traced {
+    span: tracing::Span,
+    started: Instant,
 }
 
-/// A request's answer on its way, polled inside its span; its status and latency are recorded
-/// once it is made.
-pub(crate) struct Traced<F> {
-    pub(crate) answer: F,
-    pub(crate) span: tracing::Span,
-    pub(crate) started: Instant,
-}
+impl Traced {
+    /// The span of a request that came at `started`, unless nothing listens to it.
+    pub(crate) fn new(span: tracing::Span, started: Instant) -> Option<Self> {
+        (!span.is_disabled()).then_some(Self { span, started })
+    }
 
-impl<F, E> Future for Traced<F>
-where
-    F: Future<Output = Result<Response, E>> + Unpin,
-{
-    type Output = Result<Response, E>;
+    /// Enters the span, until the guard is dropped.
+    pub(crate) fn enter(&self) -> tracing::span::Entered<'_> {
+        self.span.enter()
+    }
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = &mut *self;
-        let _entered = this.span.enter();
-        let Poll::Ready(answer) = Pin::new(&mut this.answer).poll(cx) else {
-            return Poll::Pending;
-        };
-        if let Ok(response) = &answer {
-            let latency = this.started.elapsed().as_secs_f64() * 1000.0;
-            this.span.record("status", response.status().as_u16());
-            this.span.record("latency_ms", latency);
-            tracing::info!("request finished");
-        }
-        Poll::Ready(answer)
+    /// Records the answer's status and the latency, and logs `request finished`; called
+    /// inside the span.
+    pub(crate) fn finish(&self, response: &Response) {
+        let latency = self.started.elapsed().as_secs_f64() * 1000.0;
+        self.span.record("status", response.status().as_u16());
+        self.span.record("latency_ms", latency);
+        tracing::info!("request finished");
     }
 }
 
@@ -135,7 +151,7 @@ where
 mod tests {
     #[test]
     fn without_a_subscriber_a_request_span_is_disabled() {
-        let span = super::request_span(&http::Method::GET, None);
+        let span = super::request_span(&http::Method::GET, None, None, None);
         assert!(span.is_disabled());
     }
 }

@@ -72,7 +72,7 @@ struct Endpoint {
     def: &'static RouteDef,
     /// `GET /items/{item_id}`: what the request's span is named by.
     #[cfg(feature = "tracing")]
-    name: Arc<str>,
+    name: &'static str,
     app: Arc<AppContext>,
     /// The route's `rate_limit` and its routers', with their counts, in the order they count.
     limits: Arc<[Arc<RouteLimit>]>,
@@ -111,7 +111,8 @@ impl RoutingBuilder {
         let endpoint = Endpoint {
             def,
             #[cfg(feature = "tracing")]
-            name: Arc::from(format!("{} {template}", def.method.as_str())),
+            // Kept for the program's life, as the route is.
+            name: Box::leak(format!("{} {template}", def.method.as_str()).into_boxed_str()),
             app,
             limits,
             wrapped,
@@ -263,7 +264,7 @@ impl Routing {
             (None, _) => return Routed::Ready(Some(Box::new(not_allowed(routes, false)))),
         };
         #[cfg(feature = "tracing")]
-        crate::observability::record_route(&endpoint.name);
+        crate::observability::record_route(endpoint.name);
         let path = if routes.names.is_empty() {
             PathParams::default()
         } else {

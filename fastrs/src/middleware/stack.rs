@@ -479,38 +479,62 @@ impl AppService {
             .around
             .metering
             .and_then(|metering| metering.start(&req));
-        AppFuture {
-            answer: self.answer_traced(req, peer),
-            #[cfg(feature = "metrics")]
-            meter,
-        }
-    }
-
-    /// [`answer_from`](Self::answer_from) inside the request's span, when a subscriber listens.
-    #[inline]
-    fn answer_traced(&self, req: Request, peer: Option<std::net::SocketAddr>) -> AppAnswer {
         let client = match (&self.around.proxies, peer) {
             (Some(proxies), Some(peer)) => Some(proxies.client(peer, req.headers())),
             _ => peer,
         };
         // The request's span, unless no subscriber was ever set.
         #[cfg(feature = "tracing")]
-        if tracing::dispatcher::has_been_set() {
-            let span = crate::observability::request_span(req.method(), client);
-            if !span.is_disabled() {
-                let started = std::time::Instant::now();
-                let answer = {
-                    let _entered = span.enter();
-                    self.answer_identified(req, client)
-                };
-                return AppAnswer::Traced(Box::new(crate::observability::Traced {
-                    answer,
-                    span,
-                    started,
-                }));
-            }
+        let (answer, traced) = if tracing::dispatcher::has_been_set() {
+            self.answer_traced(req, client)
+        } else {
+            (self.answer_identified(req, client), None)
+        };
+        #[cfg(not(feature = "tracing"))]
+        let answer = self.answer_identified(req, client);
+        AppFuture {
+            answer,
+            #[cfg(feature = "tracing")]
+            traced,
+            #[cfg(feature = "metrics")]
+            meter,
         }
-        self.answer_identified(req, client)
+    }
+
+    /// [`answer_from`](Self::answer_from) with the request's span, made with all it knows:
+    /// the route (routed first, when the routing is all there is) and the request's id. With
+    /// middleware, they run inside the span, which the routing names once it routes.
+    #[cfg(feature = "tracing")]
+    fn answer_traced(
+        &self,
+        mut req: Request,
+        client: Option<std::net::SocketAddr>,
+    ) -> (AppAnswer, Option<crate::observability::Traced>) {
+        use crate::observability::{Traced, request_span, routed};
+        let started = std::time::Instant::now();
+        let method = req.method().clone();
+        let id = self.around.request_ids.then(|| identify(&mut req));
+        let request_id = id.as_ref().map(|id| id.as_str());
+        let (answer, traced) = match &self.stack {
+            Stacked::Routing(_) => {
+                let (answer, route) = routed(|| self.answer_to(req, client));
+                let span = request_span(&method, client, route, request_id);
+                (answer, Traced::new(span, started))
+            }
+            Stacked::Middleware(_) => {
+                let traced = Traced::new(request_span(&method, client, None, request_id), started);
+                let answer = {
+                    let _entered = traced.as_ref().map(Traced::enter);
+                    self.answer_to(req, client)
+                };
+                (answer, traced)
+            }
+        };
+        let answer = match id {
+            Some(id) => with_id(answer, id),
+            None => answer,
+        };
+        (answer, traced)
     }
 
     /// [`answer_to`](Self::answer_to), with the request's id when the app gives requests one.
@@ -538,29 +562,11 @@ impl AppService {
 }
 
 impl AppService {
-    /// [`answer_to`](Self::answer_to) a request given its id: the one its `X-Request-ID` gives,
-    /// or a new one, told to the request (its header, and a `RequestId` in its extensions) and
-    /// carried back by the answer.
+    /// [`answer_to`](Self::answer_to) a request given its id ([`identify`]), which the answer
+    /// carries back.
     fn answer_with_id(&self, mut req: Request, client: Option<std::net::SocketAddr>) -> AppAnswer {
-        use crate::extract::{RequestId, X_REQUEST_ID};
-        let (id, theirs) = RequestId::of(req.headers());
-        #[cfg(feature = "tracing")]
-        crate::observability::record_request_id(id.as_str());
-        if !theirs {
-            req.headers_mut().insert(X_REQUEST_ID, id.value().clone());
-        }
-        req.extensions_mut().insert(id.clone());
-        let answer = self.answer_to(req, client);
-        AppAnswer::Function(Box::pin(async move {
-            let mut response = match answer.await {
-                Ok(response) => response,
-                Err(never) => match never {},
-            };
-            response
-                .headers_mut()
-                .insert(X_REQUEST_ID, id.value().clone());
-            response
-        }))
+        let id = identify(&mut req);
+        with_id(self.answer_to(req, client), id)
     }
 }
 
@@ -570,6 +576,32 @@ impl AppService {
     pub(crate) fn metering(&self) -> Option<&'static crate::metrics::Metering> {
         self.around.metering
     }
+}
+
+/// The request's id: the one its `X-Request-ID` gives, or a new one, told to the request (its
+/// header, and a `RequestId` in its extensions).
+fn identify(req: &mut Request) -> crate::extract::RequestId {
+    use crate::extract::{RequestId, X_REQUEST_ID};
+    let (id, theirs) = RequestId::of(req.headers());
+    if !theirs {
+        req.headers_mut().insert(X_REQUEST_ID, id.value().clone());
+    }
+    req.extensions_mut().insert(id.clone());
+    id
+}
+
+/// `answer`, carrying the request's id back in `x-request-id`.
+fn with_id(answer: AppAnswer, id: crate::extract::RequestId) -> AppAnswer {
+    AppAnswer::Function(Box::pin(async move {
+        let mut response = match answer.await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        };
+        response
+            .headers_mut()
+            .insert(crate::extract::X_REQUEST_ID, id.value().clone());
+        response
+    }))
 }
 
 impl Service<Request> for AppService {
@@ -596,15 +628,15 @@ pub(crate) enum AppAnswer {
     Function(Pin<Box<dyn Future<Output = Response> + Send>>),
     /// Boxed: the rest of the enum is a few words, moved into every middleware's future.
     Layer(Box<tower::util::Oneshot<Inner, Request>>),
-    /// Inside the request's span, when a subscriber listens.
-    #[cfg(feature = "tracing")]
-    Traced(Box<crate::observability::Traced<AppAnswer>>),
 }
 
-/// The app's answer on its way, counted once made when the app has metrics (the meter is
-/// carried beside the answer, not around it: a box less per request).
+/// The app's answer on its way, polled inside the request's span when a subscriber listens,
+/// counted once made when the app has metrics (the span and the meter are carried beside the
+/// answer, not around it: no box per request).
 pub(crate) struct AppFuture {
     answer: AppAnswer,
+    #[cfg(feature = "tracing")]
+    traced: Option<crate::observability::Traced>,
     #[cfg(feature = "metrics")]
     meter: Option<crate::metrics::Meter>,
 }
@@ -615,7 +647,16 @@ impl Future for AppFuture {
     #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
+        #[cfg(feature = "tracing")]
+        let _entered = this
+            .traced
+            .as_ref()
+            .map(crate::observability::Traced::enter);
         let answer = std::task::ready!(Pin::new(&mut this.answer).poll(cx));
+        #[cfg(feature = "tracing")]
+        if let (Some(traced), Ok(response)) = (&this.traced, &answer) {
+            traced.finish(response);
+        }
         #[cfg(feature = "metrics")]
         if let (Some(meter), Ok(response)) = (this.meter.take(), &answer) {
             meter.answered(response);
@@ -640,8 +681,6 @@ impl Future for AppAnswer {
             AppAnswer::Endpoint(answer) => Pin::new(answer).poll(cx),
             AppAnswer::Function(answer) => answer.as_mut().poll(cx).map(Ok),
             AppAnswer::Layer(answer) => Pin::new(answer).poll(cx),
-            #[cfg(feature = "tracing")]
-            AppAnswer::Traced(answer) => Pin::new(answer.as_mut()).poll(cx),
         }
     }
 }
