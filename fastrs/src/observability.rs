@@ -6,11 +6,12 @@
 //! `route` (`GET /items/{item_id}`, also as `otel.name`, the name OpenTelemetry exporters give
 //! the span), `peer` (the client's address), `request_id` (with
 //! [`App::request_ids`](crate::App::request_ids)), then `status` and `latency_ms` once the
-//! answer is made, when an event `request finished` is logged at `INFO`. Without a subscriber
+//! answer is made, when an event `request finished` is logged at `INFO` (the access log:
+//! [`init`] turns it on, [`access_log`] with a subscriber of your own). Without a subscriber
 //! ever set, no span is made (one check of a flag).
 
 use std::cell::Cell;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::response::Response;
 use tracing::field::Empty;
@@ -18,7 +19,7 @@ use tracing::field::Empty;
 /// The error [`try_init`] gives: a subscriber was already set, or `RUST_LOG` does not parse.
 pub type InitError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
-/// Logs the requests' spans and events to standard error, filtered by `RUST_LOG` (`info` when
+/// Logs the requests' spans and events (the access log among them) to standard error, filtered by `RUST_LOG` (`info` when
 /// unset; targets and levels, `RUST_LOG=fastrs=debug,info`, as `tracing-subscriber`'s
 /// `Targets` reads them, which needs no regular expression engine), as text, or as one JSON
 /// object per line when `FASTRS_LOG_FORMAT=json`.
@@ -63,6 +64,7 @@ pub fn try_init() -> Result<(), InitError> {
     } else {
         registry.with(layer).try_init()?;
     }
+    access_log(true);
     Ok(())
 }
 
@@ -120,15 +122,26 @@ pub(crate) fn record_route(route: &'static str) {
     span.record("otel.name", route);
 }
 
+/// Whether each answer logs `request finished` ([`access_log`]).
+static ACCESS_LOG: AtomicBool = AtomicBool::new(false);
+
+/// Logs an event `request finished` at `INFO` inside each request's span once its answer is
+/// made (its status and latency recorded): the access log, as uvicorn writes one. [`init`]
+/// turns it on; with a subscriber of your own, turn it on here. Off, a request costs its span
+/// alone.
+pub fn access_log(on: bool) {
+    ACCESS_LOG.store(on, Ordering::Relaxed);
+}
+
 /// A request's span, entered each time its answer is polled, with when the request came.
 pub(crate) struct Traced {
     span: tracing::Span,
-    started: Instant,
+    started: quanta::Instant,
 }
 
 impl Traced {
     /// The span of a request that came at `started`, unless nothing listens to it.
-    pub(crate) fn new(span: tracing::Span, started: Instant) -> Option<Self> {
+    pub(crate) fn new(span: tracing::Span, started: quanta::Instant) -> Option<Self> {
         (!span.is_disabled()).then_some(Self { span, started })
     }
 
@@ -137,13 +150,15 @@ impl Traced {
         self.span.enter()
     }
 
-    /// Records the answer's status and the latency, and logs `request finished`; called
-    /// inside the span.
+    /// Records the answer's status and the latency, and logs `request finished` when the
+    /// access log is on; called inside the span.
     pub(crate) fn finish(&self, response: &Response) {
         let latency = self.started.elapsed().as_secs_f64() * 1000.0;
         self.span.record("status", response.status().as_u16());
         self.span.record("latency_ms", latency);
-        tracing::info!("request finished");
+        if ACCESS_LOG.load(Ordering::Relaxed) {
+            tracing::info!("request finished");
+        }
     }
 }
 

@@ -93,6 +93,7 @@ fn capture() -> &'static Capture {
         let capture = Capture::default();
         let subscriber = tracing_subscriber::registry().with(capture.clone());
         tracing::subscriber::set_global_default(subscriber).expect("the only global subscriber");
+        fastrs::observability::access_log(true);
         capture
     })
 }

@@ -511,7 +511,7 @@ impl AppService {
         client: Option<std::net::SocketAddr>,
     ) -> (AppAnswer, Option<crate::observability::Traced>) {
         use crate::observability::{Traced, request_span, routed};
-        let started = std::time::Instant::now();
+        let started = quanta::Instant::now();
         let method = req.method().clone();
         let id = self.around.request_ids.then(|| identify(&mut req));
         let request_id = id.as_ref().map(|id| id.as_str());
