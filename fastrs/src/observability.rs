@@ -69,7 +69,9 @@ pub fn try_init() -> Result<(), InitError> {
 }
 
 /// The span of a request, disabled when nothing listens: its route and its id given when they
-/// are known (the routing names it otherwise, once it routes).
+/// are known (the routing names it otherwise, once it routes). A root: a request is no part of
+/// whatever span the server's task may be in (an OpenTelemetry parent comes from the request's
+/// `traceparent`), and the subscriber need not look for one.
 pub(crate) fn request_span(
     method: &http::Method,
     peer: Option<std::net::SocketAddr>,
@@ -77,6 +79,7 @@ pub(crate) fn request_span(
     request_id: Option<&str>,
 ) -> tracing::Span {
     tracing::info_span!(
+        parent: None,
         "request",
         method = %method,
         route = route,
@@ -141,8 +144,8 @@ pub(crate) struct Traced {
 
 impl Traced {
     /// The span of a request that came at `started`, unless nothing listens to it.
-    pub(crate) fn new(span: tracing::Span, started: quanta::Instant) -> Option<Box<Self>> {
-        (!span.is_disabled()).then(|| Box::new(Self { span, started }))
+    pub(crate) fn new(span: tracing::Span, started: quanta::Instant) -> Option<Self> {
+        (!span.is_disabled()).then_some(Self { span, started })
     }
 
     /// Enters the span, until the guard is dropped.

@@ -509,7 +509,7 @@ impl AppService {
         &self,
         mut req: Request,
         client: Option<std::net::SocketAddr>,
-    ) -> (AppAnswer, Option<Box<crate::observability::Traced>>) {
+    ) -> (AppAnswer, Option<crate::observability::Traced>) {
         use crate::observability::{Traced, request_span, routed};
         let started = quanta::Instant::now();
         let method = req.method().clone();
@@ -524,7 +524,7 @@ impl AppService {
             Stacked::Middleware(_) => {
                 let traced = Traced::new(request_span(&method, client, None, request_id), started);
                 let answer = {
-                    let _entered = traced.as_deref().map(Traced::enter);
+                    let _entered = traced.as_ref().map(Traced::enter);
                     self.answer_to(req, client)
                 };
                 (answer, traced)
@@ -635,10 +635,8 @@ pub(crate) enum AppAnswer {
 /// answer, not around it: no box per request).
 pub(crate) struct AppFuture {
     answer: AppAnswer,
-    /// Boxed: the answer's future is moved a few times on its way to hyper, and a span is
-    /// five words.
     #[cfg(feature = "tracing")]
-    traced: Option<Box<crate::observability::Traced>>,
+    traced: Option<crate::observability::Traced>,
     #[cfg(feature = "metrics")]
     meter: Option<crate::metrics::Meter>,
 }
@@ -652,7 +650,7 @@ impl Future for AppFuture {
         #[cfg(feature = "tracing")]
         let _entered = this
             .traced
-            .as_deref()
+            .as_ref()
             .map(crate::observability::Traced::enter);
         let answer = std::task::ready!(Pin::new(&mut this.answer).poll(cx));
         #[cfg(feature = "tracing")]
