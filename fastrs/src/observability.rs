@@ -10,6 +10,14 @@
 //! [`init`] turns it on, [`access_log`] with a subscriber of your own). Without a subscriber
 //! ever set, no span is made (one check of a flag).
 
+#[cfg(feature = "otel")]
+mod otel;
+
+#[cfg(feature = "otel")]
+pub use otel::shutdown;
+#[cfg(feature = "otel")]
+pub(crate) use otel::{caller, exporting};
+
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -52,6 +60,9 @@ pub fn try_init() -> Result<(), InitError> {
     };
     let json = std::env::var("FASTRS_LOG_FORMAT").is_ok_and(|format| format == "json");
     let registry = tracing_subscriber::registry().with(filter);
+    // With the `otel` feature, the spans are exported too when an OTLP endpoint is set.
+    #[cfg(feature = "otel")]
+    let registry = registry.with(otel::layer()?);
     // Colours only for a person reading a terminal: a file or a pipe gets plain text.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let layer = tracing_subscriber::fmt::layer()
@@ -148,14 +159,25 @@ impl Traced {
         (!span.is_disabled()).then_some(Self { span, started })
     }
 
+    /// Makes the span a child of the caller's (OpenTelemetry).
+    #[cfg(feature = "otel")]
+    pub(crate) fn adopt(&self, caller: opentelemetry::Context) {
+        otel::adopt(&self.span, caller);
+    }
+
     /// Enters the span, until the guard is dropped.
     pub(crate) fn enter(&self) -> tracing::span::Entered<'_> {
         self.span.enter()
     }
 
     /// Records the answer's status and the latency, and logs `request finished` when the
-    /// access log is on; called inside the span.
-    pub(crate) fn finish(&self, response: &Response) {
+    /// access log is on; called inside the span. With OpenTelemetry, the answer carries the
+    /// span's `traceparent`.
+    pub(crate) fn finish(&self, response: &mut Response) {
+        #[cfg(feature = "otel")]
+        if otel::exporting() {
+            otel::tell(&self.span, response.headers_mut());
+        }
         let latency = self.started.elapsed().as_secs_f64() * 1000.0;
         // The fields by handle, found once: by name, each `record` would look for it among
         // the span's eight.

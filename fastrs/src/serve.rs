@@ -207,6 +207,10 @@ pub(crate) async fn serve(
             }
         }
     }
+    // The spans not exported yet are sent (OpenTelemetry), off the runtime's threads: the
+    // exporter blocks until its collector answers.
+    #[cfg(feature = "otel")]
+    let _ = tokio::task::spawn_blocking(crate::observability::shutdown).await;
     Ok(())
 }
 

@@ -20,6 +20,7 @@ mod lifespan;
 mod metrics;
 mod middleware;
 mod openapi;
+mod otel;
 mod params;
 mod pattern_engine;
 mod proxies;

@@ -36,7 +36,7 @@ pub(crate) fn spawn_serving(mut command: Command) -> (Child, SocketAddr) {
 }
 
 /// Stops the server with SIGTERM; what it wrote.
-fn stop(child: Child) -> Output {
+pub(crate) fn stop(child: Child) -> Output {
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()

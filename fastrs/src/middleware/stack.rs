@@ -513,6 +513,10 @@ impl AppService {
         use crate::observability::{Traced, request_span, routed};
         let started = quanta::Instant::now();
         let method = req.method().clone();
+        // The caller's trace, from its `traceparent`, when the spans are exported.
+        #[cfg(feature = "otel")]
+        let caller =
+            crate::observability::exporting().then(|| crate::observability::caller(req.headers()));
         let id = self.around.request_ids.then(|| identify(&mut req));
         let request_id = id.as_ref().map(|id| id.as_str());
         let (answer, traced) = match &self.stack {
@@ -530,6 +534,10 @@ impl AppService {
                 (answer, traced)
             }
         };
+        #[cfg(feature = "otel")]
+        if let (Some(traced), Some(caller)) = (&traced, caller) {
+            traced.adopt(caller);
+        }
         let answer = match id {
             Some(id) => with_id(answer, id),
             None => answer,
@@ -652,9 +660,10 @@ impl Future for AppFuture {
             .traced
             .as_ref()
             .map(crate::observability::Traced::enter);
-        let answer = std::task::ready!(Pin::new(&mut this.answer).poll(cx));
+        #[cfg_attr(not(feature = "tracing"), allow(unused_mut))]
+        let mut answer = std::task::ready!(Pin::new(&mut this.answer).poll(cx));
         #[cfg(feature = "tracing")]
-        if let (Some(traced), Ok(response)) = (&this.traced, &answer) {
+        if let (Some(traced), Ok(response)) = (&this.traced, &mut answer) {
             traced.finish(response);
         }
         #[cfg(feature = "metrics")]
