@@ -110,13 +110,18 @@ thread_local! {
     static ROUTED: Cell<Option<&'static str>> = const { Cell::new(None) };
 }
 
-/// Runs `route` (the routing of a request, nothing between), and gives what it answered with
-/// the name of the route it found, to make the request's span with.
-pub(crate) fn routed<T>(route: impl FnOnce() -> T) -> (T, Option<&'static str>) {
+/// Tells the routing that the app's service routes this request before making its span: the
+/// routing leaves the route's name for [`routed`].
+#[inline(always)]
+pub(crate) fn route_first() {
     ROUTING_FIRST.set(true);
-    let answer = route();
+}
+
+/// The name of the route the routing found since [`route_first`].
+#[inline(always)]
+pub(crate) fn routed() -> Option<&'static str> {
     ROUTING_FIRST.set(false);
-    (answer, ROUTED.take())
+    ROUTED.take()
 }
 
 /// Names the request being served by its route (`GET /items/{item_id}`), once routed: left
@@ -155,6 +160,7 @@ pub(crate) struct Traced {
 
 impl Traced {
     /// The span of a request that came at `started`, unless nothing listens to it.
+    #[inline(always)]
     pub(crate) fn new(span: tracing::Span, started: quanta::Instant) -> Option<Self> {
         (!span.is_disabled()).then_some(Self { span, started })
     }

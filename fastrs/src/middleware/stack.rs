@@ -485,17 +485,18 @@ impl AppService {
         };
         // The request's span, unless no subscriber was ever set.
         #[cfg(feature = "tracing")]
-        let (answer, traced) = if tracing::dispatcher::has_been_set() {
-            self.answer_traced(req, client)
-        } else {
-            (self.answer_identified(req, client), None)
-        };
-        #[cfg(not(feature = "tracing"))]
-        let answer = self.answer_identified(req, client);
+        if tracing::dispatcher::has_been_set() {
+            return self.answer_traced(
+                req,
+                client,
+                #[cfg(feature = "metrics")]
+                meter,
+            );
+        }
         AppFuture {
-            answer,
+            answer: self.answer_identified(req, client),
             #[cfg(feature = "tracing")]
-            traced,
+            traced: None,
             #[cfg(feature = "metrics")]
             meter,
         }
@@ -503,14 +504,17 @@ impl AppService {
 
     /// [`answer_from`](Self::answer_from) with the request's span, made with all it knows:
     /// the route (routed first, when the routing is all there is) and the request's id. With
-    /// middleware, they run inside the span, which the routing names once it routes.
+    /// middleware, they run inside the span, which the routing names once it routes. The
+    /// answer is made in its place in the future (moving it costs a copy of it each time).
     #[cfg(feature = "tracing")]
+    #[inline(always)]
     fn answer_traced(
         &self,
         mut req: Request,
         client: Option<std::net::SocketAddr>,
-    ) -> (AppAnswer, Option<crate::observability::Traced>) {
-        use crate::observability::{Traced, request_span, routed};
+        #[cfg(feature = "metrics")] meter: Option<crate::metrics::Meter>,
+    ) -> AppFuture {
+        use crate::observability::{Traced, request_span};
         let started = quanta::Instant::now();
         let method = req.method().clone();
         // The caller's trace, from its `traceparent`, when the spans are exported.
@@ -518,31 +522,49 @@ impl AppService {
         let caller =
             crate::observability::exporting().then(|| crate::observability::caller(req.headers()));
         let id = self.around.request_ids.then(|| identify(&mut req));
-        let request_id = id.as_ref().map(|id| id.as_str());
-        let (answer, traced) = match &self.stack {
+        let mut future = match &self.stack {
             Stacked::Routing(_) => {
-                let (answer, route) = routed(|| self.answer_to(req, client));
-                let span = request_span(&method, client, route, request_id);
-                (answer, Traced::new(span, started))
+                crate::observability::route_first();
+                let mut future = AppFuture {
+                    answer: self.answer_to(req, client),
+                    traced: None,
+                    #[cfg(feature = "metrics")]
+                    meter,
+                };
+                let route = crate::observability::routed();
+                let request_id = id.as_ref().map(|id| id.as_str());
+                future.traced =
+                    Traced::new(request_span(&method, client, route, request_id), started);
+                future
             }
             Stacked::Middleware(_) => {
+                let request_id = id.as_ref().map(|id| id.as_str());
                 let traced = Traced::new(request_span(&method, client, None, request_id), started);
                 let answer = {
                     let _entered = traced.as_ref().map(Traced::enter);
                     self.answer_to(req, client)
                 };
-                (answer, traced)
+                AppFuture {
+                    answer,
+                    traced,
+                    #[cfg(feature = "metrics")]
+                    meter,
+                }
             }
         };
         #[cfg(feature = "otel")]
-        if let (Some(traced), Some(caller)) = (&traced, caller) {
+        if let (Some(traced), Some(caller)) = (&future.traced, caller) {
             traced.adopt(caller);
         }
-        let answer = match id {
-            Some(id) => with_id(answer, id),
-            None => answer,
-        };
-        (answer, traced)
+        if let Some(id) = id {
+            // A placeholder for the moment the answer is moved into its wrapper.
+            let answer = std::mem::replace(
+                &mut future.answer,
+                AppAnswer::Routed(crate::routing::Routed::Ready(None)),
+            );
+            future.answer = with_id(answer, id);
+        }
+        future
     }
 
     /// [`answer_to`](Self::answer_to), with the request's id when the app gives requests one.
