@@ -576,8 +576,9 @@ impl AppService {
         self.answer_to(req, client)
     }
 
-    /// [`answer_from`](Self::answer_from) once the client is known.
-    #[inline]
+    /// [`answer_from`](Self::answer_from) once the client is known. Inlined, so that the
+    /// answer is made in its place in the caller's future.
+    #[inline(always)]
     fn answer_to(&self, mut req: Request, client: Option<std::net::SocketAddr>) -> AppAnswer {
         match &self.stack {
             Stacked::Routing(routing) => AppAnswer::Routed(routing.answer_from(req, client)),
