@@ -92,7 +92,7 @@ pub(crate) fn request_span(
     tracing::info_span!(
         parent: None,
         "request",
-        method = %method,
+        method = method.as_str(),
         route = route,
         otel.name = route,
         peer = peer.map(display),
@@ -102,34 +102,51 @@ pub(crate) fn request_span(
     )
 }
 
+/// What the routing does with a route's name.
+#[derive(Clone, Copy)]
+enum Naming {
+    /// Records it in the current span (when middleware, or a rate limit counted in Redis,
+    /// stand between the span and the routing).
+    InSpan,
+    /// Leaves it for [`routed`]: the app's service routes before making the span.
+    Waiting,
+    /// Left.
+    Named(&'static str),
+}
+
 thread_local! {
-    /// Set while the app's service routes a request before making its span: the routing
-    /// leaves the route's name in [`ROUTED`] rather than looking for a span to record it in.
-    static ROUTING_FIRST: Cell<bool> = const { Cell::new(false) };
-    /// The name the routing left.
-    static ROUTED: Cell<Option<&'static str>> = const { Cell::new(None) };
+    /// The naming of the request being routed on this thread.
+    static NAMING: Cell<Naming> = const { Cell::new(Naming::InSpan) };
 }
 
 /// Tells the routing that the app's service routes this request before making its span: the
 /// routing leaves the route's name for [`routed`].
 #[inline(always)]
 pub(crate) fn route_first() {
-    ROUTING_FIRST.set(true);
+    NAMING.set(Naming::Waiting);
 }
 
 /// The name of the route the routing found since [`route_first`].
 #[inline(always)]
 pub(crate) fn routed() -> Option<&'static str> {
-    ROUTING_FIRST.set(false);
-    ROUTED.take()
+    match NAMING.replace(Naming::InSpan) {
+        Naming::Named(route) => Some(route),
+        _ => None,
+    }
 }
 
 /// Names the request being served by its route (`GET /items/{item_id}`), once routed: left
 /// for [`routed`], or recorded in the span of the request (when middleware, or a rate limit
 /// counted in Redis, stood between the span and the routing).
 pub(crate) fn record_route(route: &'static str) {
-    if ROUTING_FIRST.get() {
-        ROUTED.set(Some(route));
+    let left = NAMING.with(|naming| match naming.get() {
+        Naming::Waiting => {
+            naming.set(Naming::Named(route));
+            true
+        }
+        _ => false,
+    });
+    if left {
         return;
     }
     // No subscriber was ever set: no span to name, and no dispatcher to ask.
