@@ -464,10 +464,11 @@ enum Stacked {
 }
 
 impl AppService {
-    /// The answer to `req` from `peer`, as the server knows it, counted when the app has
-    /// metrics. The client is `peer`, or the one a trusted proxy names. Its address is carried to the route by value when nothing
-    /// stands between, in the request's extensions for the middleware (which may read it
-    /// there) otherwise.
+    /// The answer to `req` from `peer`, as the server knows it, inside its span when a
+    /// subscriber listens, counted when the app has metrics. The client is `peer`, or the one
+    /// a trusted proxy names. Its address is carried to the route by value when nothing stands
+    /// between, in the request's extensions for the middleware (which may read it there)
+    /// otherwise.
     #[inline]
     pub(crate) fn answer_from(
         &self,
