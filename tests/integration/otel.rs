@@ -73,17 +73,33 @@ fn bytes_of(hex: &str) -> Vec<u8> {
         .collect()
 }
 
-#[test]
-fn spans_are_exported_over_otlp_in_the_callers_trace() {
-    let (endpoint, exports) = collector();
+/// Starts the server exporting to `endpoint` every 50 ms, as the service `fastrs-otel-test`.
+fn exporting_server(endpoint: &str) -> (std::process::Child, std::net::SocketAddr) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_panicking_server"));
     command
         .env("FASTRS_TEST_LOG", "1")
-        .env("OTEL_EXPORTER_OTLP_ENDPOINT", &endpoint)
+        .env("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)
         .env("OTEL_BSP_SCHEDULE_DELAY", "50")
         .env("OTEL_SERVICE_NAME", "fastrs-otel-test")
         .stderr(Stdio::piped());
-    let (child, addr) = spawn_serving(command);
+    spawn_serving(command)
+}
+
+/// The parts of the answer's `traceparent`: version, trace, span, flags.
+fn traceparent_of(answer: &str) -> Vec<String> {
+    let told = answer
+        .lines()
+        .find_map(|line| line.strip_prefix("traceparent: "))
+        .unwrap_or_else(|| panic!("no traceparent in {answer}"));
+    let parts: Vec<String> = told.split('-').map(str::to_owned).collect();
+    assert_eq!(parts.len(), 4, "{told}");
+    parts
+}
+
+#[test]
+fn spans_are_exported_over_otlp_in_the_callers_trace() {
+    let (endpoint, exports) = collector();
+    let (child, addr) = exporting_server(&endpoint);
     let trace = "4bf92f3577b34da6a3ce929d0e0e4736";
     let caller = "00f067aa0ba902b7";
     let answer = exchange(
@@ -95,17 +111,12 @@ fn spans_are_exported_over_otlp_in_the_callers_trace() {
     );
     assert_eq!(status_line(&answer), "HTTP/1.1 200 OK", "{answer}");
     // The answer's traceparent: the same trace, the request's own span, sampled.
-    let told = answer
-        .lines()
-        .find_map(|line| line.strip_prefix("traceparent: "))
-        .unwrap_or_else(|| panic!("no traceparent in {answer}"));
-    let parts: Vec<&str> = told.split('-').collect();
+    let parts = traceparent_of(&answer);
     assert_eq!(
-        (parts[0], parts[1], parts[3]),
-        ("00", trace, "01"),
-        "{told}"
+        (parts[0].as_str(), parts[1].as_str(), parts[3].as_str()),
+        ("00", trace, "01")
     );
-    let span = parts[2];
+    let span = parts[2].as_str();
     assert_ne!(span, caller);
     assert_eq!(span.len(), 16);
     // The span reaches the collector: its trace, its id, its parent, its name (the route).
@@ -131,22 +142,12 @@ fn spans_are_exported_over_otlp_in_the_callers_trace() {
 #[test]
 fn a_request_without_traceparent_starts_a_trace_of_its_own() {
     let (endpoint, _exports) = collector();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_panicking_server"));
-    command
-        .env("FASTRS_TEST_LOG", "1")
-        .env("OTEL_EXPORTER_OTLP_ENDPOINT", &endpoint)
-        .stderr(Stdio::piped());
-    let (child, addr) = spawn_serving(command);
+    let (child, addr) = exporting_server(&endpoint);
     let answer = exchange(
         addr,
         b"GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     );
-    let told = answer
-        .lines()
-        .find_map(|line| line.strip_prefix("traceparent: "))
-        .unwrap_or_else(|| panic!("no traceparent in {answer}"));
-    let parts: Vec<&str> = told.split('-').collect();
-    assert_eq!(parts.len(), 4, "{told}");
+    let parts = traceparent_of(&answer);
     assert_eq!(parts[1].len(), 32);
     assert_ne!(parts[1], "0".repeat(32));
     // An invalid traceparent is ignored: a new trace too.
@@ -155,6 +156,8 @@ fn a_request_without_traceparent_starts_a_trace_of_its_own() {
         b"GET /ok HTTP/1.1\r\nHost: x\r\ntraceparent: 00-zz-yy-01\r\nConnection: close\r\n\r\n",
     );
     assert_eq!(status_line(&answer), "HTTP/1.1 200 OK");
-    assert!(answer.contains("traceparent: 00-"), "{answer}");
+    let again = traceparent_of(&answer);
+    assert_eq!(again[1].len(), 32);
+    assert_ne!(again[1], parts[1]);
     stop(child);
 }
