@@ -332,4 +332,7 @@ mod guide {
     #[cfg(feature = "tracing")]
     #[doc = include_str!("../../docs/observability.md")]
     struct Observability;
+    #[cfg(feature = "metrics")]
+    #[doc = include_str!("../../docs/metrics.md")]
+    struct Metrics;
 }
