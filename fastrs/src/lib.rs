@@ -57,6 +57,8 @@
 
 mod app;
 mod background;
+#[cfg(any(feature = "tracing", feature = "metrics"))]
+mod clock;
 mod context;
 mod depends;
 mod document;

@@ -18,7 +18,6 @@ pub use otel::shutdown;
 #[cfg(feature = "otel")]
 pub(crate) use otel::{caller, exporting};
 
-use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::response::Response;
@@ -102,53 +101,10 @@ pub(crate) fn request_span(
     )
 }
 
-/// What the routing does with a route's name.
-#[derive(Clone, Copy)]
-enum Naming {
-    /// Records it in the current span (when middleware, or a rate limit counted in Redis,
-    /// stand between the span and the routing).
-    InSpan,
-    /// Leaves it for [`routed`]: the app's service routes before making the span.
-    Waiting,
-    /// Left.
-    Named(&'static str),
-}
-
-thread_local! {
-    /// The naming of the request being routed on this thread.
-    static NAMING: Cell<Naming> = const { Cell::new(Naming::InSpan) };
-}
-
-/// Tells the routing that the app's service routes this request before making its span: the
-/// routing leaves the route's name for [`routed`].
-#[inline(always)]
-pub(crate) fn route_first() {
-    NAMING.set(Naming::Waiting);
-}
-
-/// The name of the route the routing found since [`route_first`].
-#[inline(always)]
-pub(crate) fn routed() -> Option<&'static str> {
-    match NAMING.replace(Naming::InSpan) {
-        Naming::Named(route) => Some(route),
-        _ => None,
-    }
-}
-
-/// Names the request being served by its route (`GET /items/{item_id}`), once routed: left
-/// for [`routed`], or recorded in the span of the request (when middleware, or a rate limit
-/// counted in Redis, stood between the span and the routing).
+/// Names the request being served by its route (`GET /items/{item_id}`), once routed, when
+/// its span was made before the routing (middleware, or a rate limit counted in Redis, stood
+/// between).
 pub(crate) fn record_route(route: &'static str) {
-    let left = NAMING.with(|naming| match naming.get() {
-        Naming::Waiting => {
-            naming.set(Naming::Named(route));
-            true
-        }
-        _ => false,
-    });
-    if left {
-        return;
-    }
     // No subscriber was ever set: no span to name, and no dispatcher to ask.
     if !tracing::dispatcher::has_been_set() {
         return;
@@ -172,13 +128,13 @@ pub fn access_log(on: bool) {
 /// A request's span, entered each time its answer is polled, with when the request came.
 pub(crate) struct Traced {
     span: tracing::Span,
-    started: quanta::Instant,
+    started: crate::clock::Started,
 }
 
 impl Traced {
     /// The span of a request that came at `started`, unless nothing listens to it.
     #[inline(always)]
-    pub(crate) fn new(span: tracing::Span, started: quanta::Instant) -> Option<Self> {
+    pub(crate) fn new(span: tracing::Span, started: crate::clock::Started) -> Option<Self> {
         (!span.is_disabled()).then_some(Self { span, started })
     }
 

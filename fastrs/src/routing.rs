@@ -223,8 +223,15 @@ fn allow_header(routes: &[(Method, Endpoint)]) -> HeaderValue {
 }
 
 impl Routing {
-    /// The route of `req` (from `client`) and its answer on its way, or the router behind's.
-    fn route(&self, req: Request, client: Option<std::net::SocketAddr>) -> Routed {
+    /// The route of `req` (from `client`) and its answer on its way, or the router behind's;
+    /// the route's name left in `name`.
+    #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+    fn route(
+        &self,
+        req: Request,
+        client: Option<std::net::SocketAddr>,
+        name: &mut RouteName,
+    ) -> Routed {
         let inner = &self.inner;
         let handshake = is_handshake(&req);
         let Ok(matched) = inner.paths.at(req.uri().path()) else {
@@ -264,7 +271,7 @@ impl Routing {
             (None, _) => return Routed::Ready(Some(Box::new(not_allowed(routes, false)))),
         };
         #[cfg(feature = "tracing")]
-        crate::observability::record_route(endpoint.name);
+        name.found(endpoint.name);
         let path = if routes.names.is_empty() {
             PathParams::default()
         } else {
@@ -378,12 +385,28 @@ impl Routing {
         self.answer_from(req, client)
     }
 
-    /// [`answer`](Self::answer) to a request from `client`, which the server gives by value.
+    /// [`answer`](Self::answer) to a request from `client`, which the server gives by value;
+    /// the route's name recorded in the span of the request being served.
     #[inline]
     pub(crate) fn answer_from(&self, req: Request, client: Option<std::net::SocketAddr>) -> Routed {
+        let mut name = RouteName::default();
+        let routed = self.answer_named(req, client, &mut name);
+        name.record();
+        routed
+    }
+
+    /// [`answer_from`](Self::answer_from), the route's name left in `name` (unless the app's
+    /// rate limit, counted in Redis, routes later: then in the span of the request).
+    #[inline]
+    pub(crate) fn answer_named(
+        &self,
+        req: Request,
+        client: Option<std::net::SocketAddr>,
+        name: &mut RouteName,
+    ) -> Routed {
         match &self.inner.limit {
-            None => self.unlimited(req, client),
-            Some(limit) => self.limited(limit, req, client),
+            None => self.unlimited(req, client, name),
+            Some(limit) => self.limited(limit, req, client, name),
         }
     }
 
@@ -394,6 +417,7 @@ impl Routing {
         limit: &Arc<RouteLimit>,
         req: Request,
         client: Option<std::net::SocketAddr>,
+        name: &mut RouteName,
     ) -> Routed {
         let head = req.method() == http::Method::HEAD;
         let told = match limit.check(client) {
@@ -415,7 +439,10 @@ impl Routing {
                             Ok(refused)
                         }
                         Ok(told) => {
-                            let mut response = routing.unlimited(req, client).await?;
+                            let mut name = RouteName::default();
+                            let routed = routing.unlimited(req, client, &mut name);
+                            name.record();
+                            let mut response = routed.await?;
                             if let Some(told) = told {
                                 told.write_unless_said(response.headers_mut());
                             }
@@ -425,7 +452,7 @@ impl Routing {
                 }));
             }
         };
-        let routed = self.unlimited(req, client);
+        let routed = self.unlimited(req, client, name);
         match told {
             None => routed,
             Some(told) => Routed::Limited(Box::pin(async move {
@@ -437,8 +464,13 @@ impl Routing {
     }
 
     /// [`answer_from`](Self::answer_from) without the app's rate limit.
-    fn unlimited(&self, req: Request, client: Option<std::net::SocketAddr>) -> Routed {
-        let routed = self.route(req, client);
+    fn unlimited(
+        &self,
+        req: Request,
+        client: Option<std::net::SocketAddr>,
+        name: &mut RouteName,
+    ) -> Routed {
+        let routed = self.route(req, client, name);
         match self.inner.timeout {
             None => routed,
             Some(after) => Routed::Timed(Box::pin(async move {
@@ -449,6 +481,40 @@ impl Routing {
                     }
                 }
             })),
+        }
+    }
+}
+
+/// Where the routing leaves the name of the route it found (`GET /items/{item_id}`), which the
+/// request's span is named by (feature `tracing`).
+#[derive(Default)]
+pub(crate) struct RouteName {
+    #[cfg(feature = "tracing")]
+    found: Option<&'static str>,
+}
+
+impl RouteName {
+    /// The route found is `name`.
+    #[cfg(feature = "tracing")]
+    #[inline(always)]
+    fn found(&mut self, name: &'static str) {
+        self.found = Some(name);
+    }
+
+    /// The name of the route found, if one was.
+    #[cfg(feature = "tracing")]
+    #[inline(always)]
+    pub(crate) fn get(&self) -> Option<&'static str> {
+        self.found
+    }
+
+    /// Records the route found in the span of the request being served (made before the
+    /// routing: middleware stood between).
+    #[inline(always)]
+    fn record(self) {
+        #[cfg(feature = "tracing")]
+        if let Some(name) = self.found {
+            crate::observability::record_route(name);
         }
     }
 }

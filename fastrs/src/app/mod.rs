@@ -652,6 +652,9 @@ impl App {
             (None, _) => router.fallback(not_found),
         };
         let routing = routing.finish(router, request_timeout, app_limit)?;
+        // The requests' spans and metrics are timed on a clock calibrated before the first.
+        #[cfg(any(feature = "tracing", feature = "metrics"))]
+        crate::clock::calibrate();
         let around = crate::middleware::Around {
             proxies: self.proxies.transpose()?.map(Arc::new),
             request_ids: self.request_ids,

@@ -366,7 +366,7 @@ impl Metering {
             handler,
             method,
             request_size,
-            started: quanta::Instant::now(),
+            started: crate::clock::Started::now(),
         })
     }
 
@@ -398,9 +398,7 @@ pub(crate) struct Meter {
     handler: &'static HandlerSeries,
     method: Method,
     request_size: u64,
-    /// quanta's clock: the CPU's time-stamp counter where it is steady, cheaper to read than
-    /// the system's clock.
-    started: quanta::Instant,
+    started: crate::clock::Started,
 }
 
 impl Meter {

@@ -516,7 +516,7 @@ impl AppService {
         #[cfg(feature = "metrics")] meter: Option<crate::metrics::Meter>,
     ) -> AppFuture {
         use crate::observability::{Traced, request_span};
-        let started = quanta::Instant::now();
+        let started = crate::clock::Started::now();
         let method = req.method().clone();
         // The caller's trace, from its `traceparent`, when the spans are exported.
         #[cfg(feature = "otel")]
@@ -524,15 +524,15 @@ impl AppService {
             crate::observability::exporting().then(|| crate::observability::caller(req.headers()));
         let id = self.around.request_ids.then(|| identify(&mut req));
         let mut future = match &self.stack {
-            Stacked::Routing(_) => {
-                crate::observability::route_first();
+            Stacked::Routing(routing) => {
+                let mut name = crate::routing::RouteName::default();
                 let mut future = AppFuture {
-                    answer: self.answer_to(req, client),
+                    answer: AppAnswer::Routed(routing.answer_named(req, client, &mut name)),
                     traced: None,
                     #[cfg(feature = "metrics")]
                     meter,
                 };
-                let route = crate::observability::routed();
+                let route = name.get();
                 let request_id = id.as_ref().map(|id| id.as_str());
                 future.traced =
                     Traced::new(request_span(&method, client, route, request_id), started);
@@ -582,7 +582,12 @@ impl AppService {
     #[inline(always)]
     fn answer_to(&self, mut req: Request, client: Option<std::net::SocketAddr>) -> AppAnswer {
         match &self.stack {
-            Stacked::Routing(routing) => AppAnswer::Routed(routing.answer_from(req, client)),
+            // Untraced: the route's name is not wanted.
+            Stacked::Routing(routing) => AppAnswer::Routed(routing.answer_named(
+                req,
+                client,
+                &mut crate::routing::RouteName::default(),
+            )),
             Stacked::Middleware(rest) => {
                 if let Some(client) = client {
                     req.extensions_mut().insert(crate::ClientAddr(Some(client)));
