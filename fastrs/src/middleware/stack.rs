@@ -523,49 +523,41 @@ impl AppService {
         let caller =
             crate::observability::exporting().then(|| crate::observability::caller(req.headers()));
         let id = self.around.request_ids.then(|| identify(&mut req));
-        let mut future = match &self.stack {
+        let request_id = id.as_ref().map(crate::extract::RequestId::as_str);
+        // Each arm ends in the future, made in its place: the answer is moved once.
+        match &self.stack {
             Stacked::Routing(routing) => {
                 let mut name = crate::routing::RouteName::default();
-                let mut future = AppFuture {
-                    answer: AppAnswer::Routed(routing.answer_named(req, client, &mut name)),
-                    traced: None,
+                let routed = routing.answer_named(req, client, &mut name);
+                let span = request_span(&method, client, name.get(), request_id);
+                traced_future(
+                    AppAnswer::Routed(routed),
+                    Traced::new(span, started),
+                    id,
+                    #[cfg(feature = "otel")]
+                    caller,
                     #[cfg(feature = "metrics")]
                     meter,
-                };
-                let route = name.get();
-                let request_id = id.as_ref().map(|id| id.as_str());
-                future.traced =
-                    Traced::new(request_span(&method, client, route, request_id), started);
-                future
+                )
             }
             Stacked::Middleware(_) => {
-                let request_id = id.as_ref().map(|id| id.as_str());
-                let traced = Traced::new(request_span(&method, client, None, request_id), started);
+                let span = request_span(&method, client, None, request_id);
+                let traced = Traced::new(span, started);
                 let answer = {
                     let _entered = traced.as_ref().map(Traced::enter);
                     self.answer_to(req, client)
                 };
-                AppFuture {
+                traced_future(
                     answer,
                     traced,
+                    id,
+                    #[cfg(feature = "otel")]
+                    caller,
                     #[cfg(feature = "metrics")]
                     meter,
-                }
+                )
             }
-        };
-        #[cfg(feature = "otel")]
-        if let (Some(traced), Some(caller)) = (&future.traced, caller) {
-            traced.adopt(caller);
         }
-        if let Some(id) = id {
-            // A placeholder for the moment the answer is moved into its wrapper.
-            let answer = std::mem::replace(
-                &mut future.answer,
-                AppAnswer::Routed(crate::routing::Routed::Ready(None)),
-            );
-            future.answer = with_id(answer, id);
-        }
-        future
     }
 
     /// [`answer_to`](Self::answer_to), with the request's id when the app gives requests one.
@@ -625,6 +617,32 @@ fn identify(req: &mut Request) -> crate::extract::RequestId {
     }
     req.extensions_mut().insert(id.clone());
     id
+}
+
+/// The future of a traced request: its `answer`, carrying back its `id` when it has one, in its
+/// span, made a child of the `caller`'s (OpenTelemetry).
+#[cfg(feature = "tracing")]
+#[inline(always)]
+fn traced_future(
+    answer: AppAnswer,
+    traced: Option<crate::observability::Traced>,
+    id: Option<crate::extract::RequestId>,
+    #[cfg(feature = "otel")] caller: Option<opentelemetry::Context>,
+    #[cfg(feature = "metrics")] meter: Option<crate::metrics::Meter>,
+) -> AppFuture {
+    #[cfg(feature = "otel")]
+    if let (Some(traced), Some(caller)) = (&traced, caller) {
+        traced.adopt(caller);
+    }
+    AppFuture {
+        answer: match id {
+            None => answer,
+            Some(id) => with_id(answer, id),
+        },
+        traced,
+        #[cfg(feature = "metrics")]
+        meter,
+    }
 }
 
 /// `answer`, carrying the request's id back in `x-request-id`.
