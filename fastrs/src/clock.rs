@@ -3,7 +3,6 @@
 //! request comes, and scaled to nanoseconds once, when its answer is made.
 
 use std::sync::OnceLock;
-use std::time::Duration;
 
 /// The clock, calibrated once ([`calibrate`]).
 static CLOCK: OnceLock<quanta::Clock> = OnceLock::new();
@@ -31,11 +30,11 @@ impl Started {
         Self(clock().raw())
     }
 
-    /// The time since.
+    /// The nanoseconds since.
     #[inline(always)]
-    pub(crate) fn elapsed(self) -> Duration {
+    pub(crate) fn nanos(self) -> u64 {
         let clock = clock();
-        Duration::from_nanos(clock.delta_as_nanos(self.0, clock.raw()))
+        clock.delta_as_nanos(self.0, clock.raw())
     }
 }
 

@@ -157,7 +157,7 @@ impl Traced {
         if otel::exporting() {
             otel::tell(&self.span, response.headers_mut());
         }
-        let latency = self.started.elapsed().as_secs_f64() * 1000.0;
+        let latency = self.started.nanos() as f64 / 1e6;
         // The fields by handle, found once (by name, each would be looked for among the
         // span's eight), recorded in one call.
         static FIELDS: std::sync::OnceLock<Option<(Field, Field)>> = std::sync::OnceLock::new();

@@ -395,6 +395,11 @@ async fn main() -> std::io::Result<()> {
         Ok("small") => app.layer(GZip::new().minimum_size(10).level(1)),
         _ => app,
     };
+    // The metrics `tests/parity/metrics.py` compares with prometheus-fastapi-instrumentator's.
+    let app = match std::env::var("FASTRS_PARITY_METRICS").as_deref() {
+        Ok("1") => app.metrics(fastrs::metrics::Metrics::new()),
+        _ => app,
+    };
     app.serve(addr).await
 }
 

@@ -6,7 +6,8 @@
 # then does the same for fastrs's `Cors`
 # against Starlette's CORSMiddleware in four configurations, `TrustedHost` against its
 # TrustedHostMiddleware, `GZip` against its GZipMiddleware in two, and `HttpsRedirect` against
-# its HTTPSRedirectMiddleware; and FastAPI's websocket tutorial under uvicorn against its fastrs
+# its HTTPSRedirectMiddleware; `/metrics` against prometheus-fastapi-instrumentator's
+# (tests/parity/metrics.py); and FastAPI's websocket tutorial under uvicorn against its fastrs
 # port (tests/parity/ws_compare.py). Then checks that FastAPI's document of
 # tests/openapi/fastapi_style.py equals fastrs's golden tests/openapi/fastapi_style.json
 # (served in `OpenApiStyle::FastApi`), as parsed JSON.
@@ -19,8 +20,9 @@ venv=target/e2e-venv
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import fastapi, httpx, multipart, uvicorn, websockets; assert fastapi.__version__.startswith("0.165.")' 2>/dev/null; then
-  "$venv/bin/pip" install --quiet "fastapi==0.165.*" httpx python-multipart uvicorn websockets
+if ! "$venv/bin/python" -c 'import fastapi, httpx, multipart, uvicorn, websockets, prometheus_fastapi_instrumentator; assert fastapi.__version__.startswith("0.165.")' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet "fastapi==0.165.*" httpx python-multipart uvicorn websockets \
+    "prometheus-fastapi-instrumentator==8.1.*"
 fi
 
 cargo build -q -p fastrs-tests --bin parity_server --bin ws_tutorial
@@ -37,14 +39,25 @@ trap 'kill $server $uvicorn 2>/dev/null || true; rm -f "$log"; rm -rf "$FASTRS_P
 # Starts the parity server with CORS configuration $1 (none when empty), trusted hosts $2, GZip
 # configuration $3 and the HTTPS redirect when $4 is 1 (none when absent) on a free port; sets
 # $base and $server.
+# With metrics when $5 is 1: then the server is sent no request until it listens (each would be
+# counted).
 start_server() {
   local port
   port=$(free_port)
   base="http://127.0.0.1:$port"
   FASTRS_TEST_ADDR="127.0.0.1:$port" FASTRS_PARITY_CORS="$1" FASTRS_PARITY_HOSTS="${2:-}" FASTRS_PARITY_GZIP="${3:-}" \
-    FASTRS_PARITY_HTTPS="${4:-}" \
+    FASTRS_PARITY_HTTPS="${4:-}" FASTRS_PARITY_METRICS="${5:-}" \
     target/debug/parity_server >"$log" 2>&1 &
   server=$!
+  if [ "${5:-}" = 1 ]; then
+    for _ in $(seq 100); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+      sleep 0.1
+    done
+    echo "the parity server did not start:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
   wait_until_serving "the parity server"
 }
 
@@ -91,6 +104,11 @@ done
 # headers.
 start_server "" "" "" 1
 (cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" https.py)
+stop_server
+
+# fastrs's `/metrics` against prometheus-fastapi-instrumentator's, after the same requests.
+start_server "" "" "" "" 1
+(cd tests/parity && FASTRS_BASE="$base" "../../$venv/bin/python" metrics.py)
 stop_server
 
 # FastAPI's websocket tutorial under uvicorn (with the `websockets` package, as

@@ -405,8 +405,8 @@ impl Meter {
     /// Counts the request, answered with `response`.
     pub(crate) fn answered(&self, response: &Response) {
         let handler = self.handler;
-        let elapsed = self.started.elapsed();
-        let (seconds, nanos) = (elapsed.as_secs_f64(), elapsed.as_nanos() as u64);
+        let nanos = self.started.nanos();
+        let seconds = nanos as f64 / 1e9;
         let (method, series) = match &self.method {
             Method::Known(index) => (METHODS[*index], &handler.by_method[*index]),
             Method::Extension(name, series) => (name.as_str(), &**series),
