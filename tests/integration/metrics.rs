@@ -96,19 +96,19 @@ http_request_duration_highr_seconds_bucket{le=\"0.1\"} 6\n\
 http_request_duration_highr_seconds_bucket{le=\"0.25\"} 6\n\
 http_request_duration_highr_seconds_bucket{le=\"0.5\"} 6\n\
 http_request_duration_highr_seconds_bucket{le=\"0.75\"} 6\n\
-http_request_duration_highr_seconds_bucket{le=\"1\"} 6\n\
+http_request_duration_highr_seconds_bucket{le=\"1.0\"} 6\n\
 http_request_duration_highr_seconds_bucket{le=\"1.5\"} 6\n\
-http_request_duration_highr_seconds_bucket{le=\"2\"} 6\n\
+http_request_duration_highr_seconds_bucket{le=\"2.0\"} 6\n\
 http_request_duration_highr_seconds_bucket{le=\"2.5\"} 6\n\
-http_request_duration_highr_seconds_bucket{le=\"3\"} 6\n\
+http_request_duration_highr_seconds_bucket{le=\"3.0\"} 6\n\
 http_request_duration_highr_seconds_bucket{le=\"3.5\"} 6\n\
-http_request_duration_highr_seconds_bucket{le=\"4\"} 6\n\
+http_request_duration_highr_seconds_bucket{le=\"4.0\"} 6\n\
 http_request_duration_highr_seconds_bucket{le=\"4.5\"} 6\n\
-http_request_duration_highr_seconds_bucket{le=\"5\"} 6\n\
+http_request_duration_highr_seconds_bucket{le=\"5.0\"} 6\n\
 http_request_duration_highr_seconds_bucket{le=\"7.5\"} 6\n\
-http_request_duration_highr_seconds_bucket{le=\"10\"} 6\n\
-http_request_duration_highr_seconds_bucket{le=\"30\"} 6\n\
-http_request_duration_highr_seconds_bucket{le=\"60\"} 6\n\
+http_request_duration_highr_seconds_bucket{le=\"10.0\"} 6\n\
+http_request_duration_highr_seconds_bucket{le=\"30.0\"} 6\n\
+http_request_duration_highr_seconds_bucket{le=\"60.0\"} 6\n\
 http_request_duration_highr_seconds_bucket{le=\"+Inf\"} 6\n\
 http_request_duration_highr_seconds_sum <seconds>\n\
 http_request_duration_highr_seconds_count 6\n\
@@ -117,31 +117,31 @@ http_request_duration_highr_seconds_count 6\n\
 # TYPE http_request_duration_seconds histogram\n\
 http_request_duration_seconds_bucket{handler=\"/files/{path:path}\",method=\"GET\",le=\"0.1\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"/files/{path:path}\",method=\"GET\",le=\"0.5\"} 1\n\
-http_request_duration_seconds_bucket{handler=\"/files/{path:path}\",method=\"GET\",le=\"1\"} 1\n\
+http_request_duration_seconds_bucket{handler=\"/files/{path:path}\",method=\"GET\",le=\"1.0\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"/files/{path:path}\",method=\"GET\",le=\"+Inf\"} 1\n\
 http_request_duration_seconds_sum{handler=\"/files/{path:path}\",method=\"GET\"} <seconds>\n\
 http_request_duration_seconds_count{handler=\"/files/{path:path}\",method=\"GET\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"/items\",method=\"POST\",le=\"0.1\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"/items\",method=\"POST\",le=\"0.5\"} 1\n\
-http_request_duration_seconds_bucket{handler=\"/items\",method=\"POST\",le=\"1\"} 1\n\
+http_request_duration_seconds_bucket{handler=\"/items\",method=\"POST\",le=\"1.0\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"/items\",method=\"POST\",le=\"+Inf\"} 1\n\
 http_request_duration_seconds_sum{handler=\"/items\",method=\"POST\"} <seconds>\n\
 http_request_duration_seconds_count{handler=\"/items\",method=\"POST\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"DELETE\",le=\"0.1\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"DELETE\",le=\"0.5\"} 1\n\
-http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"DELETE\",le=\"1\"} 1\n\
+http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"DELETE\",le=\"1.0\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"DELETE\",le=\"+Inf\"} 1\n\
 http_request_duration_seconds_sum{handler=\"/items/{item_id}\",method=\"DELETE\"} <seconds>\n\
 http_request_duration_seconds_count{handler=\"/items/{item_id}\",method=\"DELETE\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"GET\",le=\"0.1\"} 2\n\
 http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"GET\",le=\"0.5\"} 2\n\
-http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"GET\",le=\"1\"} 2\n\
+http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"GET\",le=\"1.0\"} 2\n\
 http_request_duration_seconds_bucket{handler=\"/items/{item_id}\",method=\"GET\",le=\"+Inf\"} 2\n\
 http_request_duration_seconds_sum{handler=\"/items/{item_id}\",method=\"GET\"} <seconds>\n\
 http_request_duration_seconds_count{handler=\"/items/{item_id}\",method=\"GET\"} 2\n\
 http_request_duration_seconds_bucket{handler=\"none\",method=\"GET\",le=\"0.1\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"none\",method=\"GET\",le=\"0.5\"} 1\n\
-http_request_duration_seconds_bucket{handler=\"none\",method=\"GET\",le=\"1\"} 1\n\
+http_request_duration_seconds_bucket{handler=\"none\",method=\"GET\",le=\"1.0\"} 1\n\
 http_request_duration_seconds_bucket{handler=\"none\",method=\"GET\",le=\"+Inf\"} 1\n\
 http_request_duration_seconds_sum{handler=\"none\",method=\"GET\"} <seconds>\n\
 http_request_duration_seconds_count{handler=\"none\",method=\"GET\"} 1\n\
@@ -302,6 +302,47 @@ async fn the_rate_limits_refusals_are_counted_by_limit() {
     );
     assert!(
         text.contains("http_requests_total{handler=\"/login\",method=\"POST\",status=\"4xx\"} 2\n"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_head_counts_its_length_and_a_redirected_path_its_templates_other_form() {
+    let client = TestClient::new(
+        App::empty()
+            .metrics(Metrics::new())
+            .mount(fastrs::routes![read_item, create_item]),
+    );
+    // `HEAD` leaves the body out: its `Content-Length` is the size counted, as the
+    // instrumentator reads it.
+    let head = client.head("/items/1").send().await;
+    assert_eq!(head.status(), 200);
+    assert_eq!(head.header("content-length"), Some("6"));
+    // A path the trailing-slash redirect sends to a route.
+    assert_eq!(client.get("/items/1/").send().await.status(), 307);
+    assert_eq!(client.post("/items/").send().await.status(), 307);
+    let text = client.get("/metrics").send().await.text();
+    for line in [
+        "http_requests_total{handler=\"/items/{item_id}\",method=\"HEAD\",status=\"2xx\"} 1\n",
+        "http_response_size_bytes_sum{handler=\"/items/{item_id}\"} 6\n",
+        "http_requests_total{handler=\"/items/{item_id}/\",method=\"GET\",status=\"3xx\"} 1\n",
+        "http_requests_total{handler=\"/items/\",method=\"POST\",status=\"3xx\"} 1\n",
+    ] {
+        assert!(text.contains(line), "{line} not in:\n{text}");
+    }
+    assert!(!text.contains("handler=\"none\""), "{text}");
+
+    // Without the redirect, such a path is no template's.
+    let strict = TestClient::new(
+        App::empty()
+            .trailing_slash(fastrs::TrailingSlash::Strict)
+            .metrics(Metrics::new())
+            .mount(fastrs::routes![read_item]),
+    );
+    assert_eq!(strict.get("/items/1/").send().await.status(), 404);
+    let text = strict.get("/metrics").send().await.text();
+    assert!(
+        text.contains("http_requests_total{handler=\"none\",method=\"GET\",status=\"4xx\"} 1\n"),
         "{text}"
     );
 }

@@ -40,7 +40,10 @@ impl App {
         routes: &[MountedRoute],
         limits: &[Arc<RouteLimit>],
     ) -> Option<&'static crate::metrics::Metering> {
+        use crate::trailing_slash::{TrailingSlash, toggled};
         let mut metering = crate::metrics::MeteringBuilder::new(self.metrics.as_ref()?);
+        // The templates whose other form (trailing slash toggled) is redirected to them.
+        let mut redirected = Vec::new();
         for route in routes {
             let template = route.axum_path();
             metering.template(&template);
@@ -48,17 +51,20 @@ impl App {
             if let Some((prefix, _)) = template.rsplit_once("/{*") {
                 metering.alias(&template, &format!("{prefix}/"));
             }
-            if self.trailing_slash == crate::trailing_slash::TrailingSlash::MatchBoth
-                && let Some(other) = crate::trailing_slash::toggled(&template)
+            if self.trailing_slash == TrailingSlash::MatchBoth
+                && let Some(other) = toggled(&template)
             {
                 metering.alias(&template, &other);
             }
+            redirected.push(template);
         }
         if let Some(url) = &self.openapi_url {
             metering.template(url);
+            redirected.push(url.clone());
             for docs in [&self.docs_url, &self.redoc_url].into_iter().flatten() {
                 metering.template(docs);
                 metering.template(&format!("{docs}/{{*rest}}"));
+                redirected.push(docs.clone());
             }
         }
         // A mount is counted under its prefix, as Starlette's `Mount` of an app.
@@ -68,6 +74,14 @@ impl App {
             if !prefix.is_empty() {
                 for path in [prefix.to_owned(), format!("{prefix}/{{*rest}}")] {
                     metering.labelled(&path, prefix.to_owned());
+                }
+            }
+        }
+        // After every template: a path that is a template's too is counted as its own.
+        if self.trailing_slash == TrailingSlash::Redirect {
+            for template in &redirected {
+                if let Some(other) = toggled(template) {
+                    metering.redirected(template, &other);
                 }
             }
         }

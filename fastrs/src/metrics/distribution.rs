@@ -60,9 +60,11 @@ impl<const N: usize> Durations<N> {
             cumulated += bucket.load(Ordering::Relaxed);
             // A sample counted between the two loads shows in the bucket, not yet in the count.
             let cumulated = cumulated.min(count);
+            // `1.0`, not `1`: the `le` as prometheus_client writes it (Python's `repr`), so
+            // that a query naming a bucket finds it.
             let _ = writeln!(
                 out,
-                "{name}_bucket{{{labels}{comma}le=\"{bound}\"}} {cumulated}"
+                "{name}_bucket{{{labels}{comma}le=\"{bound:?}\"}} {cumulated}"
             );
         }
         let _ = writeln!(out, "{name}_bucket{{{labels}{comma}le=\"+Inf\"}} {count}");
@@ -145,7 +147,7 @@ mod tests {
         assert_eq!(
             out,
             "d_bucket{handler=\"/a\",le=\"0.1\"} 2\nd_bucket{handler=\"/a\",le=\"0.5\"} 2\n\
-             d_bucket{handler=\"/a\",le=\"1\"} 3\nd_bucket{handler=\"/a\",le=\"+Inf\"} 4\n\
+             d_bucket{handler=\"/a\",le=\"1.0\"} 3\nd_bucket{handler=\"/a\",le=\"+Inf\"} 4\n\
              d_sum{handler=\"/a\"} 2.85\nd_count{handler=\"/a\"} 4\n"
         );
     }

@@ -283,6 +283,19 @@ impl MeteringBuilder {
         self.labelled(other, starlette_form(template));
     }
 
+    /// Counts the requests of `other`, which the trailing-slash redirect sends to `template`
+    /// (its slash added or removed), under `template`'s label with its slash toggled the same
+    /// way (`/items/` for `/items`), as prometheus-fastapi-instrumentator labels a path that
+    /// Starlette redirects. A template of its own keeps `other` (given first).
+    pub(crate) fn redirected(&mut self, template: &str, other: &str) {
+        let label = starlette_form(template);
+        let label = match label.strip_suffix('/') {
+            Some(without) => without.to_owned(),
+            None => format!("{label}/"),
+        };
+        self.labelled(other, label);
+    }
+
     /// Counts the requests of `template` under `label`.
     pub(crate) fn labelled(&mut self, template: &str, label: String) {
         let series = self.registry.series().handler(label);
@@ -377,6 +390,18 @@ impl Metering {
     }
 }
 
+/// The length of an answer, as its `Content-Length` tells it (0 for a stream): its body's,
+/// known without reading it, and for `HEAD` (whose body is left out) the header's.
+fn response_size(response: &Response, method: &str) -> u64 {
+    if method == "HEAD" {
+        let length = response.headers().get(http::header::CONTENT_LENGTH);
+        return length
+            .and_then(|length| length.to_str().ok()?.parse().ok())
+            .unwrap_or(0);
+    }
+    response.body().size_hint().exact().unwrap_or(0)
+}
+
 /// Whether `req` is a websocket handshake.
 fn is_websocket(req: &axum::extract::Request) -> bool {
     req.headers()
@@ -425,8 +450,9 @@ impl Meter {
         series.duration.record(seconds, nanos);
         self.registry.series().duration_highr.record(seconds, nanos);
         handler.request_size.record(self.request_size);
-        let response_size = response.body().size_hint().exact().unwrap_or(0);
-        handler.response_size.record(response_size);
+        handler
+            .response_size
+            .record(response_size(response, method));
     }
 }
 
