@@ -599,3 +599,87 @@ async fn an_apps_limits_can_count_by_gcra() {
     assert_eq!(client.post("/login").send().await.status(), 200);
     assert_eq!(client.post("/login").send().await.status(), 429);
 }
+
+/// The values of header `name` in `answer`, in order.
+fn all(answer: &fastrs::testing::TestResponse, name: &str) -> Vec<String> {
+    answer
+        .headers()
+        .get_all(name)
+        .iter()
+        .map(|value| value.to_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_ietf_draft_fields_tell_each_answers_limit() {
+    use fastrs::ratelimit::HeaderStyle;
+    let client = TestClient::new(
+        App::empty()
+            .rate_limit(Rate::per_minute(3))
+            .rate_limit_header_style(HeaderStyle::Ietf)
+            .mount(fastrs::routes![login, open]),
+    );
+    let open = client.get("/open").send().await;
+    assert_eq!(open.status(), 200);
+    assert_eq!(all(&open, "ratelimit-policy"), [r#""app";q=3;w=60"#]);
+    assert_eq!(all(&open, "ratelimit"), [r#""app";r=2;t=60"#]);
+    assert_eq!(open.header("x-ratelimit-limit"), None);
+    // A route's own limit is the one its answers tell, as with the `X-RateLimit-*` headers.
+    let login = client.post("/login").send().await;
+    assert_eq!(login.status(), 200);
+    assert_eq!(
+        all(&login, "ratelimit-policy"),
+        [r#""POST /login";q=2;w=60"#]
+    );
+    assert_eq!(all(&login, "ratelimit"), [r#""POST /login";r=1;t=60"#]);
+    // `t` counts down to the window's end; a refusal tells it too, with `Retry-After`.
+    tokio::time::advance(Duration::from_secs(20)).await;
+    let last = client.get("/open").send().await;
+    assert_eq!(last.status(), 200);
+    assert_eq!(all(&last, "ratelimit"), [r#""app";r=0;t=40"#]);
+    let refused = client.get("/open").send().await;
+    assert_refused(&refused, "3 per 1 minute", "40");
+    assert_eq!(all(&refused, "ratelimit-policy"), [r#""app";q=3;w=60"#]);
+    assert_eq!(all(&refused, "ratelimit"), [r#""app";r=0;t=40"#]);
+    assert_eq!(refused.header("x-ratelimit-limit"), None);
+}
+
+#[tokio::test]
+async fn both_kinds_of_headers_or_none() {
+    use fastrs::ratelimit::HeaderStyle;
+    let both = TestClient::new(
+        App::empty()
+            .rate_limit_header_style(HeaderStyle::Both)
+            .mount(fastrs::routes![login, quiet]),
+    );
+    let passed = both.post("/login").send().await;
+    assert_eq!(passed.header("x-ratelimit-limit"), Some("2"));
+    assert_eq!(passed.header("x-ratelimit-remaining"), Some("1"));
+    assert_eq!(all(&passed, "ratelimit"), [r#""POST /login";r=1;t=60"#]);
+    both.post("/login").send().await;
+    let refused = both.post("/login").send().await;
+    assert_refused(&refused, "2 per 1 minute", "60");
+    assert_eq!(refused.header("x-ratelimit-remaining"), Some("0"));
+    assert_eq!(all(&refused, "ratelimit"), [r#""POST /login";r=0;t=60"#]);
+    // `rate_limit_headers = false` leaves out both kinds.
+    let quiet = both.post("/quiet").send().await;
+    assert_eq!(quiet.status(), 200);
+    assert_eq!(quiet.header("x-ratelimit-limit"), None);
+    assert_eq!(quiet.header("ratelimit-policy"), None);
+    assert_eq!(quiet.header("ratelimit"), None);
+}
+
+#[tokio::test]
+async fn a_dependencys_limiter_gives_the_ietf_draft_fields_under_its_name() {
+    let limiter = RateLimiter::new(Rate::per_hour(2)).algorithm(Algorithm::Gcra);
+    let passed = limiter.check("alice").await;
+    let headers = passed.ietf_headers("searches");
+    assert_eq!(headers["ratelimit-policy"], r#""searches";q=2;w=3600"#);
+    assert_eq!(headers["ratelimit"], r#""searches";r=1;t=1800"#);
+    assert!(headers.get("retry-after").is_none());
+    limiter.check("alice").await;
+    let refused = limiter.check("alice").await;
+    let headers = refused.ietf_headers("searches");
+    assert_eq!(headers["ratelimit"], r#""searches";r=0;t=1800"#);
+    assert_eq!(headers["retry-after"], "1800");
+}

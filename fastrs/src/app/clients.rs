@@ -87,6 +87,38 @@ impl App {
         self
     }
 
+    /// Which headers the app's rate limits write on their answers (their 429s too):
+    /// slowapi's `X-RateLimit-*` (the default), the IETF draft's `RateLimit-Policy` and
+    /// `RateLimit`, or both. A limit whose headers are off (`rate_limit_headers = false`)
+    /// writes neither. As with the `X-RateLimit-*` headers, an answer tells of one limit: the
+    /// route's own, else its router's, else the app's.
+    ///
+    /// ```
+    /// use fastrs::prelude::*;
+    /// use fastrs::ratelimit::HeaderStyle;
+    ///
+    /// #[post("/login", rate_limit = "5/minute")]
+    /// async fn login() -> &'static str {
+    ///     "welcome"
+    /// }
+    ///
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+    /// let app = App::empty()
+    ///     .rate_limit_header_style(HeaderStyle::Ietf)
+    ///     .mount(fastrs::routes![login]);
+    /// let client = fastrs::testing::TestClient::new(app);
+    /// let answer = client.post("/login").send().await;
+    /// assert_eq!(answer.header("ratelimit-policy"), Some(r#""POST /login";q=5;w=60"#));
+    /// assert_eq!(answer.header("ratelimit"), Some(r#""POST /login";r=4;t=60"#));
+    /// assert_eq!(answer.header("x-ratelimit-limit"), None);
+    /// # });
+    /// ```
+    #[must_use]
+    pub fn rate_limit_header_style(mut self, style: crate::ratelimit::HeaderStyle) -> Self {
+        self.rate_limit_header_style = style;
+        self
+    }
+
     /// Counts the app's rate limits (its routes' and routers' `rate_limit`s, and
     /// [`rate_limit`](Self::rate_limit)) by `algorithm`: slowapi's fixed window by default, or
     /// GCRA, which lets a burst of the count through and then one request every

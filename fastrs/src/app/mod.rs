@@ -91,6 +91,8 @@ pub struct App {
     request_ids: bool,
     /// `App::rate_limit_algorithm`: how the app's limits count.
     rate_limit_algorithm: crate::ratelimit::Algorithm,
+    /// `App::rate_limit_header_style`: the headers the app's limits write.
+    rate_limit_header_style: crate::ratelimit::HeaderStyle,
     /// `App::rate_limit`: every request of a client counts against it; whether its answers
     /// carry the `X-RateLimit-*` headers.
     rate_limit: Option<(crate::ratelimit::Rate, bool)>,
@@ -164,6 +166,7 @@ impl App {
             proxies: None,
             request_ids: false,
             rate_limit_algorithm: crate::ratelimit::Algorithm::FixedWindow,
+            rate_limit_header_style: crate::ratelimit::HeaderStyle::XRateLimit,
             rate_limit: None,
             #[cfg(feature = "redis")]
             rate_limit_store: None,
@@ -423,8 +426,13 @@ impl App {
         headers: bool,
         name: &str,
     ) -> Arc<crate::ratelimit::RouteLimit> {
-        let limit =
-            crate::ratelimit::RouteLimit::new(rate, self.rate_limit_algorithm, headers, name);
+        let limit = crate::ratelimit::RouteLimit::new(
+            rate,
+            self.rate_limit_algorithm,
+            headers,
+            self.rate_limit_header_style,
+            name,
+        );
         #[cfg(feature = "redis")]
         let limit = match &self.rate_limit_store {
             Some(store) => limit.in_redis(store),

@@ -1,10 +1,13 @@
 //! `Decision`: what a limiter says of one request, and how it is told to the client: slowapi's
-//! `X-RateLimit-*` headers, and its 429 with `Retry-After`.
+//! `X-RateLimit-*` headers (or the IETF draft's `RateLimit-Policy` and `RateLimit`), and its 429
+//! with `Retry-After`.
 
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 
+use super::draft::{DraftPolicy, RATELIMIT_POLICY};
 use super::{Rate, numbers};
 use crate::error::HttpError;
 
@@ -90,21 +93,68 @@ impl Decision {
         }
     }
 
-    /// The `X-RateLimit-*` values, the reset as a time (read from the clock now).
-    pub(crate) fn told(&self) -> Told {
-        self.told_with(numbers::value(self.limit()))
+    /// The IETF draft's fields (draft-ietf-httpapi-ratelimit-headers) under the policy name
+    /// `policy`: `RateLimit-Policy` (`"logins";q=5;w=60`: the quota and its window in
+    /// seconds), `RateLimit` (`"logins";r=4;t=60`: what is left, and the seconds until more
+    /// comes), and `Retry-After` when refused.
+    ///
+    /// ```
+    /// use fastrs::ratelimit::{Rate, RateLimiter};
+    ///
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+    /// let logins = RateLimiter::new(Rate::per_minute(5));
+    /// let headers = logins.check("alice").await.ietf_headers("logins");
+    /// assert_eq!(headers["ratelimit-policy"], r#""logins";q=5;w=60"#);
+    /// assert_eq!(headers["ratelimit"], r#""logins";r=4;t=60"#);
+    /// # });
+    /// ```
+    pub fn ietf_headers(&self, policy: &str) -> HeaderMap {
+        let mut headers = HeaderMap::with_capacity(3);
+        DraftPolicy::new(policy, self.rate).write(&mut headers, self.remaining, self.more_in());
+        if let Some(wait) = self.retry_after() {
+            headers.insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(seconds_up(wait).max(1)),
+            );
+        }
+        headers
     }
 
-    /// [`told`](Self::told), with the limit's value made once by its route.
-    pub(crate) fn told_with(&self, limit: HeaderValue) -> Told {
-        let reset = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default()
-            .saturating_add(self.reset_after);
+    /// The seconds until more of the limit comes (the draft's `t`): until the count is full
+    /// again when the request passed, until the next can pass when refused.
+    fn more_in(&self) -> u64 {
+        if self.allowed {
+            seconds_up(self.reset_after)
+        } else {
+            seconds_up(self.retry_after).max(1)
+        }
+    }
+
+    /// The `X-RateLimit-*` values, the reset as a time (read from the clock now).
+    pub(crate) fn told(&self) -> Told {
+        self.told_with(Some(numbers::value(self.limit())), None)
+    }
+
+    /// [`told`](Self::told) as a route's limit tells it: `limit`, its `X-RateLimit-Limit`
+    /// made once (`None` when those are off), and `draft`, its policy (when the IETF draft's
+    /// fields are on).
+    pub(crate) fn told_with(
+        &self,
+        limit: Option<HeaderValue>,
+        draft: Option<&Arc<DraftPolicy>>,
+    ) -> Told {
+        let reset = match limit {
+            Some(_) => SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .unwrap_or_default()
+                .saturating_add(self.reset_after),
+            None => Duration::ZERO,
+        };
         Told {
             limit,
             remaining: self.remaining,
             reset: seconds_up(reset),
+            draft: draft.map(|policy| (Arc::clone(policy), self.more_in())),
         }
     }
 
@@ -116,12 +166,12 @@ impl Decision {
         if self.allowed {
             return Ok(self);
         }
-        Err(self.refusal(true))
+        Err(self.refusal(true, None))
     }
 
-    /// The 429 of a refused request: its `Retry-After`, and the `X-RateLimit-*` headers unless
-    /// they are switched off.
-    pub(crate) fn refusal(&self, x_ratelimit: bool) -> HttpError {
+    /// The 429 of a refused request: its `Retry-After`, the `X-RateLimit-*` headers unless
+    /// they are switched off, and the IETF draft's fields of `draft` when on.
+    pub(crate) fn refusal(&self, x_ratelimit: bool, draft: Option<&DraftPolicy>) -> HttpError {
         if self.store_failed {
             return HttpError::from_status(StatusCode::SERVICE_UNAVAILABLE);
         }
@@ -129,7 +179,7 @@ impl Decision {
             StatusCode::TOO_MANY_REQUESTS,
             format!("Rate limit exceeded: {}", self.rate),
         );
-        let headers = if x_ratelimit {
+        let mut headers = if x_ratelimit {
             self.headers()
         } else {
             let mut retry = HeaderMap::with_capacity(1);
@@ -137,6 +187,9 @@ impl Decision {
             retry.insert(header::RETRY_AFTER, HeaderValue::from(wait));
             retry
         };
+        if let Some(draft) = draft {
+            draft.write(&mut headers, self.remaining, self.more_in());
+        }
         headers
             .iter()
             .fold(error, |error, (name, value)| match value.to_str() {
@@ -146,30 +199,42 @@ impl Decision {
     }
 }
 
-/// What the `X-RateLimit-*` headers of an answer say: kept by a limited route's answer on its
-/// way, and written into it once it is made.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the rate-limit headers of an answer say: kept by a limited route's answer on its way,
+/// and written into it once it is made.
+#[derive(Debug, Clone)]
 pub(crate) struct Told {
-    limit: HeaderValue,
+    /// `X-RateLimit-Limit`, unless the `X-RateLimit-*` headers are off.
+    limit: Option<HeaderValue>,
     remaining: u64,
     /// When the count is full again, in seconds since the epoch.
     reset: u64,
+    /// The IETF draft's policy, and the seconds until more of it comes, when its fields are on.
+    draft: Option<(Arc<DraftPolicy>, u64)>,
 }
 
 impl Told {
     /// [`write`](Self::write), unless the answer already says a limit (a route's own, more
     /// precise than the app's).
     pub(crate) fn write_unless_said(self, headers: &mut HeaderMap) {
-        if !headers.contains_key(LIMIT) {
+        let said = match self.limit {
+            Some(_) => headers.contains_key(LIMIT),
+            None => headers.contains_key(RATELIMIT_POLICY),
+        };
+        if !said {
             self.write(headers);
         }
     }
 
-    /// Writes the three headers into `headers`, replacing any of the same names.
+    /// Writes the headers into `headers`, replacing any of the same names.
     pub(crate) fn write(self, headers: &mut HeaderMap) {
-        headers.insert(LIMIT, self.limit);
-        headers.insert(REMAINING, numbers::value(self.remaining));
-        headers.insert(RESET, numbers::kept(self.reset));
+        if let Some(limit) = self.limit {
+            headers.insert(LIMIT, limit);
+            headers.insert(REMAINING, numbers::value(self.remaining));
+            headers.insert(RESET, numbers::kept(self.reset));
+        }
+        if let Some((policy, more_in)) = self.draft {
+            policy.write(headers, self.remaining, more_in);
+        }
     }
 }
 

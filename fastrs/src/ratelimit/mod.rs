@@ -1,6 +1,6 @@
 //! Rate limiting: [`RateLimiter`] counts each key's requests in memory, by slowapi's fixed
 //! window or by GCRA, and its [`Decision`] is the 429 of slowapi's words, with `Retry-After`
-//! and the `X-RateLimit-*` headers.
+//! and the `X-RateLimit-*` headers (or the IETF draft's, [`HeaderStyle`]).
 //!
 //! A route's `rate_limit = "5/minute"` limits each client address ([`RouteLimit`], checked by
 //! the pipeline when it starts the route). A limiter an app keeps in its state is checked by a dependency
@@ -8,6 +8,7 @@
 //! asks. See `docs/ratelimit.md`.
 
 mod decision;
+mod draft;
 mod memory;
 mod numbers;
 mod rate;
@@ -25,6 +26,33 @@ pub use redis::{OnFailure, RedisStore, StoreError};
 pub(crate) use decision::Told;
 use memory::MemoryStore;
 pub(crate) use route::RouteLimit;
+
+/// The headers that tell a client where it stands with the app's rate limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HeaderStyle {
+    /// slowapi's: `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (when
+    /// the count is full again, in seconds since the epoch).
+    #[default]
+    XRateLimit,
+    /// The IETF draft's (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy`, the limit's
+    /// quota and window (`"POST /login";q=5;w=60`), and `RateLimit`, what is left and the
+    /// seconds until more comes (`"POST /login";r=4;t=60`), named by the limit.
+    Ietf,
+    /// Both.
+    Both,
+}
+
+impl HeaderStyle {
+    /// Whether the `X-RateLimit-*` headers are written.
+    pub(crate) fn x_ratelimit(self) -> bool {
+        matches!(self, Self::XRateLimit | Self::Both)
+    }
+
+    /// Whether the IETF draft's fields are written.
+    pub(crate) fn ietf(self) -> bool {
+        matches!(self, Self::Ietf | Self::Both)
+    }
+}
 
 /// How a limit counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

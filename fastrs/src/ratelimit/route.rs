@@ -3,21 +3,24 @@
 //! of the route runs, inside the route's own middleware, as slowapi's decorator).
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::response::{IntoResponse, Response};
 use http::HeaderValue;
 
 use super::decision::Told;
+use super::draft::DraftPolicy;
 use super::{Decision, Rate, RateLimiter};
 
-/// A route's limit, and whether its answers carry the `X-RateLimit-*` headers.
+/// A route's limit, and the headers its answers carry.
 #[derive(Debug)]
 pub(crate) struct RouteLimit {
     limiter: RateLimiter,
-    headers: bool,
-    /// `X-RateLimit-Limit`, made once.
-    limit: HeaderValue,
+    /// `X-RateLimit-Limit`, made once, when the `X-RateLimit-*` headers are on.
+    limit: Option<HeaderValue>,
+    /// Its policy, when the IETF draft's fields are on.
+    draft: Option<Arc<DraftPolicy>>,
     /// `POST /login`, `router <prefix>`, `app`: what its store and its metric call it.
     name: Box<str>,
     /// The requests it refused.
@@ -26,12 +29,18 @@ pub(crate) struct RouteLimit {
 
 impl RouteLimit {
     /// A limit named `name` of `rate` per client address counted by `algorithm`, with counts
-    /// of its own.
-    pub(crate) fn new(rate: Rate, algorithm: super::Algorithm, headers: bool, name: &str) -> Self {
+    /// of its own, its answers carrying the headers of `style` (none unless `headers`).
+    pub(crate) fn new(
+        rate: Rate,
+        algorithm: super::Algorithm,
+        headers: bool,
+        style: super::HeaderStyle,
+        name: &str,
+    ) -> Self {
         Self {
             limiter: RateLimiter::new(rate).algorithm(algorithm),
-            headers,
-            limit: super::numbers::value(rate.count()),
+            limit: (headers && style.x_ratelimit()).then(|| super::numbers::value(rate.count())),
+            draft: (headers && style.ietf()).then(|| Arc::new(DraftPolicy::new(name, rate))),
             name: name.into(),
             refused: AtomicU64::new(0),
         }
@@ -91,13 +100,20 @@ impl RouteLimit {
         if decision.store_failed() {
             return Ok(None);
         }
-        Ok(self.headers.then(|| decision.told_with(self.limit.clone())))
+        if self.limit.is_none() && self.draft.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(
+            decision.told_with(self.limit.clone(), self.draft.as_ref()),
+        ))
     }
 
     /// The 429 of a refused request: slowapi's, with its headers unless they are switched off.
     pub(crate) fn answer(&self, refused: &Decision) -> Response {
         self.refused.fetch_add(1, Ordering::Relaxed);
-        refused.refusal(self.headers).into_response()
+        refused
+            .refusal(self.limit.is_some(), self.draft.as_deref())
+            .into_response()
     }
 }
 
