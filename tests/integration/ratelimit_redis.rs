@@ -215,3 +215,26 @@ async fn a_routers_limit_in_redis_is_shared_by_its_routes_and_the_instances() {
     let key = format!("EXISTS \"fastrs:ratelimit:router {module}:127.0.0.1\"");
     assert_eq!(redis.command(&key), ":1");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn under_an_apps_limit_in_redis_the_span_is_named_once_routed() {
+    crate::tracing_spans::capture();
+    let redis = RedisServer::start();
+    let client = TestClient::new(
+        App::empty()
+            .rate_limit(fastrs::ratelimit::Rate::per_minute(100))
+            .rate_limit_store(RedisStore::open(&redis.url()).unwrap())
+            .mount(fastrs::routes![open]),
+    );
+    let peer = "203.0.113.79:7777";
+    let answer = client
+        .get("/open")
+        .client_addr(peer.parse().unwrap())
+        .send()
+        .await;
+    assert_eq!(answer.status(), 200);
+    let requests = crate::tracing_spans::requests_from(peer);
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert_eq!(requests[0].fields["route"], "GET /open");
+    assert_eq!(requests[0].fields["status"], "200");
+}

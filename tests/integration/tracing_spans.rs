@@ -1,6 +1,8 @@
 //! The `tracing` span of every request (feature `tracing`): named `request`, its route the
 //! template (`GET /items/{item_id}`), never the raw path, with the method, the client, the
-//! request id, the status and the latency; asserted through a subscriber of the test's own.
+//! request id, the status and the latency, whether the span is made after the routing or
+//! before it (middleware, an app's limit counted in Redis: `ratelimit_redis.rs`); asserted
+//! through a subscriber of the test's own.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -14,14 +16,14 @@ use tracing_subscriber::registry::LookupSpan;
 
 /// A span as the test saw it: its name and its fields, as text.
 #[derive(Debug, Clone, Default)]
-struct Seen {
-    name: String,
-    fields: BTreeMap<String, String>,
+pub(crate) struct Seen {
+    pub(crate) name: String,
+    pub(crate) fields: BTreeMap<String, String>,
 }
 
 /// Records every span, and the events' messages with the fields of their span.
 #[derive(Clone, Default)]
-struct Capture {
+pub(crate) struct Capture {
     open: Arc<Mutex<BTreeMap<u64, Seen>>>,
     closed: Arc<Mutex<Vec<Seen>>>,
     events: Arc<Mutex<Vec<(String, Seen)>>>,
@@ -87,7 +89,7 @@ async fn read_item(item_id: u32) -> String {
 /// The subscriber of the whole test program, set once: a subscriber set for one thread would
 /// race with the other tests over `tracing`'s cache of which spans anyone listens to. Each test
 /// tells its spans from the others' by the client address it sends from.
-fn capture() -> &'static Capture {
+pub(crate) fn capture() -> &'static Capture {
     static CAPTURE: std::sync::OnceLock<Capture> = std::sync::OnceLock::new();
     CAPTURE.get_or_init(|| {
         let capture = Capture::default();
@@ -99,7 +101,7 @@ fn capture() -> &'static Capture {
 }
 
 /// The closed `request` spans of requests from `peer`, in order.
-fn requests_from(peer: &str) -> Vec<Seen> {
+pub(crate) fn requests_from(peer: &str) -> Vec<Seen> {
     capture()
         .closed
         .lock()
@@ -164,4 +166,52 @@ async fn every_request_has_a_span_named_by_its_route() {
         .collect();
     assert_eq!(finished.len(), 3, "{events:?}");
     assert_eq!(finished[0].1.fields["status"], "200");
+}
+
+/// A middleware that waits a turn before the routing: the span is made before it, and named by
+/// the routing once it routes.
+async fn deferring(
+    request: fastrs::axum::extract::Request,
+    next: fastrs::middleware::Next,
+) -> fastrs::axum::response::Response {
+    tokio::task::yield_now().await;
+    next.run(request).await
+}
+
+#[tokio::test]
+async fn the_span_is_named_by_its_route_through_middleware_and_an_apps_limit() {
+    capture();
+    let peer = "203.0.113.78:7777";
+    let from = peer.parse().unwrap();
+    let apps = [
+        App::empty().middleware(deferring),
+        App::empty().rate_limit(fastrs::ratelimit::Rate::per_minute(100)),
+    ];
+    for app in apps {
+        let client = TestClient::new(app.mount(fastrs::routes![read_item]));
+        let answer = client.get("/items/7").client_addr(from).send().await;
+        assert_eq!(answer.status(), 200);
+        let missing = client.get("/nowhere").client_addr(from).send().await;
+        assert_eq!(missing.status(), 404);
+    }
+    let requests = requests_from(peer);
+    assert_eq!(requests.len(), 4, "{requests:?}");
+    for (seen, route, status) in [
+        (&requests[0], Some("GET /items/{item_id}"), "200"),
+        (&requests[1], None, "404"),
+        (&requests[2], Some("GET /items/{item_id}"), "200"),
+        (&requests[3], None, "404"),
+    ] {
+        assert_eq!(
+            seen.fields.get("route").map(String::as_str),
+            route,
+            "{seen:?}"
+        );
+        assert_eq!(
+            seen.fields.get("otel.name").map(String::as_str),
+            route,
+            "{seen:?}"
+        );
+        assert_eq!(seen.fields["status"], status, "{seen:?}");
+    }
 }
